@@ -1,0 +1,11 @@
+import type { TargetConfiguration } from '@nx/devkit';
+import type { ConnectorProject } from '../connector-project';
+import { buildTargets } from './build';
+
+/**
+ * All inferred targets of a connector project. Each feature owns one file in this folder that
+ * returns its targets; this list is the only place that knows them all.
+ */
+export const connectorTargets = (project: ConnectorProject): Record<string, TargetConfiguration> => ({
+  ...buildTargets(project),
+});
