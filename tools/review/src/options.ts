@@ -1,0 +1,91 @@
+import { parseArgs } from 'node:util';
+import { DEFAULT_MARKDOWN_LIMIT } from './render/markdown';
+import { ReviewError } from './errors';
+
+export type ReviewFormat = 'text' | 'markdown' | 'json';
+
+export interface ReviewOptions {
+  base: string;
+  /** A revision, or undefined for the work tree (its current state, tracked and untracked files). */
+  head?: string;
+  expanded: boolean;
+  format: ReviewFormat;
+  exitCode: boolean;
+  maxChars: number;
+  /**
+   * Instead of the revision's own Nx build, run `node <checkout>/<buildScript> [--expand]` in each
+   * checkout (used by the tests' fixture repositories).
+   */
+  buildScript?: string;
+  help: boolean;
+}
+
+export const REVIEW_USAGE = `Usage: npm run review -- --base <rev> [--head <rev>] [--expanded] [--format text|markdown|json] [--exit-code]
+
+Builds every connector at two revisions (in temporary git worktrees; your work tree is not touched)
+and reports what changed: per connector the datatypes added/removed, per template file the pipes
+added/removed/changed, and a unified diff of each changed pipe's canonical JSON.
+
+  --base <rev>         revision to compare from (required), e.g. main, origin/main, HEAD~1
+  --head <rev>         revision to compare to (default: the work tree as it is now, uncommitted changes included)
+  --expanded           also compare the expanded node config (pipes/*.conf.json, systems/*.conf.json)
+  --format <f>         text (default), markdown (a pull-request comment) or json
+  --max-chars <n>      size cap of the markdown output (default ${DEFAULT_MARKDOWN_LIMIT})
+  --exit-code          exit 1 when anything changed or failed, 0 when nothing did (like git diff --exit-code)
+  --build-script <p>   build with \`node <checkout>/<p> [--expand]\` instead of the checkout's Nx build
+  -h, --help           show this help
+
+Exit status: 0 done (with --exit-code: no changes), 1 changes (with --exit-code), 2 error.`;
+
+const FORMATS: readonly ReviewFormat[] = ['text', 'markdown', 'json'];
+
+/** Parses the command line; throws ReviewError with a usable message on bad input. */
+export const parseReviewArgs = (argv: readonly string[]): ReviewOptions => {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: [...argv],
+      strict: true,
+      allowPositionals: false,
+      options: {
+        base: { type: 'string' },
+        head: { type: 'string' },
+        expanded: { type: 'boolean', default: false },
+        format: { type: 'string', default: 'text' },
+        'exit-code': { type: 'boolean', default: false },
+        'max-chars': { type: 'string' },
+        'build-script': { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    throw new ReviewError(`${(error as Error).message}\n\n${REVIEW_USAGE}`);
+  }
+  const { values } = parsed;
+  const help = values.help === true;
+  if (!help && (values.base === undefined || values.base === '')) {
+    throw new ReviewError(`--base <rev> is required\n\n${REVIEW_USAGE}`);
+  }
+  const format = values.format as ReviewFormat;
+  if (!FORMATS.includes(format)) {
+    throw new ReviewError(`--format must be one of ${FORMATS.join(', ')}, got '${values.format}'`);
+  }
+  let maxChars = DEFAULT_MARKDOWN_LIMIT;
+  if (values['max-chars'] !== undefined) {
+    maxChars = Number(values['max-chars']);
+    if (!Number.isInteger(maxChars) || maxChars < 2_000) {
+      throw new ReviewError(`--max-chars must be a whole number of at least 2000, got '${values['max-chars']}'`);
+    }
+  }
+  if (values.head === '') throw new ReviewError('--head needs a revision; leave it out to review the work tree');
+  return {
+    base: values.base ?? '',
+    head: values.head,
+    expanded: values.expanded === true,
+    format,
+    exitCode: values['exit-code'] === true,
+    maxChars,
+    buildScript: values['build-script'],
+    help,
+  };
+};
