@@ -1,6 +1,7 @@
 import type { TargetConfiguration } from '@nx/devkit';
 import type { ConnectorProject } from '../connector-project';
 import { buildTargets } from './build';
+import { sesamTargets } from './sesam';
 
 /**
  * All inferred targets of a connector project. Each feature owns one file in this folder that
@@ -8,4 +9,5 @@ import { buildTargets } from './build';
  */
 export const connectorTargets = (project: ConnectorProject): Record<string, TargetConfiguration> => ({
   ...buildTargets(project),
+  ...sesamTargets(project),
 });
