@@ -1,0 +1,49 @@
+import { join, relative } from 'node:path';
+import { buildConnector, isUserError, type BuildConnectorOptions } from '../../lib/build';
+import type { LoadedTemplatePack } from '../../lib/render';
+import type { BuildExecutorSchema } from './schema';
+
+/** Where the task reports; Nx's logger in the executor, a recorder in tests. */
+export interface TaskOutput {
+  info(message: string): void;
+  warn(message: string): void;
+  error(message: string): void;
+}
+
+export interface BuildTaskContext {
+  /** The workspace root (paths in options and messages are relative to it). */
+  readonly workspaceRoot: string;
+  readonly output: TaskOutput;
+  /** A pack loaded once for several connectors (batch mode). */
+  readonly pack?: LoadedTemplatePack;
+}
+
+/**
+ * The whole build of one connector as a task: runs `buildConnector`, reports the result, and turns
+ * user mistakes (connector.json, raw files, a pack template) into one clean message without a
+ * stack trace. A batch executor calls this once per task.
+ */
+export async function runBuildTask(
+  projectRoot: string,
+  options: BuildExecutorSchema,
+  context: BuildTaskContext,
+): Promise<{ success: boolean }> {
+  const buildOptions: BuildConnectorOptions = {
+    ...(options.packDir === undefined ? {} : { packDir: join(context.workspaceRoot, options.packDir) }),
+    ...(context.pack === undefined ? {} : { pack: context.pack }),
+    validate: options.validate ?? true,
+    displayRoot: context.workspaceRoot,
+  };
+  try {
+    const result = await buildConnector(join(context.workspaceRoot, projectRoot), buildOptions);
+    for (const warning of result.warnings) context.output.warn(`${result.system}: ${warning}`);
+    context.output.info(
+      `${result.system}: wrote ${result.files.length} files to ${relative(context.workspaceRoot, result.outputDir)}/`,
+    );
+    return { success: true };
+  } catch (error) {
+    if (!isUserError(error)) throw error;
+    context.output.error(error.message);
+    return { success: false };
+  }
+}

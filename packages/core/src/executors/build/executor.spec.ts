@@ -1,0 +1,71 @@
+import { logger, type ExecutorContext } from '@nx/devkit';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { minimalConnector, tempDir, writeConnectorPackage } from '../../../test/connector-fixtures';
+import buildExecutor from './executor';
+
+/** A temporary workspace with one connector package `packages/connectors/<system>`. */
+function workspaceWith(connector: unknown, system = 'acme') {
+  const root = tempDir();
+  writeConnectorPackage(join(root, 'packages', 'connectors'), system, connector);
+  const context = {
+    root,
+    cwd: root,
+    isVerbose: false,
+    projectName: `${system}-connector`,
+    projectsConfigurations: {
+      version: 2,
+      projects: { [`${system}-connector`]: { root: `packages/connectors/${system}` } },
+    },
+  } as unknown as ExecutorContext;
+  return { root, context };
+}
+
+describe('build executor', () => {
+  let info: jest.SpyInstance;
+  let error: jest.SpyInstance;
+  beforeEach(() => {
+    info = jest.spyOn(logger, 'info').mockImplementation(() => undefined);
+    error = jest.spyOn(logger, 'error').mockImplementation(() => undefined);
+  });
+  afterEach(() => jest.restoreAllMocks());
+
+  it('builds the project and reports what it wrote', async () => {
+    const { root, context } = workspaceWith(minimalConnector());
+    await expect(buildExecutor({}, context)).resolves.toEqual({ success: true });
+    expect(info).toHaveBeenCalledWith('acme: wrote 4 files to packages/connectors/acme/connector/');
+    expect(
+      JSON.parse(readFileSync(join(root, 'packages/connectors/acme/connector/manifest.json'), 'utf8')).auth,
+    ).toBe('api_key');
+    expect(error).not.toHaveBeenCalled();
+  });
+
+  it('prints a user mistake as its message only (workspace-relative path, no stack) and fails', async () => {
+    const connector = minimalConnector();
+    connector['datatypes']['order']['pattern'] = 'stream';
+    const { root, context } = workspaceWith(connector);
+    await expect(buildExecutor({}, context)).resolves.toEqual({ success: false });
+    expect(error.mock.calls).toEqual([
+      [
+        'packages/connectors/acme/connector.json: datatypes.order.pattern: must be one of collect, webhook, webhook-registry, raw',
+      ],
+    ]);
+    expect(existsSync(join(root, 'packages/connectors/acme/connector'))).toBe(false);
+  });
+
+  it('renders with another pack folder given relative to the workspace', async () => {
+    const { context } = workspaceWith(minimalConnector());
+    await expect(buildExecutor({ packDir: 'no/such/pack' }, context)).resolves.toEqual({ success: false });
+    expect(error.mock.calls[0]![0]).toMatch(
+      /^template pack at .*no\/such\/pack: cannot read patterns\/collect\/all\.json\.ejs \(ENOENT\)$/,
+    );
+  });
+
+  it('fails cleanly without a project configuration', async () => {
+    const { context } = workspaceWith(minimalConnector());
+    await expect(buildExecutor({}, { ...context, projectName: 'other' })).resolves.toEqual({
+      success: false,
+    });
+    expect(error).toHaveBeenCalledWith('build: no project configuration for other');
+  });
+});

@@ -1,0 +1,6 @@
+export interface BuildExecutorSchema {
+  /** Render with a copy of the template pack in this folder (workspace-relative). */
+  packDir?: string;
+  /** Validate the rendered connector before it replaces connector/ (default true). */
+  validate?: boolean;
+}

@@ -1,0 +1,238 @@
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import {
+  minimalConnector,
+  tempDir,
+  WORKSPACE_ROOT,
+  writeConnectorPackage,
+} from '../../../test/connector-fixtures';
+import { ConnectorConfigError } from '../config/problems';
+import { parseJson, toCanonicalJson } from '../json';
+import { RawFileError, TemplateRenderError } from '../render';
+import { buildConnector } from './build-connector';
+import { ConnectorValidationError } from './errors';
+
+const SHOPIFY = join(WORKSPACE_ROOT, 'packages', 'connectors', 'shopify');
+
+/** Every file under `dir` (relative paths, sorted) with its bytes. */
+function snapshot(dir: string): Map<string, Buffer> {
+  const files = new Map<string, Buffer>();
+  const walk = (at: string): void => {
+    for (const entry of readdirSync(at, { withFileTypes: true })) {
+      const path = join(at, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else files.set(relative(dir, path), readFileSync(path));
+    }
+  };
+  walk(dir);
+  return new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1)));
+}
+
+/** A temporary copy of the Shopify package (its sources, not its output). */
+function shopifyCopy(): string {
+  const dir = join(tempDir(), 'shopify');
+  mkdirSync(dir);
+  cpSync(join(SHOPIFY, 'connector.json'), join(dir, 'connector.json'));
+  if (existsSync(join(SHOPIFY, 'raw'))) cpSync(join(SHOPIFY, 'raw'), join(dir, 'raw'), { recursive: true });
+  return dir;
+}
+
+const outputOf = (pkg: string) => snapshot(join(pkg, 'connector'));
+
+describe('buildConnector: Shopify end to end', () => {
+  it('builds a copy of the Shopify package byte for byte like the committed connector/', async () => {
+    const pkg = shopifyCopy();
+    const result = await buildConnector(pkg);
+    const committed = snapshot(join(SHOPIFY, 'connector'));
+    for (const path of [...committed.keys()]) if (path.startsWith('.expanded/')) committed.delete(path);
+    expect(result.files).toEqual([
+      'manifest.json',
+      'templates/system.json',
+      'templates/order.json',
+      'templates/customer.json',
+      'templates/product.json',
+      'templates/webhook.json',
+    ]);
+    expect([...outputOf(pkg).keys()]).toEqual([...committed.keys()]);
+    for (const [path, bytes] of outputOf(pkg))
+      expect([path, bytes.toString('utf8')]).toEqual([path, committed.get(path)!.toString('utf8')]);
+  });
+
+  it('is byte-stable: a second build writes identical files', async () => {
+    const pkg = shopifyCopy();
+    await buildConnector(pkg);
+    const first = outputOf(pkg);
+    await buildConnector(pkg);
+    expect(outputOf(pkg)).toEqual(first);
+  });
+
+  it('writes every file in the canonical format (toCanonicalJson(parseJson(file)) is the file)', async () => {
+    const pkg = shopifyCopy();
+    await buildConnector(pkg);
+    const files = outputOf(pkg);
+    expect(files.size).toBe(6);
+    for (const [path, bytes] of files) {
+      const text = bytes.toString('utf8');
+      expect([path, toCanonicalJson(parseJson(text, path))]).toEqual([path, text]);
+    }
+  });
+});
+
+describe('buildConnector: bad input changes nothing on disk', () => {
+  const cases: [string, (c: Record<string, any>) => void, string][] = [
+    ['a missing field', (c) => delete c['restSystem'], 'restSystem: required field is missing'],
+    ['a wrong type', (c) => (c['label'] = ['Acme']), 'label: must be a string (found an array)'],
+    [
+      'an unknown pattern',
+      (c) => (c['datatypes']['order']['pattern'] = 'stream'),
+      'datatypes.order.pattern: must be one of collect, webhook, webhook-registry, raw',
+    ],
+    [
+      "a datatype name with '-'",
+      (c) => (c['datatypes']['order-line'] = { pattern: 'collect' }),
+      `datatypes["order-line"]: datatype name "order-line" contains '-'`,
+    ],
+    [
+      "a datatype name with '/'",
+      (c) => (c['datatypes']['a/b'] = { pattern: 'collect' }),
+      `datatypes["a/b"]: datatype name "a/b" contains a path separator`,
+    ],
+    [
+      "a datatype name '..'",
+      (c) => (c['datatypes']['..'] = { pattern: 'collect' }),
+      `datatypes[".."]: datatype name ".." contains '.'`,
+    ],
+    [
+      'an upper-case datatype name',
+      (c) => (c['datatypes']['Order'] = { pattern: 'collect' }),
+      'datatypes.Order: datatype name "Order" has upper-case letters',
+    ],
+    [
+      'a datatype name with a space',
+      (c) => (c['datatypes']['sales order'] = { pattern: 'collect' }),
+      `datatypes["sales order"]: datatype name "sales order" contains whitespace`,
+    ],
+  ];
+
+  it.each(cases)('%s: a clear error, and no connector/ is created', async (_, change, reason) => {
+    const connector = minimalConnector();
+    change(connector);
+    const parent = tempDir();
+    const pkg = writeConnectorPackage(parent, 'acme', connector);
+    const error = await buildConnector(pkg, { displayRoot: parent }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectorConfigError);
+    expect((error as Error).message).toContain(`acme/connector.json: ${reason}`);
+    expect(readdirSync(pkg)).toEqual(['connector.json']);
+  });
+
+  it.each(cases)('%s: the previous output stays exactly as it was', async (_, change) => {
+    const pkg = writeConnectorPackage(tempDir(), 'acme', minimalConnector());
+    await buildConnector(pkg);
+    const before = outputOf(pkg);
+    const connector = minimalConnector();
+    change(connector);
+    writeConnectorPackage(join(pkg, '..'), 'acme', connector);
+    await expect(buildConnector(pkg)).rejects.toThrow(ConnectorConfigError);
+    expect(outputOf(pkg)).toEqual(before);
+    expect(readdirSync(pkg).sort()).toEqual(['connector', 'connector.json']);
+  });
+
+  it('a pack template that renders invalid JSON: the error names the pattern file and line, the output is untouched', async () => {
+    const pack = join(tempDir(), 'pack');
+    cpSync(join(WORKSPACE_ROOT, 'packages', 'template-pack', 'patterns'), join(pack, 'patterns'), {
+      recursive: true,
+    });
+    const wipe = join(pack, 'patterns', 'webhook-registry', 'wipe.json.ejs');
+    writeFileSync(wipe, readFileSync(wipe, 'utf8').replace('"mode": "manual",', '"mode": "manual"'));
+    const pkg = writeConnectorPackage(tempDir(), 'acme', minimalConnector());
+    await buildConnector(pkg);
+    const before = outputOf(pkg);
+
+    const error = await buildConnector(pkg, { packDir: pack, displayRoot: pack }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(TemplateRenderError);
+    expect((error as Error).message).toMatch(
+      /^patterns\/webhook-registry\/wipe\.json\.ejs: rendered invalid JSON for connector acme, datatype webhook: Expecting ',' delimiter: line 7 column 5 \(char \d+\)\n  rendered line 7: "run_at_startup_if_not_populated": true$/,
+    );
+    // Values go in on one line each, so a rendered line number is the template's line number.
+    expect(readFileSync(wipe, 'utf8').split('\n')[6]!.trim()).toBe('"run_at_startup_if_not_populated": true');
+    expect(outputOf(pkg)).toEqual(before);
+    expect(readdirSync(pkg).sort()).toEqual(['connector', 'connector.json']);
+  });
+
+  it('output the validator rejects is not swapped in: the error lists its findings, the output is untouched', async () => {
+    const pkg = writeConnectorPackage(tempDir(), 'acme', minimalConnector());
+    await buildConnector(pkg);
+    const before = outputOf(pkg);
+    const { manifest: _, ...undeclared } = minimalConnector(); // {{@ service_url @}} no longer declared
+    writeConnectorPackage(join(pkg, '..'), 'acme', undeclared);
+    const error = await buildConnector(pkg).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectorValidationError);
+    expect((error as Error).message).toContain(
+      'acme: the rendered connector does not validate (previous output kept):\n',
+    );
+    expect((error as Error).message).toContain(
+      "templates/order.json:[4].source.entities[0].properties.webhook.address  error  strict/undefined-variable  'service_url' is undefined",
+    );
+    expect(outputOf(pkg)).toEqual(before);
+    expect(readdirSync(pkg).sort()).toEqual(['connector', 'connector.json']);
+  });
+
+  it('a raw file that is not UTF-8 is refused before anything is written', async () => {
+    const connector = minimalConnector();
+    connector['datatypes']['country'] = { pattern: 'raw', template: 'templates/country.json' };
+    const pkg = writeConnectorPackage(tempDir(), 'acme', connector, {
+      'raw/templates/country.json': Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x7d]),
+    });
+    await expect(buildConnector(pkg, { displayRoot: pkg })).rejects.toThrow(
+      new RawFileError('raw/templates/country.json: not valid UTF-8; raw files are copied as UTF-8 text'),
+    );
+    expect(existsSync(join(pkg, 'connector'))).toBe(false);
+  });
+});
+
+describe('buildConnector: output folder', () => {
+  it('replaces stale files, keeps connector/.expanded, and removes what a killed build left behind', async () => {
+    const pkg = writeConnectorPackage(tempDir(), 'acme', minimalConnector());
+    await buildConnector(pkg);
+    writeFileSync(join(pkg, 'connector', 'templates', 'stale.json'), '{}');
+    mkdirSync(join(pkg, 'connector', '.expanded', 'pipes'), { recursive: true });
+    writeFileSync(join(pkg, 'connector', '.expanded', 'pipes', 'x.conf.json'), '{"kept": true}');
+    mkdirSync(join(pkg, '.connector.staging-leftover'));
+
+    await buildConnector(pkg);
+    const files = outputOf(pkg);
+    expect([...files.keys()]).toEqual([
+      '.expanded/pipes/x.conf.json',
+      'manifest.json',
+      'templates/order.json',
+      'templates/system.json',
+      'templates/webhook.json',
+    ]);
+    expect(files.get('.expanded/pipes/x.conf.json')!.toString()).toBe('{"kept": true}');
+    expect(readdirSync(pkg).sort()).toEqual(['connector', 'connector.json']);
+  });
+
+  it('copies raw templates and the manifestFile byte for byte', async () => {
+    const raw =
+      '[\n  {"_id": "{{@ system @}}-{{@ datatype @}}-collect", "type": "pipe", "comment": "Grüße 😀",\n' +
+      '   "source": {"type": "embedded", "entities": []}}\n]\n';
+    const { manifest: _, ...connector }: Record<string, any> = {
+      ...minimalConnector(),
+      manifestFile: 'raw/manifest.json',
+    };
+    connector['datatypes']['country'] = { pattern: 'raw', template: 'templates/country.json' };
+    const manifest =
+      '{"additional_parameters": {"service_url": {}}, "auth": "api_key",\n' +
+      ' "datatypes": {"order": {"template": "templates/order.json"}, "webhook": {"template": "templates/webhook.json"},\n' +
+      ' "country": {"template": "templates/country.json", "label": "Land"}}, "system-template": "templates/system.json"}';
+    const pkg = writeConnectorPackage(tempDir(), 'acme', connector, {
+      'raw/templates/country.json': raw,
+      'raw/manifest.json': manifest,
+    });
+    await buildConnector(pkg);
+    expect(readFileSync(join(pkg, 'connector', 'templates', 'country.json'))).toEqual(
+      Buffer.from(raw, 'utf8'),
+    );
+    expect(readFileSync(join(pkg, 'connector', 'manifest.json'))).toEqual(Buffer.from(manifest, 'utf8'));
+  });
+});

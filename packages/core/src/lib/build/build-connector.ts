@@ -1,0 +1,93 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { CONNECTOR_OUTPUT_DIR, EXPANDED_DIR } from '../../plugins/connector-project';
+import { CONNECTOR_CONFIG_FILE, displayPath, loadConnectorConfig } from '../config/load';
+import {
+  loadTemplatePack,
+  rawFilesNeeded,
+  RawFileError,
+  renderConnectorFiles,
+  type LoadedTemplatePack,
+} from '../render';
+import { ConnectorValidationError } from './errors';
+import { replaceDirectory } from './replace-directory';
+import { validateStagedConnector } from './validate-staged';
+
+export interface BuildConnectorOptions {
+  /** A copy of the template pack to render with (default: @sesam-connectors/template-pack). */
+  readonly packDir?: string;
+  /** An already loaded pack (a batch build loads it once). Wins over `packDir`. */
+  readonly pack?: LoadedTemplatePack;
+  /** Run the validator on the staged output before swapping it in (default true). */
+  readonly validate?: boolean;
+  /** Messages show paths relative to this folder (default: the current directory). */
+  readonly displayRoot?: string;
+}
+
+export interface BuildConnectorResult {
+  readonly system: string;
+  /** The `connector/` folder written. */
+  readonly outputDir: string;
+  /** Files written, relative to `outputDir`. */
+  readonly files: readonly string[];
+  /** Validator warnings about the written output (errors abort the build instead). */
+  readonly warnings: readonly string[];
+}
+
+/**
+ * Builds one connector package: load and validate connector.json → render every file in memory
+ * → write them to a staging folder beside `connector/` → validate the staged folder → swap it in
+ * (an existing `connector/.expanded` is kept). Any error leaves the previous output as it was.
+ */
+export async function buildConnector(
+  projectRoot: string,
+  options: BuildConnectorOptions = {},
+): Promise<BuildConnectorResult> {
+  const root = resolve(projectRoot);
+  const shown = (file: string): string => displayPath(file, options.displayRoot);
+  const configFile = shown(join(root, CONNECTOR_CONFIG_FILE));
+  const config = loadConnectorConfig(join(root, CONNECTOR_CONFIG_FILE), { displayPath: configFile });
+  const pack = options.pack ?? loadTemplatePack(options.packDir);
+  const rawFiles = readRawFiles(root, rawFilesNeeded(config), shown);
+  const files = renderConnectorFiles(config, pack, {
+    rawFiles,
+    configFile,
+    displayRoot: options.displayRoot,
+  });
+  const outputDir = join(root, CONNECTOR_OUTPUT_DIR);
+  let warnings: readonly string[] = [];
+  await replaceDirectory(outputDir, files, {
+    keep: [EXPANDED_DIR],
+    beforeSwap: async (staged) => {
+      if (options.validate === false) return;
+      const validation = await validateStagedConnector(staged);
+      if (validation.errors.length > 0) throw new ConnectorValidationError(config.system, validation.errors);
+      warnings = validation.warnings;
+    },
+  });
+  return { system: config.system, outputDir, files: [...files.keys()], warnings };
+}
+
+/** Reads the verbatim files as text; they must be UTF-8 so that writing the text back gives the same bytes. */
+function readRawFiles(
+  root: string,
+  paths: readonly string[],
+  shown: (file: string) => string,
+): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const path of paths) {
+    const file = join(root, path);
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(file);
+    } catch (error) {
+      throw new RawFileError(`${shown(file)}: cannot be read (${(error as NodeJS.ErrnoException).code})`);
+    }
+    const text = bytes.toString('utf8');
+    if (!Buffer.from(text, 'utf8').equals(bytes)) {
+      throw new RawFileError(`${shown(file)}: not valid UTF-8; raw files are copied as UTF-8 text`);
+    }
+    files.set(path, text);
+  }
+  return files;
+}

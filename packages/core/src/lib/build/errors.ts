@@ -1,0 +1,23 @@
+import { ConnectorConfigError } from '../config/problems';
+import { RawFileError, TemplatePackError, TemplateRenderError } from '../render';
+
+/** The staged output failed the validator; the previous output is untouched. */
+export class ConnectorValidationError extends Error {
+  override readonly name = 'ConnectorValidationError';
+  constructor(
+    readonly connector: string,
+    readonly problems: readonly string[],
+  ) {
+    super(
+      `${connector}: the rendered connector does not validate (previous output kept):\n${problems.map((p) => `  ${p}`).join('\n')}`,
+    );
+  }
+}
+
+/** Errors caused by the user's input (connector.json, raw files, a pack template): show the message only. */
+export const isUserError = (error: unknown): error is Error =>
+  error instanceof ConnectorConfigError ||
+  error instanceof TemplateRenderError ||
+  error instanceof TemplatePackError ||
+  error instanceof RawFileError ||
+  error instanceof ConnectorValidationError;

@@ -1,0 +1,298 @@
+import { withDefaults, type DatatypePattern } from '@sesam-connectors/template-pack';
+import { isInsideRelativePath } from './config-value';
+import type { ConfigPath, ConfigProblem } from './problems';
+import type { AuthType, ConnectorConfig, DatatypeConfig } from './types';
+
+/** What the checks need to know about the package folder. */
+export interface ConfigCheckContext {
+  /** Name of the package folder (must equal `system`). */
+  readonly folder: string;
+  /** Whether a file exists at this path relative to the package folder. */
+  readonly fileExists: (relativePath: string) => boolean;
+  readonly patterns: readonly DatatypePattern[];
+}
+
+/** The folder the build copies raw files from, relative to the package. */
+export const RAW_DIR = 'raw';
+
+/** Manifest fields the system pattern generates (from `auth` and `datatypes`). */
+const GENERATED_MANIFEST_FIELDS: { readonly [field: string]: string } = {
+  auth: 'it is generated from auth.type',
+  oauth2: 'it is generated from auth.loginUrl, auth.tokenUrl and auth.scopes',
+  datatypes: 'it is generated from datatypes',
+  'system-template': 'it is always templates/system.json',
+};
+
+/** Root keys of the system the system pattern always writes, with the connector.json field that sets them. */
+const GENERATED_SYSTEM_KEYS: { readonly [key: string]: string } = {
+  _id: 'it is always {{@ system @}}',
+  type: 'it is always system:rest',
+  url_pattern: 'set restSystem.urlPattern',
+  verify_ssl: 'set restSystem.verifySsl',
+  operations: 'set restSystem.operations or datatypes.<dt>.operations',
+  headers: 'set restSystem.headers',
+};
+
+/** Root keys of the system each auth type writes. */
+const AUTH_SYSTEM_KEYS: { readonly [type in AuthType]: (config: ConnectorConfig) => readonly string[] } = {
+  oauth2: (c) => (c.auth.accessTokenHeader === undefined ? ['oauth2'] : []),
+  api_key: (c) => (c.auth.apiKeyStyle === 'basic' ? ['authentication', 'username', 'password'] : []),
+  tripletex: () => ['authentication', 'tripletex'],
+  'superoffice-ticket': () => [],
+};
+
+/** Which auth types each optional auth field belongs to. */
+const AUTH_FIELD_TYPES: { readonly [field: string]: readonly AuthType[] } = {
+  loginUrl: ['oauth2', 'superoffice-ticket'],
+  tokenUrl: ['oauth2', 'superoffice-ticket'],
+  scopes: ['oauth2', 'superoffice-ticket'],
+  accessTokenHeader: ['oauth2'],
+  apiKeyStyle: ['api_key'],
+  apiKeyHeader: ['api_key'],
+  username: ['api_key'],
+};
+
+/** Checks of a schema-valid connector.json that JSON schema cannot express. */
+export function checkConnectorConfig(config: ConnectorConfig, context: ConfigCheckContext): ConfigProblem[] {
+  return [
+    ...checkSystem(config, context),
+    ...checkAuth(config),
+    ...checkManifest(config, context),
+    ...checkSystemProperties(config),
+    ...Object.entries(config.datatypes).flatMap(([name, datatype]) =>
+      checkDatatype(config, name, datatype, context),
+    ),
+  ];
+}
+
+function checkSystem(config: ConnectorConfig, context: ConfigCheckContext): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  if (config.system !== context.folder) {
+    problems.push({
+      path: ['system'],
+      message: `is "${config.system}" but the package folder is "${context.folder}": they must be equal (the Nx project is <system>-connector); rename one of them`,
+    });
+  }
+  if (!config.restSystem.urlPattern.includes('%s')) {
+    problems.push({
+      path: ['restSystem', 'urlPattern'],
+      message: 'must contain %s where Sesam puts each operation url, e.g. https://api.example.com/v1/%s',
+    });
+  }
+  return problems;
+}
+
+function checkAuth(config: ConnectorConfig): ConfigProblem[] {
+  const { auth } = config;
+  const problems: ConfigProblem[] = [];
+  for (const [field, types] of Object.entries(AUTH_FIELD_TYPES)) {
+    if (auth[field as keyof typeof auth] !== undefined && !types.includes(auth.type)) {
+      problems.push({
+        path: ['auth', field],
+        message: `only applies to auth.type ${types.join(' or ')}, not ${auth.type}; remove it`,
+      });
+    }
+  }
+  if (auth.type === 'api_key' && auth.apiKeyStyle === 'basic' && auth.apiKeyHeader !== undefined) {
+    problems.push({
+      path: ['auth', 'apiKeyHeader'],
+      message: 'has no effect with apiKeyStyle basic; remove it',
+    });
+  }
+  if (auth.type === 'api_key' && auth.apiKeyStyle !== 'basic' && auth.username !== undefined) {
+    problems.push({
+      path: ['auth', 'username'],
+      message: 'is only used with apiKeyStyle basic; set apiKeyStyle or remove it',
+    });
+  }
+  return problems;
+}
+
+function checkManifest(config: ConnectorConfig, context: ConfigCheckContext): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  for (const field of Object.keys(config.manifest)) {
+    const reason =
+      GENERATED_MANIFEST_FIELDS[field] ??
+      (field === 'auth_variant' &&
+      (config.auth.type === 'tripletex' || config.auth.type === 'superoffice-ticket')
+        ? `it is generated from auth.type ${config.auth.type}`
+        : undefined);
+    if (reason !== undefined)
+      problems.push({ path: ['manifest', field], message: `cannot be set here: ${reason}` });
+  }
+  if (config.manifestFile === undefined) return problems;
+  const file = config.manifestFile;
+  if (!isInsideRelativePath(file)) {
+    problems.push({
+      path: ['manifestFile'],
+      message: `"${file}" must be a relative path inside the package (no leading /, no \\, . or .. segments)`,
+    });
+  } else if (!context.fileExists(file)) {
+    problems.push({ path: ['manifestFile'], message: `"${file}" does not exist in the package folder` });
+  }
+  if (Object.keys(config.manifest).length > 0) {
+    problems.push({
+      path: ['manifest'],
+      message: `has no effect with manifestFile (the manifest is copied from ${file}); edit that file instead`,
+    });
+  }
+  for (const [name, datatype] of Object.entries(config.datatypes)) {
+    if (datatype.label !== undefined) {
+      problems.push({
+        path: ['datatypes', name, 'label'],
+        message: `has no effect with manifestFile; edit ${file} instead`,
+      });
+    }
+    if (Object.keys(datatype.manifest).length > 0) {
+      problems.push({
+        path: ['datatypes', name, 'manifest'],
+        message: `has no effect with manifestFile; edit ${file} instead`,
+      });
+    }
+  }
+  return problems;
+}
+
+function checkSystemProperties(config: ConnectorConfig): ConfigProblem[] {
+  const authKeys = AUTH_SYSTEM_KEYS[config.auth.type](config);
+  return Object.keys(config.restSystem.properties).flatMap((key): ConfigProblem[] => {
+    const generated = GENERATED_SYSTEM_KEYS[key];
+    if (generated !== undefined) {
+      return [{ path: ['restSystem', 'properties', key], message: `cannot be set here: ${generated}` }];
+    }
+    if (authKeys.includes(key)) {
+      return [
+        {
+          path: ['restSystem', 'properties', key],
+          message: `cannot be set here: auth.type ${config.auth.type} writes it`,
+        },
+      ];
+    }
+    return [];
+  });
+}
+
+function checkDatatype(
+  config: ConnectorConfig,
+  name: string,
+  datatype: DatatypeConfig,
+  context: ConfigCheckContext,
+): ConfigProblem[] {
+  const at = (...path: (string | number)[]): ConfigPath => ['datatypes', name, ...path];
+  const problems: ConfigProblem[] = [];
+  for (const field of ['template', 'label'] as const) {
+    if (field in datatype.manifest) {
+      const instead =
+        field === 'label'
+          ? `set datatypes.${name}.label`
+          : 'it is the rendered file (use reuse or pattern raw)';
+      problems.push({ path: at('manifest', field), message: `cannot be set here: ${instead}` });
+    }
+  }
+  if (datatype.reuse !== undefined) problems.push(...checkReuse(config, name, datatype, at));
+  if (datatype.pattern === 'raw') {
+    problems.push(...checkRaw(config, datatype, at, context));
+  } else if (datatype.template !== undefined) {
+    problems.push({
+      path: at('template'),
+      message: `only applies to pattern raw; a ${datatype.pattern} datatype renders templates/${name}.json (to use another datatype's file, set reuse)`,
+    });
+  }
+  const pattern = context.patterns.find((p) => p.name === datatype.pattern);
+  if (pattern?.check !== undefined && datatype.reuse === undefined) {
+    for (const problem of pattern.check(withDefaults(pattern, datatype.options))) {
+      problems.push({ path: at('options', ...problem.path), message: problem.message });
+    }
+  }
+  return problems;
+}
+
+function checkReuse(
+  config: ConnectorConfig,
+  name: string,
+  datatype: DatatypeConfig,
+  at: (...path: (string | number)[]) => ConfigPath,
+): ConfigProblem[] {
+  const targetName = datatype.reuse!;
+  const target = config.datatypes[targetName];
+  const known = Object.keys(config.datatypes).filter((n) => n !== name);
+  if (targetName === name)
+    return [{ path: at('reuse'), message: 'a datatype cannot reuse itself; remove reuse' }];
+  if (target === undefined || !Object.prototype.hasOwnProperty.call(config.datatypes, targetName)) {
+    return [
+      {
+        path: at('reuse'),
+        message: `datatype "${targetName}" does not exist; it must be one of ${known.join(', ') || '(no other datatypes)'}`,
+      },
+    ];
+  }
+  const problems: ConfigProblem[] = [];
+  if (target.reuse !== undefined) {
+    problems.push({
+      path: at('reuse'),
+      message: `"${targetName}" reuses "${target.reuse}" itself; reuse "${target.reuse}" directly`,
+    });
+  }
+  if (target.pattern === 'raw' || datatype.pattern === 'raw') {
+    problems.push({
+      path: at('reuse'),
+      message:
+        'raw datatypes share a file by naming the same template, not through reuse; set template instead',
+    });
+  } else if (target.pattern !== datatype.pattern) {
+    problems.push({
+      path: at('pattern'),
+      message: `must be ${target.pattern}, the pattern of "${targetName}" whose template it reuses (the system operations follow the pattern)`,
+    });
+  }
+  if (Object.keys(datatype.options).length > 0) {
+    problems.push({
+      path: at('options'),
+      message: `has no effect: the pipes come from "${targetName}"'s template; set the options on ${targetName}`,
+    });
+  }
+  return problems;
+}
+
+function checkRaw(
+  config: ConnectorConfig,
+  datatype: DatatypeConfig,
+  at: (...path: (string | number)[]) => ConfigPath,
+  context: ConfigCheckContext,
+): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  if (Object.keys(datatype.options).length > 0) {
+    problems.push({ path: at('options'), message: 'pattern raw takes no options; remove them' });
+  }
+  const template = datatype.template;
+  if (template === undefined) {
+    problems.push({
+      path: at('template'),
+      message: `required field is missing: pattern raw copies this file (path relative to connector/, kept in ${RAW_DIR}/<path>)`,
+    });
+    return problems;
+  }
+  if (!isInsideRelativePath(template)) {
+    problems.push({
+      path: at('template'),
+      message: `"${template}" must be a relative path inside connector/ (no leading /, no \\, . or .. segments)`,
+    });
+    return problems;
+  }
+  const rendered = new Set(['manifest.json', 'templates/system.json']);
+  for (const [other, d] of Object.entries(config.datatypes)) {
+    if (d.pattern !== 'raw' && d.reuse === undefined) rendered.add(`templates/${other}.json`);
+  }
+  if (rendered.has(template)) {
+    problems.push({
+      path: at('template'),
+      message: `"${template}" is a file the build renders; choose another path`,
+    });
+  } else if (!context.fileExists(`${RAW_DIR}/${template}`)) {
+    problems.push({
+      path: at('template'),
+      message: `${RAW_DIR}/${template} does not exist in the package folder; put the verbatim file there`,
+    });
+  }
+  return problems;
+}

@@ -1,0 +1,241 @@
+import { join } from 'node:path';
+import { minimalConnector, tempDir, writeConnectorPackage } from '../../../test/connector-fixtures';
+import { parseJson } from '../json';
+import { loadConnectorConfig, validateConnectorConfig } from './load';
+import { ConnectorConfigError } from './problems';
+
+const FILE = 'packages/connectors/acme/connector.json';
+
+/** The error lines for a connector.json value (fails the test if it is accepted). */
+function problemsOf(value: unknown, files: readonly string[] = []): string[] {
+  try {
+    validateConnectorConfig(parseJson(JSON.stringify(value)), {
+      file: FILE,
+      folder: 'acme',
+      fileExists: (path) => files.includes(path),
+    });
+  } catch (error) {
+    if (error instanceof ConnectorConfigError) return error.message.split('\n');
+    throw error;
+  }
+  throw new Error('connector.json was accepted');
+}
+
+const withDatatype = (name: string, datatype: unknown = { pattern: 'collect' }) => {
+  const connector = minimalConnector();
+  connector['datatypes'][name] = datatype;
+  return connector;
+};
+
+describe('validateConnectorConfig', () => {
+  it('accepts a valid connector and fills in the defaults', () => {
+    const config = validateConnectorConfig(parseJson(JSON.stringify(minimalConnector())), {
+      file: FILE,
+      folder: 'acme',
+      fileExists: () => false,
+    });
+    expect(config.restSystem.verifySsl).toBe(true);
+    expect(config.restSystem.headers).toEqual({});
+    expect(Object.keys(config.datatypes)).toEqual(['order', 'webhook']);
+    expect(config.datatypes['order']!.options).toEqual({});
+  });
+
+  it('keeps numbers lossless (a big integer keeps every digit)', () => {
+    const text = JSON.stringify(minimalConnector()).replace(
+      '"restSystem":{',
+      '"restSystem":{"properties":{"rate_limiting_delay":12345678901234567890, "x": 1.0},',
+    );
+    const config = validateConnectorConfig(parseJson(text), {
+      file: FILE,
+      folder: 'acme',
+      fileExists: () => false,
+    });
+    expect(String(config.restSystem.properties['rate_limiting_delay'])).toBe('12345678901234567890');
+    expect(String(config.restSystem.properties['x'])).toBe('1.0');
+  });
+
+  it('reports a missing required field with its path and what it is for', () => {
+    const connector = minimalConnector();
+    delete connector['restSystem']['urlPattern'];
+    delete connector['label'];
+    expect(problemsOf(connector)).toEqual([
+      `${FILE}: label: required field is missing (Human name (README title).)`,
+      `${FILE}: restSystem.urlPattern: required field is missing (Base URL with %s where each operation url goes, e.g. https://{{@ account_id @}}.example.com/api/v1/%s.)`,
+    ]);
+  });
+
+  it('reports a wrong type with what was found', () => {
+    const connector = minimalConnector();
+    connector['restSystem']['verifySsl'] = 'yes';
+    connector['datatypes']['order']['options'] = { scheduleInterval: '300' };
+    expect(problemsOf(connector)).toEqual([
+      `${FILE}: restSystem.verifySsl: must be true or false (found the string "yes")`,
+      `${FILE}: datatypes.order.options.scheduleInterval: must be an integer (found the string "300")`,
+    ]);
+  });
+
+  it('reports an unknown pattern with the allowed ones', () => {
+    expect(problemsOf(withDatatype('customer', { pattern: 'webhok' }))).toEqual([
+      `${FILE}: datatypes.customer.pattern: must be one of collect, webhook, webhook-registry, raw`,
+    ]);
+  });
+
+  it('reports an unknown option with a suggestion and the allowed options', () => {
+    const [line] = problemsOf(
+      withDatatype('customer', { pattern: 'collect', options: { suportsSince: true } }),
+    );
+    expect(line).toBe(
+      `${FILE}: datatypes.customer.options.suportsSince: unknown field; did you mean "supportsSince"?; ` +
+        'allowed: supportsSince, scheduleInterval, primaryKey, lastModified, share, sharePayloadKey',
+    );
+  });
+
+  it('reports a topic of the wrong shape once, in words', () => {
+    const connector = minimalConnector();
+    connector['datatypes']['order']['options'] = { topics: ['orders/create', 42] };
+    expect(problemsOf(connector)).toEqual([
+      `${FILE}: datatypes.order.options.topics[1]: must be a topic string or {"topic": "…", "id": "…"}`,
+    ]);
+  });
+
+  it.each([
+    [
+      'order-line',
+      `datatypes["order-line"]: datatype name "order-line" contains '-': the sesam tooling splits pipe ids and file names (<system>-<datatype>-<role>) on '-'`,
+    ],
+    [
+      'order/line',
+      `datatypes["order/line"]: datatype name "order/line" contains a path separator: pipe ids become file names (pipes/<id>.conf.json) and may not contain '/'`,
+    ],
+    [
+      '..',
+      `datatypes[".."]: datatype name ".." contains '.': names become file names (templates/<datatype>.json), and '..' would point outside the folder`,
+    ],
+    [
+      'Order',
+      `datatypes.Order: datatype name "Order" has upper-case letters: Sesam names are lower case by convention and file names are case-sensitive`,
+    ],
+    [
+      'order line',
+      `datatypes["order line"]: datatype name "order line" contains whitespace: names become pipe ids and file names`,
+    ],
+    ['1order', `datatypes["1order"]: datatype name "1order" starts with a digit`],
+  ])('rejects the datatype name %j and says why', (name, reason) => {
+    const lines = problemsOf(withDatatype(name));
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toContain(`${FILE}: ${reason}`);
+    expect(lines[0]).toContain('lower-case ASCII letters and digits starting with a letter');
+  });
+
+  it('suggests a valid spelling of a bad name', () => {
+    expect(problemsOf(withDatatype('Order-Line'))[0]).toContain('(e.g. "orderline")');
+  });
+
+  it('rejects a system name with a dash, and a system that is not the folder name', () => {
+    const dashed = { ...minimalConnector(), system: 'my-shop' };
+    expect(problemsOf(dashed)[0]).toContain(`${FILE}: system: system name "my-shop" contains '-'`);
+    const other = { ...minimalConnector(), system: 'other' };
+    expect(problemsOf(other)).toEqual([
+      `${FILE}: system: is "other" but the package folder is "acme": they must be equal (the Nx project is <system>-connector); rename one of them`,
+    ]);
+  });
+
+  it('requires at least one datatype', () => {
+    expect(problemsOf({ ...minimalConnector(), datatypes: {} })).toEqual([
+      `${FILE}: datatypes: must define at least one datatype`,
+    ]);
+  });
+
+  it('checks reuse targets', () => {
+    expect(problemsOf(withDatatype('product', { pattern: 'collect', reuse: 'customer' }))).toEqual([
+      `${FILE}: datatypes.product.reuse: datatype "customer" does not exist; it must be one of order, webhook`,
+    ]);
+    expect(problemsOf(withDatatype('product', { pattern: 'collect', reuse: 'order' }))).toEqual([
+      `${FILE}: datatypes.product.pattern: must be webhook, the pattern of "order" whose template it reuses (the system operations follow the pattern)`,
+    ]);
+  });
+
+  it('checks raw datatypes: template required, file present, not a rendered file', () => {
+    expect(problemsOf(withDatatype('country', { pattern: 'raw' }))[0]).toBe(
+      `${FILE}: datatypes.country.template: required field is missing: pattern raw copies this file (path relative to connector/, kept in raw/<path>)`,
+    );
+    expect(
+      problemsOf(withDatatype('country', { pattern: 'raw', template: 'templates/country.json' })),
+    ).toEqual([
+      `${FILE}: datatypes.country.template: raw/templates/country.json does not exist in the package folder; put the verbatim file there`,
+    ]);
+    expect(problemsOf(withDatatype('country', { pattern: 'raw', template: '../x.json' }))[0]).toContain(
+      'must be a relative path inside connector/',
+    );
+    expect(
+      problemsOf(withDatatype('country', { pattern: 'raw', template: 'templates/order.json' }), [
+        'raw/templates/order.json',
+      ]),
+    ).toEqual([
+      `${FILE}: datatypes.country.template: "templates/order.json" is a file the build renders; choose another path`,
+    ]);
+  });
+
+  it('rejects fields that belong to another auth type or are generated', () => {
+    const connector = minimalConnector();
+    connector['auth']['accessTokenHeader'] = 'X-Token';
+    connector['manifest'] = { datatypes: {} };
+    connector['restSystem']['properties'] = { url_pattern: 'x' };
+    expect(problemsOf(connector)).toEqual([
+      `${FILE}: auth.accessTokenHeader: only applies to auth.type oauth2, not api_key; remove it`,
+      `${FILE}: manifest.datatypes: cannot be set here: it is generated from datatypes`,
+      `${FILE}: restSystem.properties.url_pattern: cannot be set here: set restSystem.urlPattern`,
+    ]);
+  });
+
+  it('requires the oauth2 manifest fields for oauth2', () => {
+    const connector = { ...minimalConnector(), auth: { type: 'oauth2', loginUrl: 'https://x/login' } };
+    expect(problemsOf(connector)).toEqual([
+      `${FILE}: auth.tokenUrl: required field is missing`,
+      `${FILE}: auth.scopes: required field is missing`,
+    ]);
+  });
+
+  it('reports webhook topics that would share a registration _id', () => {
+    const connector = minimalConnector();
+    connector['datatypes']['order']['options'] = { topics: ['orders/create', 'customers/create'] };
+    expect(problemsOf(connector)).toEqual([
+      `${FILE}: datatypes.order.options.topics[1]: registration _id "{{@ datatype @}}-create" is already used by topics[0]: ` +
+        'each topic needs its own permanent _id; write {"topic": "customers/create", "id": "<unique id>"}',
+    ]);
+  });
+});
+
+describe('loadConnectorConfig', () => {
+  it('reports invalid JSON with its position', () => {
+    const dir = writeConnectorPackage(tempDir(), 'acme', '{"system": "acme",\n "label": }');
+    expect(() => loadConnectorConfig(join(dir, 'connector.json'), { displayPath: FILE })).toThrow(
+      `${FILE}: not valid JSON: Expecting value: line 2 column 11 (char 29)`,
+    );
+  });
+
+  it('reports a missing connector.json', () => {
+    expect(() =>
+      loadConnectorConfig(join(tempDir(), 'acme', 'connector.json'), { displayPath: FILE }),
+    ).toThrow(`${FILE}: file not found: every connector package needs a connector.json`);
+  });
+
+  it('names the file relative to the current directory by default and finds raw files in the package', () => {
+    const parent = tempDir();
+    const connector = withDatatype('country', { pattern: 'raw', template: 'templates/country.json' });
+    const dir = writeConnectorPackage(parent, 'acme', connector, { 'raw/templates/country.json': '[]' });
+    expect(loadConnectorConfig(join(dir, 'connector.json')).datatypes['country']!.template).toBe(
+      'templates/country.json',
+    );
+    const cwd = process.cwd();
+    try {
+      process.chdir(parent);
+      writeConnectorPackage(parent, 'acme', { ...connector, label: 7 });
+      expect(() => loadConnectorConfig(join(dir, 'connector.json'))).toThrow(
+        `acme/connector.json: label: must be a string (found the number 7)`,
+      );
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+});

@@ -1,0 +1,108 @@
+import { datatypePatterns, type DatatypePattern } from '@sesam-connectors/template-pack';
+import { Ajv, type ValidateFunction } from 'ajv';
+import { existsSync, readFileSync } from 'node:fs';
+import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { JsonParseError, parseJson, toPlainJs, type JsonValue } from '../json';
+import { problemsFromAjv } from './ajv-problems';
+import { checkConnectorConfig } from './checks';
+import { isConfigObject, toConfigValue } from './config-value';
+import { normalizeConfig } from './normalize';
+import { ConnectorConfigError, type ConfigProblem } from './problems';
+import { composeConnectorSchema } from './schema';
+import type { ConnectorConfig } from './types';
+
+/** The file every connector package has. */
+export const CONNECTOR_CONFIG_FILE = 'connector.json';
+
+export interface ConnectorConfigContext {
+  /** The file as messages show it. */
+  readonly file: string;
+  /** The package folder's name (must equal `system`). */
+  readonly folder: string;
+  /** Whether a file exists relative to the package folder (raw files, manifestFile). */
+  readonly fileExists: (relativePath: string) => boolean;
+  /** The pack's datatype patterns (default: @sesam-connectors/template-pack). */
+  readonly patterns?: readonly DatatypePattern[];
+}
+
+export interface LoadConnectorConfigOptions {
+  /** How messages name the file (default: relative to the current directory when inside it). */
+  readonly displayPath?: string;
+  readonly patterns?: readonly DatatypePattern[];
+}
+
+/**
+ * Reads, parses and validates `<package>/connector.json`. Throws `ConnectorConfigError` listing
+ * every problem as `<file>: <dotted.path>: <reason>`.
+ */
+export function loadConnectorConfig(file: string, options: LoadConnectorConfigOptions = {}): ConnectorConfig {
+  const absolute = resolve(file);
+  const shown = options.displayPath ?? displayPath(absolute);
+  let text: string;
+  try {
+    text = readFileSync(absolute, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const message =
+      code === 'ENOENT'
+        ? 'file not found: every connector package needs a connector.json'
+        : `cannot be read (${code})`;
+    throw new ConnectorConfigError(shown, [{ path: [], message }]);
+  }
+  let parsed: JsonValue;
+  try {
+    parsed = parseJson(text);
+  } catch (error) {
+    if (error instanceof JsonParseError) {
+      throw new ConnectorConfigError(shown, [{ path: [], message: `not valid JSON: ${error.message}` }]);
+    }
+    throw error;
+  }
+  const packageDir = dirname(absolute);
+  return validateConnectorConfig(parsed, {
+    file: shown,
+    folder: basename(packageDir),
+    fileExists: (path) => existsSync(join(packageDir, path)),
+    patterns: options.patterns,
+  });
+}
+
+/** Validates a parsed connector.json: the JSON schema first, then the checks it cannot express. */
+export function validateConnectorConfig(parsed: JsonValue, context: ConnectorConfigContext): ConnectorConfig {
+  const patterns = context.patterns ?? datatypePatterns;
+  const plain = toPlainJs(parsed);
+  const validate = schemaValidator(patterns);
+  if (!validate(plain)) {
+    throw new ConnectorConfigError(context.file, problemsFromAjv(validate.errors ?? [], plain));
+  }
+  const value = toConfigValue(parsed);
+  if (!isConfigObject(value)) throw new Error('unreachable: the schema requires an object');
+  const config = normalizeConfig(value);
+  const problems: ConfigProblem[] = checkConnectorConfig(config, { ...context, patterns });
+  if (problems.length > 0) throw new ConnectorConfigError(context.file, problems);
+  return config;
+}
+
+const validators = new WeakMap<readonly DatatypePattern[], ValidateFunction>();
+
+function schemaValidator(patterns: readonly DatatypePattern[]): ValidateFunction {
+  let validate = validators.get(patterns);
+  if (validate === undefined) {
+    const ajv = new Ajv({
+      allErrors: true,
+      verbose: true,
+      strict: true,
+      strictTypes: false,
+      strictRequired: false,
+    });
+    validate = ajv.compile(composeConnectorSchema(patterns));
+    validators.set(patterns, validate);
+  }
+  return validate;
+}
+
+/** `file` relative to the current directory when it is inside it, else absolute. */
+export function displayPath(file: string, from: string = process.cwd()): string {
+  const rel = relative(from, file);
+  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? file : rel;
+}

@@ -1,0 +1,221 @@
+import {
+  OPERATION_ROLES,
+  datatypePatterns,
+  type DatatypePattern,
+  type JsonSchema,
+} from '@sesam-connectors/template-pack';
+import { toCanonicalJson, type JsonWritable } from '../json';
+import { AUTH_TYPES } from './types';
+
+/** The committed schema file (for `$schema` in connector.json); generated from this module. */
+export const CONNECTOR_SCHEMA_FILE = 'connector.schema.json';
+
+const NAME_REGEX = '^[a-z][a-z0-9]*$';
+const HTTP_METHODS = ['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD', 'OPTIONS'];
+
+const text = (description: string, extra: JsonSchema = {}): JsonSchema => ({
+  type: 'string',
+  description,
+  ...extra,
+});
+const object = (description: string, extra: JsonSchema = {}): JsonSchema => ({
+  type: 'object',
+  description,
+  ...extra,
+});
+
+const operationSchema: JsonSchema = object(
+  'A Sesam REST operation (url, method, payload_property, id_expression, headers, …). Keys win over the default; a key set to null removes it.',
+  {
+    properties: {
+      url: {
+        type: ['string', 'null'],
+        description: 'Relative to url_pattern (substituted at %s); runtime Jinja allowed.',
+      },
+      method: { enum: [...HTTP_METHODS, null], description: 'Upper-case HTTP method.' },
+    },
+  },
+);
+
+const authSchema: JsonSchema = object('How the connector logs in.', {
+  properties: {
+    type: {
+      enum: AUTH_TYPES,
+      description:
+        'oauth2 | api_key | tripletex (api_key + auth_variant tripletex) | superoffice-ticket (oauth2 + auth_variant superoffice-ticket).',
+    },
+    loginUrl: text(
+      'oauth2, superoffice-ticket: manifest oauth2.login_url (copied as is; manifests are not expanded).',
+      { minLength: 1 },
+    ),
+    tokenUrl: text('oauth2, superoffice-ticket: manifest oauth2.token_url.', { minLength: 1 }),
+    scopes: {
+      type: 'array',
+      items: { type: 'string' },
+      description: 'oauth2, superoffice-ticket: manifest oauth2.scopes.',
+    },
+    accessTokenHeader: text(
+      'oauth2 only: send the access token in this root header of the system (e.g. X-Shopify-Access-Token) instead of an oauth2 block.',
+      { minLength: 1 },
+    ),
+    apiKeyStyle: {
+      enum: ['header', 'basic'],
+      description:
+        'api_key only: header (default; header <apiKeyHeader>: $SECRET(api_key)) or basic (username + password $SECRET(api_key)).',
+    },
+    apiKeyHeader: text('api_key with style header: the header name (default Authorization).', {
+      minLength: 1,
+    }),
+    username: text('api_key with style basic: the user name, e.g. "{{@ email @}}/token".', { minLength: 1 }),
+  },
+  required: ['type'],
+  additionalProperties: false,
+  allOf: [
+    {
+      if: { properties: { type: { enum: ['oauth2', 'superoffice-ticket'] } }, required: ['type'] },
+      then: { required: ['loginUrl', 'tokenUrl', 'scopes'] },
+    },
+    {
+      if: { properties: { apiKeyStyle: { const: 'basic' } }, required: ['apiKeyStyle'] },
+      then: { required: ['username'] },
+    },
+  ],
+});
+
+const manifestSchema: JsonSchema = object(
+  'Top-level manifest fields passed through as they are (auth, oauth2, datatypes and system-template are generated).',
+  {
+    properties: {
+      additional_parameters: object('Each key becomes the expand-time variable {{@ key @}} ($ENV(key)).', {
+        additionalProperties: { type: 'object' },
+      }),
+      requires_service_api_access: {
+        type: 'boolean',
+        description: 'Login adds secret service_jwt and env service_url.',
+      },
+      use_webhook_secret: {
+        type: 'boolean',
+        description: 'Login adds secret webhook_secret; expand opens *event receivers to anonymous writes.',
+      },
+      system: text("Sesam's display name of the system."),
+    },
+  },
+);
+
+const restSystemSchema: JsonSchema = object('The REST system template (templates/system.json).', {
+  properties: {
+    urlPattern: text(
+      'Base URL with %s where each operation url goes, e.g. https://{{@ account_id @}}.example.com/api/v1/%s.',
+      {
+        minLength: 1,
+      },
+    ),
+    verifySsl: { type: 'boolean', default: true, description: 'verify_ssl (default true).' },
+    headers: object('Root headers sent with every operation (over the auth header).', {
+      additionalProperties: { type: 'string' },
+    }),
+    properties: object('Extra root keys copied into the system (rate_limiting_retries, worker_threads, …).'),
+    operations: object(
+      'Extra operations by full name; an entry named like a pattern operation is merged over it.',
+      {
+        additionalProperties: { $ref: '#/definitions/operation' },
+      },
+    ),
+  },
+  required: ['urlPattern'],
+  additionalProperties: false,
+});
+
+function optionsSchema(pattern: DatatypePattern): JsonSchema {
+  const properties: { [name: string]: JsonSchema } = {};
+  for (const [name, option] of Object.entries(pattern.options)) {
+    properties[name] = {
+      ...option.schema,
+      description: option.description,
+      ...(option.default === undefined ? {} : { default: option.default }),
+    };
+  }
+  return object(`Options of the ${pattern.name} pattern.`, { properties, additionalProperties: false });
+}
+
+function datatypeSchema(patterns: readonly DatatypePattern[]): JsonSchema {
+  const roles: { [role: string]: JsonSchema } = {};
+  for (const role of OPERATION_ROLES) roles[role] = { $ref: '#/definitions/operation' };
+  return object('One datatype: the pattern that renders templates/<datatype>.json and its settings.', {
+    properties: {
+      pattern: {
+        enum: patterns.map((pattern) => pattern.name),
+        description: patterns.map((pattern) => `${pattern.name}: ${pattern.description}`).join('\n'),
+      },
+      label: text('Manifest datatypes.<dt>.label.'),
+      manifest: object('Extra manifest datatype fields (parent, parameters, sync_frequency, webhook, …).'),
+      reuse: text("Use this other datatype's template file instead of rendering one (same pattern)."),
+      template: text(
+        'raw only: path relative to connector/ of the verbatim file kept in raw/ (raw/<path>).',
+        { minLength: 1 },
+      ),
+      options: object('Pattern options.'),
+      operations: object('Per-role overrides merged over the pattern defaults (<datatype>-<role>).', {
+        properties: roles,
+        additionalProperties: false,
+      }),
+    },
+    required: ['pattern'],
+    additionalProperties: false,
+    allOf: patterns.map((pattern) => ({
+      if: { properties: { pattern: { const: pattern.name } }, required: ['pattern'] },
+      then: { properties: { options: optionsSchema(pattern) } },
+    })),
+  });
+}
+
+/**
+ * The JSON schema of connector.json: the contract's fixed structure plus, for each pattern of the
+ * pack, its options schema. connector.schema.json is this value written canonically.
+ */
+export function composeConnectorSchema(patterns: readonly DatatypePattern[] = datatypePatterns): JsonSchema {
+  return {
+    $schema: 'http://json-schema.org/draft-07/schema#',
+    title: 'connector.json',
+    description:
+      'The source of a pattern-based Sesam connector; `nx build <system>-connector` renders it into connector/ (manifest.json, templates/*.json).',
+    type: 'object',
+    properties: {
+      $schema: text('Path of this schema, for editor completion.'),
+      system: text(
+        'The system name; equals the folder name. Lower-case letters and digits, starting with a letter.',
+        {
+          pattern: NAME_REGEX,
+        },
+      ),
+      label: text('Human name (README title).', { minLength: 1 }),
+      description: text('README text.'),
+      auth: { $ref: '#/definitions/auth' },
+      manifest: manifestSchema,
+      restSystem: restSystemSchema,
+      datatypes: object(
+        'Datatypes by name (lower-case letters and digits, starting with a letter; no -, /, spaces).',
+        {
+          minProperties: 1,
+          propertyNames: { pattern: NAME_REGEX },
+          additionalProperties: { $ref: '#/definitions/datatype' },
+        },
+      ),
+      manifestFile: text(
+        'Import: copy this file (relative to the package, e.g. raw/manifest.json) verbatim as manifest.json instead of generating it.',
+        { minLength: 1 },
+      ),
+    },
+    required: ['system', 'label', 'auth', 'restSystem', 'datatypes'],
+    additionalProperties: false,
+    definitions: {
+      auth: authSchema,
+      datatype: datatypeSchema(patterns),
+      operation: operationSchema,
+    },
+  };
+}
+
+/** The text of connector.schema.json: the composed schema, canonical, with a final newline. */
+export const connectorSchemaText = (patterns: readonly DatatypePattern[] = datatypePatterns): string =>
+  `${toCanonicalJson(composeConnectorSchema(patterns) as JsonWritable)}\n`;

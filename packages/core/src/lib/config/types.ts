@@ -1,0 +1,63 @@
+import type { DatatypePatternName, OperationRole } from '@sesam-connectors/template-pack';
+import type { JsonNumber } from '../json';
+
+/**
+ * A JSON value from connector.json as the engine uses it: objects are plain records (key order of
+ * the file), numbers stay `JsonNumber` so nothing is lost when they are written back.
+ */
+export type ConfigJson = null | boolean | string | JsonNumber | ConfigJson[] | ConfigObject;
+export interface ConfigObject {
+  [key: string]: ConfigJson;
+}
+
+export type AuthType = 'oauth2' | 'api_key' | 'tripletex' | 'superoffice-ticket';
+export const AUTH_TYPES: readonly AuthType[] = ['oauth2', 'api_key', 'tripletex', 'superoffice-ticket'];
+
+export interface AuthConfig {
+  type: AuthType;
+  /** oauth2 / superoffice-ticket: the manifest's oauth2 block (copied as is). */
+  loginUrl?: string;
+  tokenUrl?: string;
+  scopes?: string[];
+  /** oauth2 only: send the access token in this root header instead of an `oauth2` system block. */
+  accessTokenHeader?: string;
+  /** api_key only: `header` (default) or `basic`. */
+  apiKeyStyle?: 'header' | 'basic';
+  apiKeyHeader?: string;
+  username?: string;
+}
+
+export interface RestSystemConfig {
+  urlPattern: string;
+  verifySsl: boolean;
+  headers: ConfigObject;
+  properties: ConfigObject;
+  /** Extra operations by full name; one named like a pattern operation is merged over it. */
+  operations: { [name: string]: ConfigObject };
+}
+
+export interface DatatypeConfig {
+  pattern: DatatypePatternName;
+  label?: string;
+  manifest: ConfigObject;
+  reuse?: string;
+  /** raw only: path relative to connector/ of the verbatim file kept in raw/. */
+  template?: string;
+  options: ConfigObject;
+  operations: Partial<Record<OperationRole, ConfigObject>>;
+}
+
+/** connector.json after validation, with the contract's defaults filled in. */
+export interface ConnectorConfig {
+  system: string;
+  label: string;
+  description?: string;
+  auth: AuthConfig;
+  /** Top-level manifest fields passed through as they are. */
+  manifest: ConfigObject;
+  restSystem: RestSystemConfig;
+  /** In file order (names start with a letter, so a plain record keeps that order). */
+  datatypes: { [name: string]: DatatypeConfig };
+  /** Path relative to the package of a verbatim manifest.json (import). */
+  manifestFile?: string;
+}

@@ -1,0 +1,19 @@
+/**
+ * The one renderer: pack templates (ejs) → parsed JSON → canonical text, all in memory.
+ */
+export {
+  renderConnectorFiles,
+  manifestDatatypes,
+  RawFileError,
+  type RenderConnectorInputs,
+} from './render-connector';
+export {
+  renderTemplate,
+  TemplateRenderError,
+  type RenderTarget,
+  type RenderTemplateOptions,
+} from './render-template';
+export { loadTemplatePack, templateFile, TemplatePackError, type LoadedTemplatePack } from './template-pack';
+export { systemOperations, mergeOperation, type SystemOperations } from './operations';
+export { rawFilesNeeded } from './raw-files';
+export { json } from './json-text';

@@ -1,0 +1,59 @@
+import { isJsonObject, JsonParseError, parseJson, type JsonValue } from '../json';
+import type { ConfigProblem } from '../config/problems';
+import type { ConnectorConfig } from '../config/types';
+
+export interface ManifestDatatype {
+  readonly name: string;
+  readonly label?: string;
+  /** The template path the manifest names (relative to connector/). */
+  readonly template: string;
+  /** Extra manifest fields (parent, parameters, …). */
+  readonly manifest: { readonly [field: string]: unknown };
+}
+
+/**
+ * Problems with a verbatim manifest (`manifestFile`): it must parse, and its datatypes and
+ * template paths must be exactly those connector.json describes.
+ */
+export function manifestFileProblems(
+  config: ConnectorConfig,
+  text: string,
+  datatypes: readonly ManifestDatatype[],
+  systemTemplate: string,
+): ConfigProblem[] {
+  const file = config.manifestFile!;
+  const at = (message: string): ConfigProblem => ({ path: ['manifestFile'], message: `${file}: ${message}` });
+  let manifest: JsonValue;
+  try {
+    manifest = parseJson(text, file);
+  } catch (error) {
+    if (error instanceof JsonParseError) return [at(`not valid JSON: ${error.pythonMessage}`)];
+    throw error;
+  }
+  if (!isJsonObject(manifest)) return [at('must be a JSON object')];
+  const problems: ConfigProblem[] = [];
+  if (manifest.get('system-template') !== systemTemplate) {
+    problems.push(
+      at(`system-template must be "${systemTemplate}" (the build writes the system template there)`),
+    );
+  }
+  const listed = manifest.get('datatypes');
+  if (!isJsonObject(listed)) return [...problems, at('has no datatypes object')];
+  for (const datatype of datatypes) {
+    const entry = listed.get(datatype.name);
+    if (entry === undefined) {
+      problems.push(at(`datatypes has no "${datatype.name}", which connector.json defines`));
+    } else if (!isJsonObject(entry) || entry.get('template') !== datatype.template) {
+      problems.push(
+        at(
+          `datatypes.${datatype.name}.template must be "${datatype.template}" (what the build writes for it)`,
+        ),
+      );
+    }
+  }
+  const known = new Set(datatypes.map((d) => d.name));
+  for (const name of listed.keys()) {
+    if (!known.has(name)) problems.push(at(`datatypes has "${name}", which connector.json does not define`));
+  }
+  return problems;
+}

@@ -1,0 +1,109 @@
+import {
+  OPERATION_ROLES,
+  defaultOperation,
+  operationName,
+  withDefaults,
+  type OperationRole,
+} from '@sesam-connectors/template-pack';
+import type { ConfigPath, ConfigProblem } from '../config/problems';
+import type { ConfigJson, ConfigObject, ConnectorConfig, DatatypeConfig } from '../config/types';
+import type { LoadedTemplatePack } from './template-pack';
+
+/** The system's operations by full name, and where in connector.json each one was last set. */
+export interface SystemOperations {
+  readonly operations: { [name: string]: ConfigObject };
+  readonly problems: ConfigProblem[];
+}
+
+const setOwn = (target: ConfigObject, key: string, value: ConfigJson): void => {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+};
+
+/** `override` merged over `base`: its keys win, a key set to null removes it. */
+export function mergeOperation(
+  base: { readonly [key: string]: unknown },
+  override: ConfigObject = {},
+): ConfigObject {
+  const merged: ConfigObject = {};
+  for (const [key, value] of Object.entries(base)) setOwn(merged, key, value as ConfigJson);
+  for (const [key, value] of Object.entries(override)) {
+    if (value === null) delete merged[key];
+    else setOwn(merged, key, value);
+  }
+  return merged;
+}
+
+/** The datatype whose template file a datatype uses (itself, or its `reuse` target). */
+export const templateOwner = (config: ConnectorConfig, name: string): [string, DatatypeConfig] => {
+  const datatype = config.datatypes[name]!;
+  const owner = datatype.reuse;
+  return owner === undefined ? [name, datatype] : [owner, config.datatypes[owner]!];
+};
+
+/** The roles whose operations a datatype needs: its template's pattern roles plus any it overrides. */
+function datatypeRoles(config: ConnectorConfig, pack: LoadedTemplatePack, name: string): OperationRole[] {
+  const datatype = config.datatypes[name]!;
+  const [, owner] = templateOwner(config, name);
+  const pattern = pack.patterns.find((p) => p.name === owner.pattern);
+  const needed = new Set<OperationRole>(
+    pattern === undefined ? [] : pattern.operationRoles(withDefaults(pattern, owner.options)),
+  );
+  for (const role of Object.keys(datatype.operations)) needed.add(role as OperationRole);
+  return OPERATION_ROLES.filter((role) => needed.has(role));
+}
+
+/**
+ * Every operation of the system template: for each datatype `<dt>-<role>` = the pattern default
+ * with `datatypes.<dt>.operations.<role>` merged over it, then `restSystem.operations` merged over
+ * (or added). Problems: an operation without url/method, or one a pattern calls but nothing defines.
+ */
+export function systemOperations(config: ConnectorConfig, pack: LoadedTemplatePack): SystemOperations {
+  const operations: { [name: string]: ConfigObject } = {};
+  const origin = new Map<string, ConfigPath>();
+  for (const name of Object.keys(config.datatypes)) {
+    for (const role of datatypeRoles(config, pack, name)) {
+      const opName = operationName(name, role);
+      operations[opName] = mergeOperation(
+        defaultOperation(role, name),
+        config.datatypes[name]!.operations[role],
+      );
+      origin.set(opName, ['datatypes', name, 'operations', role]);
+    }
+  }
+  for (const [opName, override] of Object.entries(config.restSystem.operations)) {
+    Object.defineProperty(operations, opName, {
+      value: mergeOperation(operations[opName] ?? {}, override),
+      enumerable: true,
+      writable: true,
+      configurable: true,
+    });
+    origin.set(opName, ['restSystem', 'operations', opName]);
+  }
+
+  const problems: ConfigProblem[] = [];
+  for (const [opName, operation] of Object.entries(operations)) {
+    for (const key of ['url', 'method']) {
+      if (typeof operation[key] !== 'string') {
+        problems.push({
+          path: origin.get(opName)!,
+          message: `operation ${opName} has no ${key}; Sesam requires url and method`,
+        });
+      }
+    }
+  }
+  for (const [name, datatype] of Object.entries(config.datatypes)) {
+    if (datatype.reuse !== undefined) continue;
+    const pattern = pack.patterns.find((p) => p.name === datatype.pattern);
+    const required = pattern?.requiredOperations?.(withDefaults(pattern, datatype.options)) ?? [];
+    const missing = required.filter((opName) => operations[opName] === undefined);
+    if (missing.length > 0) {
+      problems.push({
+        path: ['datatypes', name, 'pattern'],
+        message:
+          `the ${datatype.pattern} pattern calls the system operations ${missing.join(' and ')}, which nothing defines: ` +
+          `add a datatype "webhook" with pattern webhook-registry, or define them in restSystem.operations`,
+      });
+    }
+  }
+  return { operations, problems };
+}

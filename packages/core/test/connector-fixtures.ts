@@ -1,0 +1,46 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+/** The workspace root (tests read committed files relative to it). */
+export const WORKSPACE_ROOT = join(__dirname, '..', '..', '..');
+
+/** A small valid connector.json: one webhook datatype and the webhook registry it needs. */
+export const minimalConnector = (system = 'acme'): Record<string, any> => ({
+  system,
+  label: 'Acme',
+  auth: { type: 'api_key' },
+  // the webhook pattern's receiver address uses {{@ service_url @}}
+  manifest: { additional_parameters: { service_url: {} } },
+  restSystem: { urlPattern: 'https://api.acme.test/v1/%s' },
+  datatypes: {
+    order: { pattern: 'webhook' },
+    webhook: { pattern: 'webhook-registry' },
+  },
+});
+
+/** A fresh temporary folder (removed by the OS; tests make their own inside it). */
+export const tempDir = (prefix = 'sesam-connectors-'): string => mkdtempSync(join(tmpdir(), prefix));
+
+/**
+ * Writes `<parent>/<folder>/connector.json` (text as given, or the object as JSON) plus extra
+ * files, and returns the package folder.
+ */
+export function writeConnectorPackage(
+  parent: string,
+  folder: string,
+  connector: unknown,
+  extraFiles: Record<string, string | Buffer> = {},
+): string {
+  const dir = join(parent, folder);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(
+    join(dir, 'connector.json'),
+    typeof connector === 'string' ? connector : JSON.stringify(connector, null, 2),
+  );
+  for (const [path, content] of Object.entries(extraFiles)) {
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    writeFileSync(join(dir, path), content);
+  }
+  return dir;
+}

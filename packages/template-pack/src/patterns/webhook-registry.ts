@@ -1,0 +1,38 @@
+import type { DatatypePattern } from '../types';
+
+export const webhookRegistryPattern: DatatypePattern = {
+  name: 'webhook-registry',
+  description:
+    'The `webhook` datatype: `-collect` lists the webhooks registered in the API, `-wipe` (manual) deletes the ones pointing at Sesam.',
+  options: {
+    wipeMatch: {
+      description:
+        'Wildcard pattern for the webhook addresses `-wipe` deletes. The default matches every *.sesam.cloud node; prefer "{{@ service_url @}}*" (only this node).',
+      schema: { type: 'string', minLength: 1 },
+      default: 'https://*.sesam.cloud/*',
+    },
+    addressProperty: {
+      description: 'Property of a listed webhook that holds its address (`_S.<property>` in the wipe DTL).',
+      schema: { type: 'string', minLength: 1 },
+      default: 'address',
+    },
+    scheduleInterval: {
+      description:
+        'Seconds between runs of `-collect` (pump `schedule_interval`, plus `run_at_startup_if_not_populated: true`).',
+      schema: { type: 'integer', minimum: 1 },
+    },
+  },
+  pipes: [
+    {
+      role: 'collect',
+      template: 'webhook-registry/collect.json.ejs',
+      description: 'rest source on `<dt>-list`: the webhooks that exist',
+    },
+    {
+      role: 'wipe',
+      template: 'webhook-registry/wipe.json.ejs',
+      description: 'manual: dataset `-collect` → keep matching addresses → `<dt>-delete`',
+    },
+  ],
+  operationRoles: () => ['list', 'lookup', 'insert', 'delete'],
+};

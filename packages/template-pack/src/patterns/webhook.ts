@@ -1,0 +1,145 @@
+import type { DatatypePattern, OptionProblem, PatternOptions } from '../types';
+import { allPipe, collectOptions, collectRoles, sharePipe } from './collect';
+
+/** A topic to register: a bare topic string, or the topic with an explicit registration `_id`. */
+export type WebhookTopic = string | { readonly topic: string; readonly id?: string };
+
+/** One entity of the `-registerwebhook` embedded source. */
+export interface WebhookRegistration {
+  /** Permanent key of the registration log: never change it once deployed. */
+  readonly id: string;
+  readonly topic: string;
+  /** 0, 1, 2… in topic order (the embedded source's continuation marker). */
+  readonly updated: number;
+}
+
+/** The operations `-registerwebhook` calls; a `webhook-registry` datatype named `webhook` makes them. */
+export const WEBHOOK_OPERATIONS = ['webhook-lookup', 'webhook-insert'] as const;
+
+const topicOf = (entry: WebhookTopic): string => (typeof entry === 'string' ? entry : entry.topic);
+
+/** `{{@ datatype @}}-<last path segment of the topic>`, e.g. `orders/create` → `{{@ datatype @}}-create`. */
+export const registrationId = (entry: WebhookTopic): string => {
+  if (typeof entry !== 'string' && entry.id !== undefined) return entry.id;
+  const segments = topicOf(entry).split('/');
+  return `{{@ datatype @}}-${segments[segments.length - 1]}`;
+};
+
+export const webhookRegistrations = (topics: readonly WebhookTopic[]): WebhookRegistration[] =>
+  topics.map((entry, index) => ({ id: registrationId(entry), topic: topicOf(entry), updated: index }));
+
+/** DTL for the `_id` of a received event: the primary key as a string (several keys joined by "-"). */
+export const eventIdExpression = (primaryKey: unknown): unknown =>
+  Array.isArray(primaryKey)
+    ? ['join', '-', ['list', ...primaryKey.map((key) => ['string', `_S.${String(key)}`])]]
+    : ['string', `_S.${String(primaryKey)}`];
+
+const topicsOf = (options: PatternOptions): readonly WebhookTopic[] =>
+  (options['topics'] ?? []) as WebhookTopic[];
+
+const duplicateRegistrations = (options: PatternOptions): OptionProblem[] => {
+  const seen = new Map<string, number>();
+  const problems: OptionProblem[] = [];
+  webhookRegistrations(topicsOf(options)).forEach((registration, index) => {
+    const first = seen.get(registration.id);
+    if (first === undefined) {
+      seen.set(registration.id, index);
+      return;
+    }
+    problems.push({
+      path: ['topics', index],
+      message:
+        `registration _id "${registration.id}" is already used by topics[${first}]: each topic needs its own ` +
+        `permanent _id; write {"topic": "${registration.topic}", "id": "<unique id>"}`,
+    });
+  });
+  return problems;
+};
+
+export const webhookPattern: DatatypePattern = {
+  name: 'webhook',
+  description:
+    'Order-style datatype with webhooks: the collect pipes plus `-event` (receiver), `-event2` and `-registerwebhook`; `-collect` merges `-all` and `-event2`.',
+  options: {
+    ...collectOptions,
+    topics: {
+      description:
+        'Webhook topics to register, one embedded entity each (`_id` = `id`, or `{{@ datatype @}}-<last path segment of topic>`; `_updated` 0, 1, 2…). The `_id`s key the registration log: never change them once deployed.',
+      schema: {
+        type: 'array',
+        minItems: 1,
+        items: {
+          anyOf: [
+            { type: 'string', minLength: 1 },
+            {
+              type: 'object',
+              properties: {
+                topic: { type: 'string', minLength: 1 },
+                id: { type: 'string', minLength: 1 },
+              },
+              required: ['topic'],
+              additionalProperties: false,
+            },
+          ],
+          description: 'a topic string or {"topic": "…", "id": "…"}',
+        },
+      },
+      default: ['{{@ datatype @}}/create'],
+    },
+    webhookIdPath: {
+      description:
+        'Path of the remote webhook id in the registration log (the hop in `-registerwebhook`); must fit the API\'s create response, e.g. `sink.insert_response.webhook.id` for `{"webhook": {"id": …}}`.',
+      schema: { type: 'string', minLength: 1 },
+      default: 'sink.insert_response.value.id',
+    },
+    receiverAddress: {
+      description: 'The address the API posts events to (the `-event` receiver).',
+      schema: { type: 'string', minLength: 1 },
+      default: '{{@ service_url @}}/receivers/{{@ system @}}-{{@ datatype @}}-event/entities',
+    },
+    webhookPayloadKey: {
+      description: 'The registration request body is `{"<key>": {"address": …, "topic": …}}`.',
+      schema: { type: 'string', minLength: 1 },
+      default: 'webhook',
+    },
+    validationExpression: {
+      description:
+        "The `-event` receiver's `validation_expression` (empty render accepts the request). Default: the shared-secret header check.",
+      schema: { type: 'string', minLength: 1 },
+      default:
+        "{% if request_headers['X-Sesam-Authorization'] == secret('webhook_secret') %}{% else %}FAIL!{% endif %}",
+    },
+  },
+  pipes: [
+    allPipe,
+    {
+      role: 'collect',
+      template: 'collect/collect.json.ejs',
+      description: 'merge_datasets [`-all`, `-event2`] → `transform-collect-rest` → `$last-modified`',
+      locals: { withEvents: true },
+    },
+    {
+      role: 'event',
+      template: 'webhook/event.json.ejs',
+      description: 'http_endpoint receiver with `validation_expression`; `_id` from the primary key',
+    },
+    {
+      role: 'event2',
+      template: 'webhook/event2.json.ejs',
+      description: 'dataset `-event` → copy (event-fed: no deletion tracking)',
+    },
+    {
+      role: 'registerwebhook',
+      template: 'webhook/registerwebhook.json.ejs',
+      description: 'embedded topics → lookup-then-insert through `webhook-lookup`/`webhook-insert`',
+    },
+    sharePipe,
+  ],
+  operationRoles: collectRoles,
+  requiredOperations: () => WEBHOOK_OPERATIONS,
+  derive: (options) => ({
+    registrations: webhookRegistrations(topicsOf(options)),
+    eventId: eventIdExpression(options['primaryKey']),
+  }),
+  check: duplicateRegistrations,
+};
