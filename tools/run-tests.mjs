@@ -20,7 +20,7 @@ const result = spawnSync('npx', args, { stdio: 'inherit', cwd: root });
 let passed = 0;
 let failed = 0;
 let skipped = 0;
-for (const file of summaryFiles(join(root, 'packages'))) {
+for (const file of summaryFiles(root)) { // packages/* and tools
   if (statSync(file).mtimeMs < started) continue; // from an earlier run, not this one
   const s = JSON.parse(readFileSync(file, 'utf8'));
   passed += s.passed;

@@ -2,8 +2,8 @@
  * A failure the user can act on (bad revision, git refusing, not a repository). The CLI prints
  * `message` without a stack trace and exits with status 2.
  */
-export class ReviewError extends Error {
-  override readonly name = 'ReviewError';
+export class ToolError extends Error {
+  override readonly name = 'ToolError';
 }
 
 /** The run was interrupted (Ctrl-C, SIGTERM); `signal` says which. */

@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_MARKDOWN_LIMIT } from './render/markdown';
-import { ReviewError } from './errors';
+import { ToolError } from './errors';
 
 export type ReviewFormat = 'text' | 'markdown' | 'json';
 
@@ -39,7 +39,7 @@ Exit status: 0 done (with --exit-code: no changes), 1 changes (with --exit-code)
 
 const FORMATS: readonly ReviewFormat[] = ['text', 'markdown', 'json'];
 
-/** Parses the command line; throws ReviewError with a usable message on bad input. */
+/** Parses the command line; throws ToolError with a usable message on bad input. */
 export const parseReviewArgs = (argv: readonly string[]): ReviewOptions => {
   let parsed;
   try {
@@ -59,25 +59,28 @@ export const parseReviewArgs = (argv: readonly string[]): ReviewOptions => {
       },
     });
   } catch (error) {
-    throw new ReviewError(`${(error as Error).message}\n\n${REVIEW_USAGE}`);
+    throw new ToolError(`${(error as Error).message}\n\n${REVIEW_USAGE}`);
   }
   const { values } = parsed;
   const help = values.help === true;
   if (!help && (values.base === undefined || values.base === '')) {
-    throw new ReviewError(`--base <rev> is required\n\n${REVIEW_USAGE}`);
+    throw new ToolError(`--base <rev> is required\n\n${REVIEW_USAGE}`);
   }
   const format = values.format as ReviewFormat;
   if (!FORMATS.includes(format)) {
-    throw new ReviewError(`--format must be one of ${FORMATS.join(', ')}, got '${values.format}'`);
+    throw new ToolError(`--format must be one of ${FORMATS.join(', ')}, got '${values.format}'`);
   }
   let maxChars = DEFAULT_MARKDOWN_LIMIT;
   if (values['max-chars'] !== undefined) {
     maxChars = Number(values['max-chars']);
     if (!Number.isInteger(maxChars) || maxChars < 2_000) {
-      throw new ReviewError(`--max-chars must be a whole number of at least 2000, got '${values['max-chars']}'`);
+      throw new ToolError(
+        `--max-chars must be a whole number of at least 2000, got '${values['max-chars']}'`,
+      );
     }
   }
-  if (values.head === '') throw new ReviewError('--head needs a revision; leave it out to review the work tree');
+  if (values.head === '')
+    throw new ToolError('--head needs a revision; leave it out to review the work tree');
   return {
     base: values.base ?? '',
     head: values.head,

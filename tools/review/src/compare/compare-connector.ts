@@ -55,7 +55,10 @@ export const compareConnector = (
     }
   }
   const unchanged =
-    status === 'changed' && errors.length === 0 && report.files.length === 0 && !report.expanded?.files.length;
+    status === 'changed' &&
+    errors.length === 0 &&
+    report.files.length === 0 &&
+    !report.expanded?.files.length;
   return unchanged ? undefined : report;
 };
 

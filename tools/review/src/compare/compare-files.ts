@@ -23,14 +23,20 @@ export const compareFiles = (
     const after = head[path];
     if (before === after) continue;
     changes.push(
-      kindOf(path) === 'entities' ? compareTemplateFile(path, before, after) : compareWholeFile(path, before, after),
+      kindOf(path) === 'entities'
+        ? compareTemplateFile(path, before, after)
+        : compareWholeFile(path, before, after),
     );
   }
   markRenames(changes, base, head);
   return changes;
 };
 
-const compareWholeFile = (path: string, before: string | undefined, after: string | undefined): FileChange => {
+const compareWholeFile = (
+  path: string,
+  before: string | undefined,
+  after: string | undefined,
+): FileChange => {
   if (before === undefined) return { path, change: 'added', entities: [] };
   if (after === undefined) return { path, change: 'removed', entities: [] };
   const diff = unifiedDiff(canonicalOrText(before, path), canonicalOrText(after, path));
@@ -39,7 +45,11 @@ const compareWholeFile = (path: string, before: string | undefined, after: strin
     : { path, change: 'changed', entities: [], diff };
 };
 
-const compareTemplateFile = (path: string, before: string | undefined, after: string | undefined): FileChange => {
+const compareTemplateFile = (
+  path: string,
+  before: string | undefined,
+  after: string | undefined,
+): FileChange => {
   const baseSplit = before === undefined ? { entities: [] } : templateEntities(before, path);
   const headSplit = after === undefined ? { entities: [] } : templateEntities(after, path);
   if ('error' in baseSplit || 'error' in headSplit) {
@@ -49,7 +59,8 @@ const compareTemplateFile = (path: string, before: string | undefined, after: st
   const change = before === undefined ? 'added' : after === undefined ? 'removed' : 'changed';
   const { entities, reordered } = compareEntities(baseSplit.entities, headSplit.entities);
   const file: FileChange = { path, change, entities };
-  if (change === 'changed' && entities.length === 0) file.note = reordered ? 'order of pipes changed' : 'formatting only';
+  if (change === 'changed' && entities.length === 0)
+    file.note = reordered ? 'order of pipes changed' : 'formatting only';
   return file;
 };
 
@@ -67,7 +78,8 @@ export const compareEntities = (
   for (const { id, canonical } of after) {
     const previous = old.get(id);
     if (previous === undefined) entities.push({ id, change: 'added' });
-    else if (previous !== canonical) entities.push({ id, change: 'changed', diff: unifiedDiff(previous, canonical) });
+    else if (previous !== canonical)
+      entities.push({ id, change: 'changed', diff: unifiedDiff(previous, canonical) });
   }
   for (const { id } of before) if (!now.has(id)) entities.push({ id, change: 'removed' });
   const keptBefore = before.map((e) => e.id).filter((id) => now.has(id));

@@ -66,7 +66,12 @@ const myers = (a: readonly string[], b: readonly string[]): DiffOp[] => {
   throw new Error('unreachable: Myers diff did not terminate');
 };
 
-const backtrack = (trace: Int32Array[], a: readonly string[], b: readonly string[], offset: number): DiffOp[] => {
+const backtrack = (
+  trace: Int32Array[],
+  a: readonly string[],
+  b: readonly string[],
+  offset: number,
+): DiffOp[] => {
   const ops: DiffOp[] = [];
   let x = a.length;
   let y = b.length;

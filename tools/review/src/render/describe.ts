@@ -2,10 +2,18 @@ import type { ConnectorReport, Counts, FileChange, ReviewReport } from '../compa
 
 /** Phrases shared by the text and markdown renderers, so both say the same thing. */
 
+/** The `ref` of the head side when no --head was given. */
+export const WORK_TREE = 'work tree';
+
 export const shortCommit = (commit: string): string => commit.slice(0, 10);
 
+/** `main (1a2b3c4d5e)`; the work tree is just "work tree" (its snapshot commit means nothing to a reader). */
 export const revisionLabel = (side: { ref: string; commit: string }): string =>
-  side.ref === side.commit ? shortCommit(side.commit) : `${side.ref} (${shortCommit(side.commit)})`;
+  side.ref === WORK_TREE
+    ? WORK_TREE
+    : side.ref === side.commit
+      ? shortCommit(side.commit)
+      : `${side.ref} (${shortCommit(side.commit)})`;
 
 /** "3 added, 1 changed" — only the non-zero counts; "no changes" when all are zero. */
 export const countsPhrase = (counts: Counts, noun = ''): string => {
@@ -60,7 +68,7 @@ export const totalsLine = (report: ReviewReport): string => {
 /** The command that reproduces this review locally (for the markdown cut note). */
 export const reviewCommand = (report: ReviewReport): string =>
   `npm run review -- --base ${report.base.ref}` +
-  (report.head.ref === 'work tree' ? '' : ` --head ${report.head.ref}`) +
+  (report.head.ref === WORK_TREE ? '' : ` --head ${report.head.ref}`) +
   (report.expanded ? ' --expanded' : '');
 
 /** The summary table's cells, one row per reported connector. */

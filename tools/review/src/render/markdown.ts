@@ -25,9 +25,9 @@ export interface MarkdownOptions {
 
 /**
  * The report as a pull-request comment: title, summary table, then one collapsible `<details>` per
- * connector. When the whole does not fit `maxChars`, connectors are shown without their diffs
- * (pipe lists only), then left out, in report order, and a note at the end says what was cut and
- * how to see everything.
+ * connector. When the whole does not fit `maxChars`, every connector that fits is shown at least
+ * compactly (its pipe lists, no diffs) and as many as fit, in report order, with their diffs; the
+ * rest are left out, and a note at the end says what was cut and how to see everything.
  */
 export const renderMarkdown = (report: ReviewReport, options: MarkdownOptions = {}): string => {
   const limit = options.maxChars ?? DEFAULT_MARKDOWN_LIMIT;
@@ -36,10 +36,16 @@ export const renderMarkdown = (report: ReviewReport, options: MarkdownOptions = 
   const leftOut: string[] = [];
   let rowsLeftOut = 0;
 
-  const parts = [`### Connector review: ${code(revisionLabel(report.base))} → ${code(revisionLabel(report.head))}`, ''];
+  const parts = [
+    `### Connector review: ${code(revisionLabel(report.base))} → ${code(revisionLabel(report.head))}`,
+    '',
+  ];
   if (report.connectors.length) {
     const rows = [summaryHeader(report), ...summaryCells(report)];
-    const header = [tableRow(rows[0]), tableRow(rows[0].map((_, i) => (i === 0 || i === rows[0].length - 1 ? '---' : '--:')))];
+    const header = [
+      tableRow(rows[0]),
+      tableRow(rows[0].map((_, i) => (i === 0 || i === rows[0].length - 1 ? '---' : '--:'))),
+    ];
     parts.push(...header);
     let used = length(parts);
     for (const row of rows.slice(1)) {
@@ -56,22 +62,33 @@ export const renderMarkdown = (report: ReviewReport, options: MarkdownOptions = 
   parts.push(totalsLine(report), '');
   for (const note of report.notes) parts.push(`> ${escapeText(note)}`, '');
 
+  // Every connector at least as a compact section (pipe lists) when possible, then as many as fit
+  // (in report order) upgraded to their full section with diffs.
+  const sections = report.connectors.map((connector) => ({
+    connector,
+    full: connectorDetails(connector, true),
+    compact: connectorDetails(connector, false),
+    show: undefined as string | undefined,
+  }));
   let used = length(parts);
-  for (const connector of report.connectors) {
-    const full = connectorDetails(connector, true);
-    if (used + full.length <= budget) {
-      parts.push(full);
-      used += full.length + 1;
-      continue;
+  for (const section of sections) {
+    if (used + section.compact.length + 1 > budget) continue;
+    section.show = section.compact;
+    used += section.compact.length + 1;
+  }
+  for (const section of sections) {
+    if (section.show === undefined) continue;
+    const extra = section.full.length - section.compact.length;
+    if (used + extra > budget) continue;
+    section.show = section.full;
+    used += extra;
+  }
+  for (const section of sections) {
+    if (section.show === undefined) leftOut.push(section.connector.system);
+    else {
+      parts.push(section.show);
+      if (section.show !== section.full) withoutDiffs.push(section.connector.system);
     }
-    const compact = connectorDetails(connector, false);
-    if (used + compact.length <= budget) {
-      parts.push(compact);
-      used += compact.length + 1;
-      withoutDiffs.push(connector.system);
-      continue;
-    }
-    leftOut.push(connector.system);
   }
 
   if (withoutDiffs.length || leftOut.length || rowsLeftOut) {
@@ -89,7 +106,11 @@ export const renderMarkdown = (report: ReviewReport, options: MarkdownOptions = 
 };
 
 const connectorDetails = (connector: ConnectorReport, withDiffs: boolean): string => {
-  const lines = [`<details>`, `<summary><b>${escapeHtml(connector.system)}</b> — ${escapeHtml(summaryText(connector))}</summary>`, ''];
+  const lines = [
+    `<details>`,
+    `<summary><b>${escapeHtml(connector.system)}</b> — ${escapeHtml(summaryText(connector))}</summary>`,
+    '',
+  ];
   for (const error of connector.errors) {
     lines.push(`**${error.stage} failed at ${error.side}:**`, '', fence(error.message.trimEnd(), 'text'), '');
   }
@@ -99,30 +120,41 @@ const connectorDetails = (connector: ConnectorReport, withDiffs: boolean): strin
   if (connector.expanded?.files.length) {
     lines.push('**Expanded config**', '', ...filesMarkdown(connector.expanded.files, withDiffs));
   }
-  if (!withDiffs) lines.push('_Diffs left out to fit the comment size._', '');
+  if (!withDiffs && hasDiffs(connector)) lines.push('_Diffs left out to fit the comment size._', '');
   lines.push('</details>', '');
   return lines.join('\n');
 };
 
+const hasDiffs = (connector: ConnectorReport): boolean =>
+  [...connector.files, ...(connector.expanded?.files ?? [])].some(
+    (file) => file.diff !== undefined || file.entities.some((e) => e.diff !== undefined),
+  );
+
 const summaryText = (connector: ConnectorReport): string => {
   const parts: string[] = [connector.status];
-  if (!connector.errors.some((e) => e.stage === 'build')) parts.push(`pipes: ${countsPhrase(connector.pipes)}`);
+  if (!connector.errors.some((e) => e.stage === 'build'))
+    parts.push(`pipes: ${countsPhrase(connector.pipes)}`);
   if (connector.expanded) parts.push(`expanded: ${countsPhrase(connector.expanded.counts)}`);
   return parts.join(', ');
 };
 
+/** Per file: added/removed pipes as a list, each changed pipe with its diff (listed without it when diffs are cut). */
 const filesMarkdown = (files: readonly FileChange[], withDiffs: boolean): string[] =>
   files.flatMap((file) => {
     const lines = [`${code(file.path)} ${escapeText(fileHeadline(file))}`, ''];
     if (withDiffs && file.diff) lines.push(fence(file.diff, 'diff'), '');
-    if (file.entities.length) {
-      lines.push(...file.entities.map((e) => `- ${e.change} ${code(e.id)}`), '');
-      if (withDiffs) lines.push(...file.entities.filter((e) => e.diff).flatMap(entityDiff));
-    }
+    const listed = file.entities.filter((e) => !withDiffs || e.diff === undefined);
+    if (listed.length) lines.push(...listed.map((e) => `- ${e.change} ${code(e.id)}`), '');
+    if (withDiffs) lines.push(...file.entities.filter((e) => e.diff !== undefined).flatMap(entityDiff));
     return lines;
   });
 
-const entityDiff = (entity: EntityChange): string[] => [`${code(entity.id)}:`, '', fence(entity.diff ?? '', 'diff'), ''];
+const entityDiff = (entity: EntityChange): string[] => [
+  `${entity.change} ${code(entity.id)}:`,
+  '',
+  fence(entity.diff ?? '', 'diff'),
+  '',
+];
 
 const tableRow = (cells: string[]): string => `| ${cells.map((c) => escapeCell(c)).join(' | ')} |`;
 
@@ -140,7 +172,8 @@ const code = (text: string): string => {
   return longest ? `${ticks} ${text} ${ticks}` : `${ticks}${text}${ticks}`;
 };
 
-const escapeHtml = (text: string): string => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const escapeHtml = (text: string): string =>
+  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const escapeText = (text: string): string => escapeHtml(text).replace(/([\\`*_[\]|])/g, '\\$1');
 const escapeCell = (text: string): string => text.replace(/\|/g, '\\|');
 

@@ -1,11 +1,21 @@
 import type { ConnectorReport, FileChange, ReviewReport } from '../compare/types';
-import { datatypesLine, fileHeadline, revisionLabel, summaryCells, summaryHeader, totalsLine } from './describe';
+import {
+  datatypesLine,
+  fileHeadline,
+  revisionLabel,
+  summaryCells,
+  summaryHeader,
+  totalsLine,
+} from './describe';
 
 const SIGN = { added: '+', removed: '-', changed: '~' } as const;
 
 /** The report for a terminal: summary table first, then every connector's files, pipes and diffs. */
 export const renderText = (report: ReviewReport): string => {
-  const lines: string[] = [`Connector review: ${revisionLabel(report.base)} -> ${revisionLabel(report.head)}`, ''];
+  const lines: string[] = [
+    `Connector review: ${revisionLabel(report.base)} -> ${revisionLabel(report.head)}`,
+    '',
+  ];
   if (report.connectors.length) lines.push(...table([summaryHeader(report), ...summaryCells(report)]), '');
   lines.push(totalsLine(report));
   for (const note of report.notes) lines.push(`note: ${note}`);
@@ -18,7 +28,9 @@ const table = (rows: string[][]): string[] => {
   const last = rows[0].length - 1;
   return rows.map((row) =>
     row
-      .map((cell, i) => (i === 0 || i === last ? cell.padEnd(i === last ? 0 : widths[i]) : cell.padStart(widths[i])))
+      .map((cell, i) =>
+        i === 0 || i === last ? cell.padEnd(i === last ? 0 : widths[i]) : cell.padStart(widths[i]),
+      )
       .join('  ')
       .trimEnd(),
   );

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { ReviewError } from '../errors';
+import { ToolError } from '../errors';
 
 export interface ProcessResult {
   /** Exit status; 128 + signal number style values when the process was killed. */
@@ -17,14 +17,18 @@ export interface RunProcessOptions {
   onOutput?: (chunk: string) => void;
 }
 
-/** Seconds between SIGTERM and SIGKILL when a run is aborted. */
+/** Milliseconds between SIGTERM and SIGKILL when a run is aborted. */
 const KILL_GRACE_MS = 5_000;
 
 /**
  * Runs a command (no shell) and collects its output. The process gets its own process group, so an
  * abort can stop it together with the workers it spawned (Nx runs tasks in child processes).
  */
-export const runProcess = (command: string, args: readonly string[], options: RunProcessOptions): Promise<ProcessResult> =>
+export const runProcess = (
+  command: string,
+  args: readonly string[],
+  options: RunProcessOptions,
+): Promise<ProcessResult> =>
   new Promise((resolve, reject) => {
     const { signal } = options;
     if (signal?.aborted) {
@@ -59,7 +63,7 @@ export const runProcess = (command: string, args: readonly string[], options: Ru
     signal?.addEventListener('abort', onAbort, { once: true });
     child.on('error', (error) => {
       signal?.removeEventListener('abort', onAbort);
-      reject(new ReviewError(`could not run ${command}: ${error.message}`));
+      reject(new ToolError(`could not run ${command}: ${error.message}`));
     });
     child.on('close', (code, killedBy) => {
       signal?.removeEventListener('abort', onAbort);

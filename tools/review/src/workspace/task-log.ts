@@ -1,11 +1,13 @@
 /**
  * Reading Nx's `--output-style=static` log: each task's output follows a `> nx run <project>:<target>`
- * line; a banner line starting with "NX" closes the run. Pure functions over the log text.
+ * line, up to the next task or Nx's closing banner. Pure functions over the log text.
  */
 
 const ANSI = /\x1b\[[0-9;?]*[A-Za-z]/g;
 const TASK_HEADER = /^> nx run (\S+?:[^\s:]+)(?::\S+)?(?:\s|$)/;
-const NX_BANNER = /^\s*NX\s{2,}/;
+/** Nx's closing banner ("Successfully ran target …", "Running target … failed"); tasks print "NX" errors too. */
+const NX_CLOSING_BANNER =
+  /^\s*NX\s{2,}(Successfully ran targets?\b|Ran targets?\b|Running targets? .* failed\s*$)/;
 
 /** Lines of the log without colour codes and carriage returns. */
 export const cleanLog = (log: string): string[] => log.replace(ANSI, '').replace(/\r/g, '').split('\n');
@@ -19,7 +21,7 @@ export const taskOutputs = (log: string): Map<string, string> => {
     if (header) {
       current = [];
       blocks.set(header[1], current);
-    } else if (NX_BANNER.test(line)) {
+    } else if (NX_CLOSING_BANNER.test(line)) {
       current = undefined;
     } else {
       current?.push(line);
@@ -30,7 +32,10 @@ export const taskOutputs = (log: string): Map<string, string> => {
 
 /** The last `count` non-blank lines of the log, for failures that happened outside any task. */
 export const logTail = (log: string, count = 40): string =>
-  trimBlankLines(cleanLog(log)).slice(-count).join('\n');
+  trimBlankLines(cleanLog(log))
+    .filter((line, i, lines) => line.trim() !== '' || lines[i - 1]?.trim() !== '')
+    .slice(-count)
+    .join('\n');
 
 /**
  * What to show for a failed task: its own output when the log has it, otherwise the end of the
@@ -47,4 +52,19 @@ const trimBlankLines = (lines: string[]): string[] => {
   while (start < end && lines[start].trim() === '') start++;
   while (end > start && lines[end - 1].trim() === '') end--;
   return lines.slice(start, end);
+};
+
+/** The tasks Nx lists under "Failed tasks:" at the end of a run (`project:target`). */
+export const failedTasks = (log: string): Set<string> => {
+  const failed = new Set<string>();
+  let inList = false;
+  for (const line of cleanLog(log)) {
+    if (/^\s*Failed tasks:\s*$/.test(line)) inList = true;
+    else if (inList) {
+      const item = /^\s*-\s+(\S+?:[^\s:]+)/.exec(line);
+      if (item) failed.add(item[1]);
+      else if (line.trim() !== '') inList = false;
+    }
+  }
+  return failed;
 };

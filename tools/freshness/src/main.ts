@@ -1,0 +1,106 @@
+import { InterruptedError, ToolError, interruptedExitCode } from '../../review/src/errors';
+import { changedPaths, repositoryRoot } from '../../review/src/git/git';
+import { NX_BUILD_ARGS, nxBuilder, scriptBuilder, type Builder } from '../../review/src/workspace/builder';
+import {
+  CONNECTORS_DIR,
+  CONNECTOR_OUTPUT_DIR,
+  EXPANDED_DIR,
+  listConnectors,
+  listOutputFolders,
+} from '../../review/src/workspace/connectors';
+import { FRESHNESS_USAGE, parseFreshnessArgs } from './options';
+import { buildFailedReport, staleReport, uncommittedNote } from './report';
+import { captureOutputs, restoreOutputs, type OutputSnapshot } from './snapshot';
+import { orphanFolders, staleFiles } from './stale';
+
+export interface FreshnessDeps {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdout: (text: string) => void;
+  /** Progress and the build's own output. */
+  stderr: (text: string) => void;
+  signal?: AbortSignal;
+  /** How the connectors are built; default Nx (`--build-script` overrides both). */
+  builder?: Builder;
+}
+
+/**
+ * `npm run check:fresh`: rebuilds every connector in place, compares each output folder with what
+ * it held before, then always puts the folders back as they were (so a failing check leaves the
+ * work tree as it found it, and uncommitted edits inside output folders survive). Returns the exit
+ * status: 0 fresh, 1 stale or build failed, 2 could not check, 130/143 interrupted.
+ */
+export const runFreshness = async (argv: readonly string[], deps: FreshnessDeps): Promise<number> => {
+  const say = (message: string) => deps.stderr(`check:fresh: ${message}\n`);
+  try {
+    const options = parseFreshnessArgs(argv);
+    if (options.help) {
+      deps.stdout(`${FRESHNESS_USAGE}\n`);
+      return 0;
+    }
+    const root = repositoryRoot(deps.cwd);
+    const connectors = listConnectors(root);
+    const folders = listOutputFolders(root);
+    const before = captureOutputs(root, new Set([...connectors, ...folders]));
+    const uncommitted = changedPaths(root, CONNECTORS_DIR).filter(isOutputFile);
+    const builder = options.buildScript ? scriptBuilder(options.buildScript) : (deps.builder ?? nxBuilder);
+
+    const how = options.buildScript ? `node ${options.buildScript}` : `nx ${NX_BUILD_ARGS.join(' ')}`;
+    say(`rebuilding ${connectors.length} connector${connectors.length === 1 ? '' : 's'} (${how})`);
+    const { code, after } = await rebuildAndRestore(root, before, builder, deps);
+    if (uncommitted.length) say(uncommittedNote(uncommitted));
+    if (code !== 0) {
+      deps.stdout(buildFailedReport(code));
+      return 1;
+    }
+    const stale = [...staleFiles(before, after), ...orphanFolders(folders, connectors)];
+    if (stale.length) {
+      deps.stdout(staleReport(stale));
+      return 1;
+    }
+    const which = connectors.length === 1 ? 'the one connector' : `all ${connectors.length} connectors`;
+    deps.stdout(`check:fresh: the committed output of ${which} is fresh.\n`);
+    return 0;
+  } catch (error) {
+    if (error instanceof InterruptedError) {
+      say(`${error.message}; the output folders were put back as they were`);
+      return interruptedExitCode(error.signal);
+    }
+    if (error instanceof ToolError) {
+      say(error.message);
+      return 2;
+    }
+    say(`unexpected error: ${(error as Error).stack ?? String(error)}`);
+    return 2;
+  }
+};
+
+/** Runs the build, reads the output folders it left, and always puts them back as `before` has them. */
+const rebuildAndRestore = async (
+  root: string,
+  before: OutputSnapshot,
+  builder: Builder,
+  deps: FreshnessDeps,
+): Promise<{ code: number; after: OutputSnapshot }> => {
+  try {
+    const { code } = await builder({
+      root,
+      expand: false,
+      env: deps.env,
+      signal: deps.signal,
+      onOutput: deps.stderr,
+    });
+    return { code, after: captureOutputs(root, new Set([...before.keys(), ...listOutputFolders(root)])) };
+  } finally {
+    restoreOutputs(root, before, listOutputFolders(root));
+  }
+};
+
+/** `packages/connectors/<system>/connector/<file>`, not under `.expanded`. */
+const isOutputFile = (path: string): boolean => {
+  const parts = path.split('/');
+  const base = CONNECTORS_DIR.split('/').length;
+  return (
+    parts[base + 1] === CONNECTOR_OUTPUT_DIR && parts[base + 2] !== EXPANDED_DIR && parts.length > base + 2
+  );
+};

@@ -1,0 +1,74 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, posix } from 'node:path';
+import {
+  CONNECTOR_OUTPUT_DIR,
+  EXPANDED_DIR,
+  connectorProjectName,
+} from '../../../../packages/core/src/plugins/connector-project';
+
+export { CONNECTOR_OUTPUT_DIR, EXPANDED_DIR, connectorProjectName };
+
+/** Where connector packages live (the core plugin infers one project per `<system>/connector.json` here). */
+export const CONNECTORS_DIR = 'packages/connectors';
+
+/** Systems with a connector.json at `root`, sorted; [] when the folder does not exist (an older revision). */
+export const listConnectors = (root: string): string[] =>
+  subfolders(join(root, CONNECTORS_DIR)).filter((system) =>
+    existsSync(join(root, CONNECTORS_DIR, system, 'connector.json')),
+  );
+
+/** Systems that have a build output folder at `root`, with or without a connector.json. */
+export const listOutputFolders = (root: string): string[] =>
+  subfolders(join(root, CONNECTORS_DIR)).filter((system) => isDirectory(outputDir(root, system)));
+
+/** `packages/connectors/<system>/connector` under `root`. */
+export const outputDir = (root: string, system: string): string =>
+  join(root, CONNECTORS_DIR, system, CONNECTOR_OUTPUT_DIR);
+
+/** The same, relative to the repository root with '/' separators (for messages). */
+export const outputPath = (system: string): string =>
+  posix.join(CONNECTORS_DIR, system, CONNECTOR_OUTPUT_DIR);
+
+/**
+ * Every file under `dir` by relative path ('/' separators), read as bytes; `skip` leaves out
+ * folders or files by relative path. {} when `dir` does not exist.
+ */
+export const readTree = (
+  dir: string,
+  skip: (relative: string) => boolean = () => false,
+): Map<string, Buffer> => {
+  const files = new Map<string, Buffer>();
+  const walk = (relative: string) => {
+    for (const entry of readdirSync(join(dir, relative), { withFileTypes: true })) {
+      const path = relative ? `${relative}/${entry.name}` : entry.name;
+      if (skip(path)) continue;
+      if (entry.isDirectory()) walk(path);
+      else if (entry.isFile()) files.set(path, readFileSync(join(dir, path)));
+    }
+  };
+  if (isDirectory(dir)) walk('');
+  return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+};
+
+/** readTree as text (UTF-8), the shape the compare functions take. */
+export const readTextTree = (dir: string, skip?: (relative: string) => boolean): Record<string, string> =>
+  Object.fromEntries([...readTree(dir, skip)].map(([path, bytes]) => [path, bytes.toString('utf8')]));
+
+/** Skips the expand output inside a connector output folder. */
+export const skipExpanded = (relative: string): boolean => relative === EXPANDED_DIR;
+
+const subfolders = (dir: string): string[] =>
+  isDirectory(dir)
+    ? readdirSync(dir, { withFileTypes: true })
+        .filter((entry) => entry.isDirectory())
+        .map((entry) => entry.name)
+        .sort()
+    : [];
+
+const isDirectory = (path: string): boolean => {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+};
