@@ -1,7 +1,9 @@
 import type { TargetConfiguration } from '@nx/devkit';
 import type { ConnectorProject } from '../connector-project';
 import { buildTargets } from './build';
+import { expandTargets } from './expand';
 import { sesamTargets } from './sesam';
+import { validateTargets } from './validate';
 
 /**
  * All inferred targets of a connector project. Each feature owns one file in this folder that
@@ -10,4 +12,6 @@ import { sesamTargets } from './sesam';
 export const connectorTargets = (project: ConnectorProject): Record<string, TargetConfiguration> => ({
   ...buildTargets(project),
   ...sesamTargets(project),
+  ...expandTargets(project),
+  ...validateTargets(project),
 });

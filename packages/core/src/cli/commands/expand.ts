@@ -1,0 +1,46 @@
+import { DEFAULT_EXPANDED_DIR, DEFAULT_PROFILE, DEFAULT_SYSTEM_PLACEHOLDER } from '../../lib/expand';
+import { expandSummary, expandToFolder, formatFindingLine } from '../../lib/validate';
+import { parseArgs, stringOption } from '../args';
+import { connectorDir, fileNamePart } from '../connector-dir';
+import { EXPAND_HELP } from '../help';
+import { inConnector } from '../in-connector';
+import { displayPath, type CliIo } from '../io';
+import { EXPAND_OPTIONS } from '../options';
+
+/** `sesam-connectors expand`: see EXPAND_HELP. Returns the exit code. */
+export async function expandCommand(argv: readonly string[], io: CliIo): Promise<number> {
+  const args = parseArgs(argv, EXPAND_OPTIONS, 'expand');
+  if (args.options.has('help')) {
+    io.stdout(EXPAND_HELP);
+    return 0;
+  }
+  const dir = connectorDir(args, io.cwd);
+  const run = await inConnector(dir, io, () =>
+    expandToFolder(dir, {
+      outDir: stringOption(args, 'expanded-dir', DEFAULT_EXPANDED_DIR),
+      systemPlaceholder: fileNamePart(
+        stringOption(args, 'system-placeholder', DEFAULT_SYSTEM_PLACEHOLDER),
+        '--system-placeholder',
+      ),
+      profile: fileNamePart(stringOption(args, 'profile', DEFAULT_PROFILE), '--profile'),
+      compat: args.options.has('compat'),
+      dryRun: args.options.has('dry-run'),
+    }),
+  );
+  for (const note of run.result.notes) io.stderr(`note: ${note}`);
+  for (const finding of run.findings) io.stderr(formatFindingLine(finding));
+  const shown = displayPath(io.cwd, run.outDir);
+  const errors = run.findings.filter((f) => f.severity === 'error').length;
+  if (errors > 0) {
+    io.stderr(
+      `${expandSummary(run.result, shown, 'nothing written: would expand')}, but ${errors} expand-time variable${errors === 1 ? ' is' : 's are'} undefined (see above); declare ${errors === 1 ? 'it' : 'them'}, or pass --compat to render ${errors === 1 ? 'it' : 'them'} as "" like sesam expand`,
+    );
+    return 1;
+  }
+  io.stdout(
+    args.options.has('dry-run')
+      ? `${expandSummary(run.result, shown, 'would expand')} (dry run: nothing written)`
+      : expandSummary(run.result, shown),
+  );
+  return 0;
+}

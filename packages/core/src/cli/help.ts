@@ -1,0 +1,51 @@
+/** Help texts. */
+
+export const MAIN_HELP = `Usage: sesam-connectors <command> [options]
+
+Commands:
+  expand [<connector dir>]     Expand a connector into Sesam node configuration, byte for byte
+                               what sesam-py's "sesam expand" writes (no node, JWT or Python needed)
+  validate [<connector dir>]   Check a connector with "sesam validate"'s rules and stricter ones
+  help [<command>]             Show help for a command
+
+Options:
+  -h, --help                   Show help
+  --version                    Show the version
+
+Exit codes: 0 ok, 1 errors found or expansion failed, 2 wrong usage.`;
+
+const SHARED = `  --system-placeholder <id>    The {{@ system @}} value (default xxxxxx)
+  --profile <name>             Profile: names <name>-env.json (default test; sesam-py's -profile works too)
+  -d <connector dir>           The connector folder, as sesam-py spells it
+  -h, --help                   Show this help`;
+
+export const EXPAND_HELP = `Usage: sesam-connectors expand [<connector dir>] [options]
+
+Expands the connector in <connector dir> (default: the current folder, which must hold manifest.json)
+into the node configuration "sesam expand" writes: node-metadata.conf.json, <profile>-env.json,
+pipes/<id>.conf.json and systems/<id>.conf.json.
+
+Options:
+  -e, --expanded-dir <dir>     Output folder, relative to the connector folder (default .expanded).
+                               It is replaced as a whole, atomically: on any error it stays as it was.
+  --compat                     Do exactly what sesam expand does with undefined {{@ variables @}}:
+                               render them as "" (reported as warnings). By default they are errors
+                               and nothing is written.
+  --dry-run                    Expand and report, but write nothing
+${SHARED}
+
+Example: sesam-connectors expand connectors/shopify -e .expanded --system-placeholder shopify`;
+
+export const VALIDATE_HELP = `Usage: sesam-connectors validate [<connector dir>] [options]
+
+Expands the connector in memory (nothing is written) and checks it: every rule "sesam validate"
+applies (rule ids sesam/...) and stricter ones (strict/...). Each finding names the file to fix,
+the JSON path in it, the rule, a message and a hint.
+
+Options:
+  --format text|json           Output format (default text: one line per finding,
+                               "file:jsonpath  severity  rule  message (hint)")
+  --compat                     Report undefined {{@ variables @}} as warnings, not errors
+${SHARED}
+
+Exit code 1 when any finding is an error (warnings alone exit 0).`;

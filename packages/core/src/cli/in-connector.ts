@@ -1,0 +1,16 @@
+import { ExpandError } from '../lib/expand';
+import { displayPath, type CliIo } from './io';
+
+/**
+ * Runs `work` for the connector in `dir`; an ExpandError (whose paths are relative to the connector
+ * folder) is re-thrown with the folder in front when it is not the working folder.
+ */
+export async function inConnector<T>(dir: string, io: CliIo, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    const shown = displayPath(io.cwd, dir);
+    if (!(error instanceof ExpandError) || shown === '.') throw error;
+    throw new ExpandError(error.code, `${shown}: ${error.message}`, error, error.reason);
+  }
+}

@@ -1,0 +1,78 @@
+import { existsSync, readdirSync } from 'node:fs';
+import * as path from 'node:path';
+import { validateConnector, type ValidationReport } from './validate';
+
+const repoRoot = path.resolve(__dirname, '../../../../..');
+const corpusRoot = path.resolve(repoRoot, '../shared/corpus');
+const expanding = readdirSync(corpusRoot)
+  .filter((folder) => existsSync(path.join(corpusRoot, folder, 'expected-expanded')))
+  .sort();
+
+describe('the validator on the corpus', () => {
+  let reports: Map<string, ValidationReport>;
+  beforeAll(async () => {
+    reports = new Map(
+      await Promise.all(
+        expanding.map(
+          async (folder) => [folder, await validateConnector(path.join(corpusRoot, folder))] as const,
+        ),
+      ),
+    );
+  });
+
+  const failingSesamRules = (folder: string) => [
+    ...new Set(
+      reports
+        .get(folder)!
+        .findings.filter((f) => f.rule.startsWith('sesam/'))
+        .map((f) => f.rule),
+    ),
+  ];
+
+  it("passes sesam validate's rules on 96 of the 141 expandable connectors (expand-reference §13.4)", () => {
+    expect(expanding.filter((folder) => failingSesamRules(folder).length === 0)).toHaveLength(96);
+  });
+
+  it('fails them for the reasons §13.4 names', () => {
+    expect(failingSesamRules('hubspot@main').sort()).toEqual([
+      'sesam/collect-template',
+      'sesam/share-batch-size',
+      'sesam/template-sink',
+    ]);
+    expect(failingSesamRules('superoffice@main')).toEqual(['sesam/template-sink']);
+    expect(failingSesamRules('superoffice@IS-14410')).toEqual(['sesam/template-sink']);
+    expect(failingSesamRules('arrowxsp@main')).toEqual(['sesam/collect-exclude-completeness']);
+  });
+
+  it("reports the corpus' undefined variables that §3.4 lists", () => {
+    const undefinedIn = (folder: string) =>
+      reports
+        .get(folder)!
+        .findings.filter((f) => f.rule === 'strict/undefined-variable')
+        .map((f) => `${f.file} ${f.message.split(' ')[0]}`);
+    expect(undefinedIn('freshteam@main')).toEqual(["templates/system.json 'account_id'"]);
+    expect(undefinedIn('crmoffice@main')).toContain("templates/system.json 'jwt'");
+    expect(undefinedIn('exact@add-account-id')).toEqual(
+      expect.arrayContaining(["templates/system.json 'account_id'", "templates/system.json 'base_url'"]),
+    );
+  });
+
+  it('reports the pipes expand silently replaces (§7.5)', () => {
+    const duplicates = expanding.filter((folder) =>
+      reports.get(folder)!.findings.some((f) => f.rule === 'strict/duplicate-id'),
+    );
+    expect(duplicates).toEqual(['unieconomy@main', 'wikidata@main', 'wikidata@playground']);
+  });
+});
+
+describe("the workspace's own connectors", () => {
+  const connectors = path.join(repoRoot, 'packages/connectors');
+  const built = readdirSync(connectors).filter((system) =>
+    existsSync(path.join(connectors, system, 'connector/manifest.json')),
+  );
+
+  it.each(built)('%s validates clean', async (system) => {
+    const report = await validateConnector(path.join(connectors, system, 'connector'));
+    expect(report.findings).toEqual([]);
+  });
+});
