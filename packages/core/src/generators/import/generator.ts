@@ -1,0 +1,40 @@
+import { formatFiles, logger, type Tree } from '@nx/devkit';
+import { loadTemplatePack } from '../../lib/render';
+import { connectorProjectName } from '../../plugins/connector-project';
+import { GeneratorError } from '../shared/generator-error';
+import { normalizeOptions } from './lib/normalize-options';
+import { planImport } from './lib/plan-import';
+import { readSource } from './lib/read-source';
+import { reportSkippedFiles } from './lib/skipped-files';
+import { validationErrors as buildValidationErrors } from '../shared/render-package';
+import { buildWithoutValidation } from './lib/build-validation';
+import { writePackageFiles, writeRawFiles } from './lib/write-package';
+import type { ImportGeneratorSchema } from './schema';
+
+/**
+ * `nx g @sesam-connectors/core:import --source <folder>`: a package whose build reproduces the
+ * folder's manifest.json and template files byte for byte. The plan is proven by rendering it with
+ * the engine before anything is written; when no connector.json can reproduce the source, the
+ * error says why and nothing is written. The source is only read.
+ */
+export async function importGenerator(tree: Tree, schema: ImportGeneratorSchema): Promise<void> {
+  const options = normalizeOptions(tree, schema);
+  const source = readSource(options.sourceDir, options.shownSource);
+  const plan = planImport(source, options.system, loadTemplatePack());
+  if (!plan.ok) {
+    throw new GeneratorError(
+      `Cannot import ${options.shownSource} so that its build reproduces it byte for byte:\n` +
+        plan.problems.map((problem) => `  - ${problem}`).join('\n'),
+    );
+  }
+  const validationErrors = buildValidationErrors(plan.files, `${options.projectRoot}/connector`);
+  writePackageFiles(tree, options, source, plan.package, validationErrors);
+  if (validationErrors.length > 0) buildWithoutValidation(tree, options, validationErrors);
+  reportSkippedFiles(source);
+  if (!options.skipFormat) await formatFiles(tree);
+  // After formatting: prettier would reformat the verbatim files (it does not read .prettierignore here).
+  writeRawFiles(tree, options, plan.package);
+  logger.info(`Next: npx nx build ${connectorProjectName(options.system)}`);
+}
+
+export default importGenerator;

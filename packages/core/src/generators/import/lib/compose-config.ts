@@ -1,0 +1,85 @@
+import { RAW_DIR } from '../../../lib/config/checks';
+import { JsonObject, type JsonValue } from '../../../lib/json';
+import { labelFor } from '../../shared/names';
+import type { SourceConnector } from './read-source';
+
+/** Where an imported manifest that the engine cannot generate is kept (the `manifestFile`). */
+export const RAW_MANIFEST_FILE = `${RAW_DIR}/manifest.json`;
+const SCHEMA_PATH = '../../core/src/lib/config/connector.schema.json';
+
+/** Top-level manifest fields the build generates from connector.json (never passed through). */
+const GENERATED_MANIFEST_FIELDS = ['auth', 'oauth2', 'datatypes', 'system-template'];
+/** Auth types whose manifest `auth_variant` the build writes. */
+const AUTH_VARIANT_TYPES = new Set(['tripletex', 'superoffice-ticket']);
+
+const generatedManifestFields = (auth: JsonObject): ReadonlySet<string> =>
+  new Set([
+    ...GENERATED_MANIFEST_FIELDS,
+    ...(AUTH_VARIANT_TYPES.has(String(auth.get('type'))) ? ['auth_variant'] : []),
+  ]);
+/** Datatype fields connector.json holds itself (the rest goes to the datatype's `manifest`). */
+const OWN_DATATYPE_FIELDS = new Set(['template', 'label']);
+
+/** How the manifest reaches connector/manifest.json: generated from connector.json, or copied verbatim. */
+export type ManifestMode = 'generated' | 'file';
+
+/** A candidate package: connector.json's value and the verbatim files it needs (package-relative path → text). */
+export interface ComposedPackage {
+  config: JsonObject;
+  rawFiles: Map<string, string>;
+}
+
+const objectOf = (entries: Iterable<[string, JsonValue | undefined]>): JsonObject =>
+  new JsonObject([...entries].filter((entry): entry is [string, JsonValue] => entry[1] !== undefined));
+
+export const stringOr = (value: JsonValue | undefined): string | undefined =>
+  typeof value === 'string' ? value : undefined;
+
+/** The source manifest's fields other than `own`, or undefined when there are none. */
+const without = (object: JsonObject, own: ReadonlySet<string>): JsonObject | undefined => {
+  const rest = objectOf([...object].filter(([key]) => !own.has(key)));
+  return rest.size > 0 ? rest : undefined;
+};
+
+/**
+ * connector.json for an imported connector: every datatype `raw` (its template kept verbatim, shared
+ * files shared by naming the same path), the system from `restSystem` and `auth`, and the manifest
+ * either generated (labels and extra fields carried over) or copied from raw/manifest.json.
+ */
+export const composePackage = (
+  source: SourceConnector,
+  system: string,
+  parts: { auth: JsonObject; restSystem: JsonObject },
+  mode: ManifestMode,
+): ComposedPackage => {
+  const generated = mode === 'generated';
+  const rawFiles = new Map<string, string>();
+  const datatypes = objectOf(
+    source.datatypes.map(({ name, template, entry }) => {
+      const text = source.files.get(template);
+      if (text !== undefined) rawFiles.set(`${RAW_DIR}/${template}`, text);
+      return [
+        name,
+        objectOf([
+          ['pattern', 'raw'],
+          ['label', generated ? entry.get('label') : undefined],
+          ['template', template],
+          ['manifest', generated ? without(entry, OWN_DATATYPE_FIELDS) : undefined],
+        ]),
+      ];
+    }),
+  );
+  if (!generated) rawFiles.set(RAW_MANIFEST_FILE, source.manifestText);
+  const config = objectOf([
+    ['$schema', SCHEMA_PATH],
+    ['system', system],
+    ['label', stringOr(source.manifest.get('system')) || labelFor(system)],
+    ['description', `Imported from ${source.shownDir}.`],
+    ['auth', parts.auth],
+    ['manifest', generated ? without(source.manifest, generatedManifestFields(parts.auth)) : undefined],
+    ['restSystem', parts.restSystem],
+    ['datatypes', datatypes],
+    ['manifestFile', generated ? undefined : RAW_MANIFEST_FILE],
+  ]);
+  return { config, rawFiles };
+};

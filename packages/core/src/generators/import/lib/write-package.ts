@@ -1,0 +1,58 @@
+import { generateFiles, joinPathFragments, OverwriteStrategy, type Tree } from '@nx/devkit';
+import { toJsonText } from '../../../lib/json';
+import { connectorProjectName } from '../../../plugins/connector-project';
+import { CONNECTOR_CONFIG_FILE, scaffoldDir } from '../../shared/connector-paths';
+import type { DatatypeRequest } from '../../shared/datatype-request';
+import { labelFor } from '../../shared/names';
+import { datatypesTable } from '../../shared/readme-datatypes';
+import type { ComposedPackage } from './compose-config';
+import type { NormalizedImportOptions } from './normalize-options';
+import type { SourceConnector } from './read-source';
+
+/** The README's view of the imported datatypes (all raw, with their template paths). */
+const datatypeRows = (source: SourceConnector): DatatypeRequest[] =>
+  source.datatypes.map(({ name, template, entry }) => {
+    const label = entry.get('label');
+    return { name, pattern: 'raw', template, label: typeof label === 'string' ? label : labelFor(name) };
+  });
+
+/** Writes the verbatim raw/ files exactly as read. Call it after formatFiles: prettier must never touch them. */
+export const writeRawFiles = (
+  tree: Tree,
+  options: NormalizedImportOptions,
+  composed: ComposedPackage,
+): void => {
+  for (const [path, text] of composed.rawFiles)
+    tree.write(joinPathFragments(options.projectRoot, path), text);
+};
+
+/** Writes connector.json (its own key order, 2-space indent) and README.md from templates/import/. */
+export const writePackageFiles = (
+  tree: Tree,
+  options: NormalizedImportOptions,
+  source: SourceConnector,
+  composed: ComposedPackage,
+  validationErrors: readonly string[],
+): void => {
+  const { config } = composed;
+  tree.write(
+    joinPathFragments(options.projectRoot, CONNECTOR_CONFIG_FILE),
+    `${toJsonText(config, { indent: 2 })}\n`,
+  );
+  const manifestFile = config.get('manifestFile');
+  generateFiles(
+    tree,
+    scaffoldDir('import'),
+    options.projectRoot,
+    {
+      label: String(config.get('label')),
+      source: options.shownSource,
+      projectName: connectorProjectName(options.system),
+      manifestFile: typeof manifestFile === 'string' ? manifestFile : '',
+      datatypesTable: datatypesTable(datatypeRows(source)),
+      unreferenced: source.unreferenced,
+      validationErrors,
+    },
+    { overwriteStrategy: OverwriteStrategy.ThrowIfExisting },
+  );
+};

@@ -1,0 +1,198 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+
+/**
+ * The generators as a user runs them: the real `nx g` and `nx build` / `nx run …:validate` in a
+ * temporary copy of the workspace (its git files, node_modules symlinked), with no daemon and a
+ * private cache so nothing is replayed.
+ */
+const REPO = resolve(__dirname, '../../../..');
+const CORPUS = resolve(REPO, '../shared/corpus');
+/** A corpus connector the import reproduces (see import-corpus.spec.ts). */
+const IMPORT_SOURCE = 'asana@main';
+/** One whose templates break sesam validate's rules (its import turns the build's validation off). */
+const INVALID_IMPORT_SOURCE = 'keap@IS-15629';
+
+interface Run {
+  status: number | null;
+  output: string;
+}
+
+describe('generators end to end (nx g, nx build, nx validate)', () => {
+  let workspace: string;
+  let cacheDir: string;
+  let env: NodeJS.ProcessEnv;
+
+  const nx = (...args: string[]): Run => {
+    const result = spawnSync('npx', ['nx', ...args], { cwd: workspace, env, encoding: 'utf8' });
+    return { status: result.status, output: `${result.stdout}${result.stderr}` };
+  };
+  const file = (path: string) => readFileSync(join(workspace, path), 'utf8');
+  const json = (path: string) => JSON.parse(file(path)) as Record<string, unknown>;
+  const expectSuccess = (run: Run) =>
+    expect({ status: run.status, output: run.output }).toMatchObject({ status: 0 });
+
+  beforeAll(() => {
+    workspace = mkdtempSync(join(tmpdir(), 'sesam-e2e-'));
+    cacheDir = mkdtempSync(join(tmpdir(), 'sesam-e2e-cache-'));
+    const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], {
+      cwd: REPO,
+      encoding: 'utf8',
+    })
+      .split('\0')
+      .filter((path) => path !== '' && existsSync(join(REPO, path)));
+    for (const path of files) {
+      mkdirSync(dirname(join(workspace, path)), { recursive: true });
+      copyFileSync(join(REPO, path), join(workspace, path));
+    }
+    symlinkSync(join(REPO, 'node_modules'), join(workspace, 'node_modules'), 'dir');
+    // A child nx must see this copy as its workspace, not the one running the tests.
+    env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('NX_')));
+    Object.assign(env, {
+      NX_DAEMON: 'false',
+      NX_NO_CLOUD: 'true',
+      NX_CACHE_DIRECTORY: join(cacheDir, 'cache'),
+      // Nx would otherwise leave a native file cache per (temporary) workspace in the system temp folder.
+      NX_NATIVE_FILE_CACHE_DIRECTORY: join(cacheDir, 'native'),
+      CI: 'true',
+      FORCE_COLOR: '0',
+      NO_COLOR: '1',
+    });
+  });
+
+  afterAll(() => {
+    rmSync(workspace, { recursive: true, force: true });
+    rmSync(cacheDir, { recursive: true, force: true });
+  });
+
+  const CONNECTOR = [
+    'g',
+    '@sesam-connectors/core:connector',
+    'demo',
+    '--datatypes',
+    'a,b:webhook',
+    '--webhooks',
+    '--no-interactive',
+  ];
+
+  it('--dry-run lists the files and writes nothing', () => {
+    const run = nx(...CONNECTOR, '--dry-run');
+    expectSuccess(run);
+    expect(run.output).toContain('CREATE packages/connectors/demo/connector.json');
+    expect(run.output).toContain('CREATE packages/connectors/demo/README.md');
+    expect(run.output).toContain('NOTE: The "dryRun" flag means no changes were made.');
+    expect(existsSync(join(workspace, 'packages/connectors/demo'))).toBe(false);
+  });
+
+  it('nx g connector writes a package that builds and validates right away', () => {
+    expectSuccess(nx(...CONNECTOR));
+    expect(json('packages/connectors/demo/connector.json')['datatypes']).toEqual({
+      a: { pattern: 'collect', label: 'A' },
+      b: { pattern: 'webhook', label: 'B' },
+      webhook: { pattern: 'webhook-registry', label: 'Webhook' },
+    });
+
+    const validate = nx('run', 'demo-connector:validate', '--output-style=static');
+    expectSuccess(validate);
+    const manifest = json('packages/connectors/demo/connector/manifest.json');
+    expect(manifest['datatypes']).toEqual({
+      a: { label: 'A', template: 'templates/a.json' },
+      b: { label: 'B', template: 'templates/b.json' },
+      webhook: { label: 'Webhook', template: 'templates/webhook.json' },
+    });
+    expect(manifest).toMatchObject({ use_webhook_secret: true, requires_service_api_access: true });
+    const system = json('packages/connectors/demo/connector/templates/system.json');
+    expect(Object.keys(system['operations'] as object)).toEqual(
+      expect.arrayContaining([
+        'a-list',
+        'a-lookup',
+        'b-list',
+        'b-lookup',
+        'webhook-insert',
+        'webhook-lookup',
+      ]),
+    );
+    const b = JSON.parse(file('packages/connectors/demo/connector/templates/b.json')) as { _id: string }[];
+    expect(b.map((pipe) => pipe._id)).toEqual(
+      expect.arrayContaining([
+        '{{@ system @}}-{{@ datatype @}}-event',
+        '{{@ system @}}-{{@ datatype @}}-registerwebhook',
+      ]),
+    );
+  });
+
+  it('a second run stops with a one-line reason, no stack trace, and changes nothing', () => {
+    const before = file('packages/connectors/demo/connector.json');
+    const run = nx(...CONNECTOR);
+    expect(run.status).toBe(1);
+    expect(run.output).toContain(
+      'packages/connectors/demo already exists; the connector generator never overwrites a package.',
+    );
+    expect(run.output).not.toMatch(/^\s+at /m);
+    expect(file('packages/connectors/demo/connector.json')).toBe(before);
+  });
+
+  it('a bad name is explained, naming the option', () => {
+    const run = nx(
+      'g',
+      '@sesam-connectors/core:connector',
+      'my-shop',
+      '--datatypes',
+      'a',
+      '--no-interactive',
+    );
+    expect(run.status).toBe(1);
+    expect(run.output).toContain(`--system: system name "my-shop" contains '-'`);
+    expect(run.output).not.toMatch(/^\s+at /m);
+  });
+
+  it('nx g datatype adds a datatype that builds and validates', () => {
+    expectSuccess(
+      nx('g', '@sesam-connectors/core:datatype', 'c', '--connector', 'demo', '--share', '--no-interactive'),
+    );
+    expect(json('packages/connectors/demo/connector.json')['datatypes']).toMatchObject({
+      c: { pattern: 'collect', options: { share: true } },
+    });
+    expectSuccess(nx('run', 'demo-connector:validate', '--output-style=static'));
+    const system = json('packages/connectors/demo/connector/templates/system.json');
+    expect(Object.keys(system['operations'] as object)).toEqual(
+      expect.arrayContaining(['c-insert', 'c-update', 'c-delete']),
+    );
+  });
+
+  /** nx build of an imported package writes the source's manifest and templates byte for byte. */
+  const expectReproduced = (system: string, source: string) => {
+    const manifest = readFileSync(join(source, 'manifest.json'), 'utf8');
+    expect(file(`packages/connectors/${system}/connector/manifest.json`)).toBe(manifest);
+    const templates = Object.values(
+      JSON.parse(manifest).datatypes as Record<string, { template: string }>,
+    ).map((d) => d.template);
+    for (const path of new Set(['templates/system.json', ...templates])) {
+      expect([path, file(`packages/connectors/${system}/connector/${path}`)]).toEqual([
+        path,
+        readFileSync(join(source, path), 'utf8'),
+      ]);
+    }
+  };
+
+  it('nx g import gives a package whose build reproduces the source byte for byte', () => {
+    const source = join(CORPUS, IMPORT_SOURCE);
+    expectSuccess(nx('g', '@sesam-connectors/core:import', '--source', source, '--no-interactive'));
+    expectSuccess(nx('run', 'asana-connector:validate', '--output-style=static'));
+    expectReproduced('asana', source);
+  });
+
+  it('an imported source that breaks validation rules still builds byte for byte; validate reports it', () => {
+    const source = join(CORPUS, INVALID_IMPORT_SOURCE);
+    const run = nx('g', '@sesam-connectors/core:import', '--source', source, '--no-interactive');
+    expectSuccess(run);
+    expect(run.output).toContain('CREATE packages/connectors/keap/project.json');
+    expectSuccess(nx('build', 'keap-connector', '--output-style=static'));
+    expectReproduced('keap', source);
+    const validate = nx('run', 'keap-connector:validate', '--output-style=static');
+    expect(validate.status).toBe(1);
+    expect(validate.output).toContain('sesam/collect-template');
+  });
+});
