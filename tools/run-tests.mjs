@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Runs every project's Jest suite through Nx and ends with one plain line: "N passed, N failed".
+// Runs every project's Jest suite and TypeScript type check through Nx and ends with one plain line: "N passed, N failed".
 // Extra arguments go to `nx run-many` (e.g. --skip-nx-cache, --projects=core).
 // Each Jest run writes <package>/.test-results/summary.json (tools/jest/summary-reporter.cjs); that
 // folder is an output of the `test` target, so a cache hit restores the counts of the run it replays.
@@ -12,7 +12,7 @@ const started = Date.now() - 1000;
 // Connector projects get a `test` target that runs `sesam test` against a Sesam node (sesam-cli-wrapper);
 // the unit-test run leaves them out.
 const args = [
-  'nx', 'run-many', '-t', 'test', '--exclude=tag:type:connector', '--output-style=static',
+  'nx', 'run-many', '-t', 'test', 'typecheck', '--exclude=tag:type:connector', '--output-style=static',
   ...process.argv.slice(2),
 ];
 const result = spawnSync('npx', args, { stdio: 'inherit', cwd: root });
