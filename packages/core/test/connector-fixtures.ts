@@ -19,6 +19,43 @@ export const minimalConnector = (system = 'acme'): Record<string, any> => ({
   },
 });
 
+/**
+ * A fully imported connector.json: manifest and system template copied verbatim from raw/, one raw
+ * datatype (see `verbatimFiles` for the files it needs).
+ */
+export const verbatimConnector = (): Record<string, any> => ({
+  system: 'acme',
+  label: 'Acme',
+  datatypes: { order: { pattern: 'raw', template: 'templates/order.json' } },
+  manifestFile: 'raw/manifest.json',
+  systemFile: 'raw/templates/system.json',
+});
+
+/** The verbatim files of `verbatimConnector` (package-relative path → text), as people write them. */
+export const verbatimFiles = (
+  datatypes: Record<string, string> = { order: 'templates/order.json' },
+): Record<string, string> => ({
+  'raw/manifest.json': `${JSON.stringify(
+    {
+      auth: 'api_key',
+      datatypes: Object.fromEntries(
+        Object.entries(datatypes).map(([name, template]) => [name, { template }]),
+      ),
+      'system-template': 'templates/system.json',
+    },
+    null,
+    4,
+  )}\n`,
+  'raw/templates/system.json':
+    '{\n    "_id": "{{@ system @}}", "type": "system:rest",\n    "url_pattern": "https://api.acme.test/%s"\n}\n',
+  ...Object.fromEntries(
+    [...new Set(Object.values(datatypes))].map((template) => [
+      `raw/${template}`,
+      '[{"_id": "{{@ system @}}-{{@ datatype @}}-collect", "type": "pipe",\n  "source": {"type": "embedded", "entities": []}}]\n',
+    ]),
+  ),
+});
+
 /** A fresh temporary folder (removed by the OS; tests make their own inside it). */
 export const tempDir = (prefix = 'sesam-connectors-'): string => mkdtempSync(join(tmpdir(), prefix));
 

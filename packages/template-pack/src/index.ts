@@ -20,6 +20,7 @@ export {
 } from './patterns/webhook';
 export type { WebhookTopic, WebhookRegistration } from './patterns/webhook';
 export { systemPattern };
+export { SYSTEM_TEMPLATE_PATH } from './patterns/system';
 
 /** The package folder; its `patterns/` folder holds the templates. */
 export const PACK_DIR = resolve(__dirname, '..');

@@ -288,6 +288,130 @@ describe('import generator', () => {
     });
   });
 
+  describe('a source the engine cannot render: kept verbatim', () => {
+    const readme = () => tree.read('packages/connectors/shop/README.md', 'utf-8') ?? '';
+    /** The README's text with line breaks as spaces (its prose is wrapped). */
+    const prose = () => readme().replace(/\s+/g, ' ');
+    const because = (reason: string) =>
+      `\`restSystem\` and \`auth\` cannot render the system template byte for byte, because ${reason}`;
+    const expectSystemFile = () => {
+      expect(config()['systemFile']).toBe('raw/templates/system.json');
+      expect(config()['manifestFile']).toBe('raw/manifest.json');
+      expect(keysOf(config())).not.toContain('auth');
+      expect(keysOf(config())).not.toContain('restSystem');
+      expect(tree.read('packages/connectors/shop/raw/templates/system.json', 'utf-8')).toBe(
+        readFileSync(join(sourceDir, 'templates/system.json'), 'utf8'),
+      );
+      expectRoundTrip();
+    };
+
+    it('copies a system template that is not in the canonical layout (systemFile, with the manifest), saying why', async () => {
+      write('templates/system.json', `${SYSTEM_JSON}\n`);
+      await run();
+      expectSystemFile();
+      expect(prose()).toContain(
+        because(
+          'it is not in the canonical layout the build writes (keys sorted, 2-space indent, no final newline).',
+        ),
+      );
+      expect(logger.info).toHaveBeenCalledWith(
+        expect.stringMatching(
+          /templates\/system.json is copied verbatim \(systemFile\): restSystem and auth cannot render/,
+        ),
+      );
+    });
+
+    it('copies a system template that is not one system:rest object', async () => {
+      write(
+        'templates/system.json',
+        toCanonicalJson([{ _id: '{{@ system @}}', type: 'system:microservice' }]),
+      );
+      await run();
+      expectSystemFile();
+      expect(prose()).toContain(because('it is not a single system object.'));
+    });
+
+    it('copies a system whose auth settings no auth type renders', async () => {
+      write(
+        'templates/system.json',
+        toCanonicalJson({
+          _id: '{{@ system @}}',
+          type: 'system:rest',
+          url_pattern: 'https://x.example.com/%s',
+          verify_ssl: true,
+          operations: {},
+        }),
+      );
+      await run();
+      expectSystemFile();
+      expect(prose()).toContain(because('no auth type of connector.json renders its auth settings exactly'));
+    });
+
+    it('copies a system template that is not valid JSON; the build skips the validation that fails on it', async () => {
+      write('templates/system.json', SYSTEM_JSON.replace('",\n', '"\n'));
+      await run();
+      expectSystemFile();
+      expect(readTreeJson(tree, 'packages/connectors/shop/project.json')['targets']).toEqual({
+        build: { options: { validate: false } },
+      });
+      expect(readme()).toContain(
+        'templates/system.json:$  error  sesam/expand  expansion fails: rendered text is not valid JSON',
+      );
+    });
+
+    it('keeps a manifest that names a missing template: the README and a warning say so, the build writes the rest', async () => {
+      write(
+        'manifest.json',
+        toCanonicalJson({
+          ...MANIFEST,
+          datatypes: { ...MANIFEST.datatypes, country: { template: 'templates/country.json' } },
+        }),
+      );
+      await run();
+      expect(config()['manifestFile']).toBe('raw/manifest.json');
+      expect((config()['datatypes'] as Record<string, unknown>)['country']).toEqual({
+        pattern: 'raw',
+        template: 'templates/country.json',
+      });
+      expect(tree.exists('packages/connectors/shop/raw/templates/country.json')).toBe(false);
+      expect(readme()).toContain('## Missing templates');
+      expect(readme()).toContain('- `templates/country.json`');
+      expect(readme()).toContain("expansion fails: 'templates/country.json' not found");
+      expect(logger.warn).toHaveBeenCalledWith(
+        expect.stringContaining('manifest.json names templates that do not exist: templates/country.json.'),
+      );
+      expect([...renderTreeConnector(tree, 'shop').keys()]).toEqual([
+        'manifest.json',
+        'templates/system.json',
+        'templates/order.json',
+      ]);
+      expectRoundTrip();
+    });
+
+    it('keeps a legacy datatype name with the manifest verbatim (the build warns, validation reports it)', async () => {
+      write(
+        'manifest.json',
+        toCanonicalJson({ ...MANIFEST, datatypes: { 'order-line': { template: 'templates/order.json' } } }),
+      );
+      await run();
+      expect(config()['manifestFile']).toBe('raw/manifest.json');
+      expect(config()['restSystem']).toBeDefined();
+      expect(keysOf(config()['datatypes'])).toEqual(['order-line']);
+      expect(readme()).toContain('strict/datatype-name  datatype name "order-line" contains');
+      expectRoundTrip();
+    });
+
+    it('imports a connector without datatypes', async () => {
+      write('manifest.json', toCanonicalJson({ ...MANIFEST, datatypes: {} }));
+      await run();
+      expect(config()['datatypes']).toEqual({});
+      expect(config()['manifestFile']).toBe('raw/manifest.json');
+      const rendered = renderTreeConnector(tree, 'shop');
+      expect(rendered.get('manifest.json')).toBe(readFileSync(join(sourceDir, 'manifest.json'), 'utf8'));
+      expect(rendered.get('templates/system.json')).toBe(SYSTEM_JSON);
+    });
+  });
+
   describe('the system name', () => {
     it('comes from the folder name without -connector and @branch', async () => {
       await run();
@@ -382,58 +506,22 @@ describe('import generator', () => {
       );
     });
 
-    it('refuses a manifest that refers to a missing template', async () => {
+    it('refuses a manifest whose system template does not exist', async () => {
+      rmSync(join(sourceDir, 'templates/system.json'));
+      await expectUserError(
+        {},
+        /Cannot import .* byte for byte:\n {2}- .*manifest.json refers to the system template templates\/system.json, which does not exist \(sesam expand fails on it as well\)/,
+      );
+    });
+
+    it("refuses datatype names no package keeps, with the build's message", async () => {
       write(
         'manifest.json',
-        toCanonicalJson({ ...MANIFEST, datatypes: { order: { template: 'templates/gone.json' } } }),
+        toCanonicalJson({ ...MANIFEST, datatypes: { 'order/line': { template: 'templates/order.json' } } }),
       );
       await expectUserError(
         {},
-        /Cannot import .* byte for byte:\n {2}- .*manifest.json refers to templates\/gone.json, which does not exist \(sesam expand fails on it as well\)/,
-      );
-    });
-
-    it('refuses a system template that is not in the canonical layout, saying why', async () => {
-      write('templates/system.json', `${SYSTEM_JSON}\n`);
-      await expectUserError(
-        {},
-        /templates\/system.json: the build renders the system template from connector.json \(restSystem, auth\), which cannot reproduce this file: it is not in the canonical layout/,
-      );
-    });
-
-    it('refuses a system template that is not one system:rest object', async () => {
-      write(
-        'templates/system.json',
-        toCanonicalJson([{ _id: '{{@ system @}}', type: 'system:microservice' }]),
-      );
-      await expectUserError({}, /cannot reproduce this file: it is not a single system object/);
-    });
-
-    it('refuses a system whose auth settings no auth type renders', async () => {
-      write(
-        'templates/system.json',
-        toCanonicalJson({
-          _id: '{{@ system @}}',
-          type: 'system:rest',
-          url_pattern: 'https://x.example.com/%s',
-          verify_ssl: true,
-          operations: {},
-        }),
-      );
-      await expectUserError(
-        {},
-        /templates\/system.json: no auth type of connector.json renders this system's auth settings exactly/,
-      );
-    });
-
-    it("refuses datatype names the engine does not accept, with the build's message", async () => {
-      write(
-        'manifest.json',
-        toCanonicalJson({ ...MANIFEST, datatypes: { 'order-line': { template: 'templates/order.json' } } }),
-      );
-      await expectUserError(
-        {},
-        /connector.json: datatypes\["order-line"\]: datatype name "order-line" contains '-'/,
+        /connector.json: datatypes\["order\/line"\]: datatype name "order\/line" contains a path separator/,
       );
     });
   });

@@ -28,8 +28,14 @@ export async function importGenerator(tree: Tree, schema: ImportGeneratorSchema)
     );
   }
   const validationErrors = buildValidationErrors(plan.files, `${options.projectRoot}/connector`);
-  writePackageFiles(tree, options, source, plan.package, validationErrors);
+  writePackageFiles(tree, options, source, plan, validationErrors);
   if (validationErrors.length > 0) buildWithoutValidation(tree, options, validationErrors);
+  if (plan.systemReason !== undefined) {
+    logger.info(
+      `${options.shownSource}/${source.systemTemplate} is copied verbatim (systemFile): restSystem and auth ` +
+        `cannot render it byte for byte, because ${plan.systemReason}.`,
+    );
+  }
   reportSkippedFiles(source);
   if (!options.skipFormat) await formatFiles(tree);
   // After formatting: prettier would reformat the verbatim files (it does not read .prettierignore here).

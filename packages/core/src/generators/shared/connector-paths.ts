@@ -6,7 +6,7 @@ import { CONNECTOR_CONFIG_FILE } from '../../lib/config/load';
 export const CONNECTORS_DIR = 'packages/connectors';
 /** connector.json (the file a user edits) and raw/ (files the build copies verbatim), as the engine names them. */
 export { CONNECTOR_CONFIG_FILE } from '../../lib/config/load';
-export { RAW_DIR } from '../../lib/config/checks';
+export { RAW_DIR } from '../../lib/config/package-layout';
 
 /** `packages/connectors/<system>` (tree-relative). */
 export const connectorRoot = (system: string): string => joinPathFragments(CONNECTORS_DIR, system);

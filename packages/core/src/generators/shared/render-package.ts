@@ -35,7 +35,10 @@ export const renderPackage = (
     fileExists: (path) => source.readFile(path) !== undefined,
   });
   const rawFiles = new Map(
-    rawFilesNeeded(config).map((path) => [path, source.readFile(path) ?? ''] as const),
+    rawFilesNeeded(config).flatMap((path) => {
+      const text = source.readFile(path);
+      return text === undefined ? [] : [[path, text] as const];
+    }),
   );
   return renderConnectorFiles(config, pack, { rawFiles, configFile: file });
 };

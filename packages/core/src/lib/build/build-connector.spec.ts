@@ -3,6 +3,8 @@ import { join, relative } from 'node:path';
 import {
   minimalConnector,
   tempDir,
+  verbatimConnector,
+  verbatimFiles,
   WORKSPACE_ROOT,
   writeConnectorPackage,
 } from '../../../test/connector-fixtures';
@@ -234,5 +236,53 @@ describe('buildConnector: output folder', () => {
       Buffer.from(raw, 'utf8'),
     );
     expect(readFileSync(join(pkg, 'connector', 'manifest.json'))).toEqual(Buffer.from(manifest, 'utf8'));
+  });
+});
+
+describe('buildConnector: an imported package that keeps its source verbatim', () => {
+  /** A source with a legacy datatype name and a template its manifest names but never had. */
+  const legacyPackage = (): string => {
+    const connector = verbatimConnector();
+    connector['datatypes'] = {
+      'order-line': { pattern: 'raw', template: 'templates/order.json' },
+      country: { pattern: 'raw', template: 'templates/country.json' },
+    };
+    const files = verbatimFiles({ 'order-line': 'templates/order.json', country: 'templates/country.json' });
+    delete files['raw/templates/country.json'];
+    return writeConnectorPackage(tempDir(), 'acme', connector, files);
+  };
+
+  it('copies the manifest, the system template and the templates that exist byte for byte, and warns about the rest', async () => {
+    const pkg = legacyPackage();
+    const result = await buildConnector(pkg, { displayRoot: join(pkg, '..'), validate: false });
+    expect(result.files).toEqual(['manifest.json', 'templates/system.json', 'templates/order.json']);
+    for (const path of result.files) {
+      expect([path, readFileSync(join(pkg, 'connector', path), 'utf8')]).toEqual([
+        path,
+        readFileSync(join(pkg, 'raw', path), 'utf8'),
+      ]);
+    }
+    expect(result.warnings).toEqual([
+      expect.stringMatching(
+        /^acme\/connector.json: datatypes\["order-line"\]: datatype name "order-line" contains '-'.*Kept as imported/,
+      ),
+      expect.stringMatching(
+        /^acme\/connector.json: datatypes.country.template: raw\/templates\/country.json does not exist, so the build writes no templates\/country.json/,
+      ),
+    ]);
+  });
+
+  it('with validation on, the validator refuses what sesam refuses, and nothing is written', async () => {
+    const pkg = legacyPackage();
+    const error = await buildConnector(pkg).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ConnectorValidationError);
+    const { problems } = error as ConnectorValidationError;
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringContaining('strict/datatype-name'),
+        expect.stringContaining("expansion fails: 'templates/country.json' not found"),
+      ]),
+    );
+    expect(existsSync(join(pkg, 'connector'))).toBe(false);
   });
 });

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CONNECTOR_OUTPUT_DIR, EXPANDED_DIR } from '../../plugins/connector-project';
-import { CONNECTOR_CONFIG_FILE, displayPath, loadConnectorConfig } from '../config/load';
+import { CONNECTOR_CONFIG_FILE, displayPath, loadConnector } from '../config/load';
 import {
   loadTemplatePack,
   rawFilesNeeded,
@@ -30,7 +30,10 @@ export interface BuildConnectorResult {
   readonly outputDir: string;
   /** Files written, relative to `outputDir`. */
   readonly files: readonly string[];
-  /** Validator warnings about the written output (errors abort the build instead). */
+  /**
+   * Warnings of connector.json's checks (legacy shapes an imported package keeps), then the
+   * validator's about the written output (errors abort the build instead).
+   */
   readonly warnings: readonly string[];
 }
 
@@ -46,7 +49,9 @@ export async function buildConnector(
   const root = resolve(projectRoot);
   const shown = (file: string): string => displayPath(file, options.displayRoot);
   const configFile = shown(join(root, CONNECTOR_CONFIG_FILE));
-  const config = loadConnectorConfig(join(root, CONNECTOR_CONFIG_FILE), { displayPath: configFile });
+  const { config, warnings: configWarnings } = loadConnector(join(root, CONNECTOR_CONFIG_FILE), {
+    displayPath: configFile,
+  });
   const pack = options.pack ?? loadTemplatePack(options.packDir);
   const rawFiles = readRawFiles(root, rawFilesNeeded(config), shown);
   const files = renderConnectorFiles(config, pack, {
@@ -55,20 +60,29 @@ export async function buildConnector(
     displayRoot: options.displayRoot,
   });
   const outputDir = join(root, CONNECTOR_OUTPUT_DIR);
-  let warnings: readonly string[] = [];
+  let validationWarnings: readonly string[] = [];
   await replaceDirectory(outputDir, files, {
     keep: [EXPANDED_DIR],
     beforeSwap: async (staged) => {
       if (options.validate === false) return;
       const validation = await validateStagedConnector(staged);
       if (validation.errors.length > 0) throw new ConnectorValidationError(config.system, validation.errors);
-      warnings = validation.warnings;
+      validationWarnings = validation.warnings;
     },
   });
-  return { system: config.system, outputDir, files: [...files.keys()], warnings };
+  return {
+    system: config.system,
+    outputDir,
+    files: [...files.keys()],
+    warnings: [...configWarnings, ...validationWarnings],
+  };
 }
 
-/** Reads the verbatim files as text; they must be UTF-8 so that writing the text back gives the same bytes. */
+/**
+ * Reads the verbatim files as text; they must be UTF-8 so that writing the text back gives the
+ * same bytes. A file that does not exist is left out: connector.json's checks already decided
+ * whether that is an error (a raw template the verbatim manifest of an import names may be missing).
+ */
 function readRawFiles(
   root: string,
   paths: readonly string[],
@@ -81,7 +95,9 @@ function readRawFiles(
     try {
       bytes = readFileSync(file);
     } catch (error) {
-      throw new RawFileError(`${shown(file)}: cannot be read (${(error as NodeJS.ErrnoException).code})`);
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') continue;
+      throw new RawFileError(`${shown(file)}: cannot be read (${code})`);
     }
     const text = bytes.toString('utf8');
     if (!Buffer.from(text, 'utf8').equals(bytes)) {

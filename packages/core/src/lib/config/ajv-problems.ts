@@ -31,9 +31,11 @@ function problemFromAjv(error: ErrorObject, path: ConfigPath): ConfigProblem | u
       return undefined;
     case 'required': {
       const missing = String(params['missingProperty']);
-      const described = (parentSchema?.['properties'] as { [k: string]: SchemaLike } | undefined)?.[
-        missing
-      ]?.['description'];
+      // The field's own description, else (a conditional `then`) why the branch requires it.
+      const described =
+        (parentSchema?.['properties'] as { [k: string]: SchemaLike } | undefined)?.[missing]?.[
+          'description'
+        ] ?? parentSchema?.['description'];
       const hint = typeof described === 'string' ? ` (${described})` : '';
       return { path: [...path, missing], message: `required field is missing${hint}` };
     }

@@ -1,7 +1,9 @@
 import { withDefaults, type DatatypePattern } from '@sesam-connectors/template-pack';
 import { isInsideRelativePath } from './config-value';
-import type { ConfigPath, ConfigProblem } from './problems';
-import type { AuthType, ConnectorConfig, DatatypeConfig } from './types';
+import { RAW_DIR, rendersSystem, systemTemplatePath } from './package-layout';
+import type { ConfigFindings, ConfigPath, ConfigProblem } from './problems';
+import type { AuthConfig, AuthType, ConnectorConfig, DatatypeConfig } from './types';
+import { checkVerbatimFiles, keepsSourceManifest } from './verbatim-checks';
 
 /** What the checks need to know about the package folder. */
 export interface ConfigCheckContext {
@@ -11,9 +13,6 @@ export interface ConfigCheckContext {
   readonly fileExists: (relativePath: string) => boolean;
   readonly patterns: readonly DatatypePattern[];
 }
-
-/** The folder the build copies raw files from, relative to the package. */
-export const RAW_DIR = 'raw';
 
 /** Manifest fields the system pattern generates (from `auth` and `datatypes`). */
 const GENERATED_MANIFEST_FIELDS: { readonly [field: string]: string } = {
@@ -34,9 +33,9 @@ const GENERATED_SYSTEM_KEYS: { readonly [key: string]: string } = {
 };
 
 /** Root keys of the system each auth type writes. */
-const AUTH_SYSTEM_KEYS: { readonly [type in AuthType]: (config: ConnectorConfig) => readonly string[] } = {
-  oauth2: (c) => (c.auth.accessTokenHeader === undefined ? ['oauth2'] : []),
-  api_key: (c) => (c.auth.apiKeyStyle === 'basic' ? ['authentication', 'username', 'password'] : []),
+const AUTH_SYSTEM_KEYS: { readonly [type in AuthType]: (auth: AuthConfig) => readonly string[] } = {
+  oauth2: (auth) => (auth.accessTokenHeader === undefined ? ['oauth2'] : []),
+  api_key: (auth) => (auth.apiKeyStyle === 'basic' ? ['authentication', 'username', 'password'] : []),
   tripletex: () => ['authentication', 'tripletex'],
   'superoffice-ticket': () => [],
 };
@@ -52,17 +51,25 @@ const AUTH_FIELD_TYPES: { readonly [field: string]: readonly AuthType[] } = {
   username: ['api_key'],
 };
 
-/** Checks of a schema-valid connector.json that JSON schema cannot express. */
-export function checkConnectorConfig(config: ConnectorConfig, context: ConfigCheckContext): ConfigProblem[] {
-  return [
-    ...checkSystem(config, context),
-    ...checkAuth(config),
-    ...checkManifest(config, context),
-    ...checkSystemProperties(config),
-    ...Object.entries(config.datatypes).flatMap(([name, datatype]) =>
-      checkDatatype(config, name, datatype, context),
-    ),
-  ];
+/**
+ * Checks of a schema-valid connector.json that JSON schema cannot express. Warnings are only the
+ * legacy shapes a package with a verbatim manifest keeps from its source (see verbatim-checks).
+ */
+export function checkConnectorConfig(config: ConnectorConfig, context: ConfigCheckContext): ConfigFindings {
+  const verbatim = checkVerbatimFiles(config, context);
+  return {
+    errors: [
+      ...checkSystem(config, context),
+      ...checkAuth(config),
+      ...checkManifest(config),
+      ...verbatim.errors,
+      ...checkSystemProperties(config),
+      ...Object.entries(config.datatypes).flatMap(([name, datatype]) =>
+        checkDatatype(config, name, datatype, context),
+      ),
+    ],
+    warnings: verbatim.warnings,
+  };
 }
 
 function checkSystem(config: ConnectorConfig, context: ConfigCheckContext): ConfigProblem[] {
@@ -73,7 +80,7 @@ function checkSystem(config: ConnectorConfig, context: ConfigCheckContext): Conf
       message: `is "${config.system}" but the package folder is "${context.folder}": they must be equal (the Nx project is <system>-connector); rename one of them`,
     });
   }
-  if (!config.restSystem.urlPattern.includes('%s')) {
+  if (config.restSystem !== undefined && !config.restSystem.urlPattern.includes('%s')) {
     problems.push({
       path: ['restSystem', 'urlPattern'],
       message: 'must contain %s where Sesam puts each operation url, e.g. https://api.example.com/v1/%s',
@@ -84,6 +91,7 @@ function checkSystem(config: ConnectorConfig, context: ConfigCheckContext): Conf
 
 function checkAuth(config: ConnectorConfig): ConfigProblem[] {
   const { auth } = config;
+  if (auth === undefined) return [];
   const problems: ConfigProblem[] = [];
   for (const [field, types] of Object.entries(AUTH_FIELD_TYPES)) {
     if (auth[field as keyof typeof auth] !== undefined && !types.includes(auth.type)) {
@@ -108,53 +116,24 @@ function checkAuth(config: ConnectorConfig): ConfigProblem[] {
   return problems;
 }
 
-function checkManifest(config: ConnectorConfig, context: ConfigCheckContext): ConfigProblem[] {
+function checkManifest(config: ConnectorConfig): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
+  const authType = config.auth?.type;
   for (const field of Object.keys(config.manifest)) {
     const reason =
       GENERATED_MANIFEST_FIELDS[field] ??
-      (field === 'auth_variant' &&
-      (config.auth.type === 'tripletex' || config.auth.type === 'superoffice-ticket')
-        ? `it is generated from auth.type ${config.auth.type}`
+      (field === 'auth_variant' && (authType === 'tripletex' || authType === 'superoffice-ticket')
+        ? `it is generated from auth.type ${authType}`
         : undefined);
     if (reason !== undefined)
       problems.push({ path: ['manifest', field], message: `cannot be set here: ${reason}` });
-  }
-  if (config.manifestFile === undefined) return problems;
-  const file = config.manifestFile;
-  if (!isInsideRelativePath(file)) {
-    problems.push({
-      path: ['manifestFile'],
-      message: `"${file}" must be a relative path inside the package (no leading /, no \\, . or .. segments)`,
-    });
-  } else if (!context.fileExists(file)) {
-    problems.push({ path: ['manifestFile'], message: `"${file}" does not exist in the package folder` });
-  }
-  if (Object.keys(config.manifest).length > 0) {
-    problems.push({
-      path: ['manifest'],
-      message: `has no effect with manifestFile (the manifest is copied from ${file}); edit that file instead`,
-    });
-  }
-  for (const [name, datatype] of Object.entries(config.datatypes)) {
-    if (datatype.label !== undefined) {
-      problems.push({
-        path: ['datatypes', name, 'label'],
-        message: `has no effect with manifestFile; edit ${file} instead`,
-      });
-    }
-    if (Object.keys(datatype.manifest).length > 0) {
-      problems.push({
-        path: ['datatypes', name, 'manifest'],
-        message: `has no effect with manifestFile; edit ${file} instead`,
-      });
-    }
   }
   return problems;
 }
 
 function checkSystemProperties(config: ConnectorConfig): ConfigProblem[] {
-  const authKeys = AUTH_SYSTEM_KEYS[config.auth.type](config);
+  if (!rendersSystem(config)) return [];
+  const authKeys = AUTH_SYSTEM_KEYS[config.auth.type](config.auth);
   return Object.keys(config.restSystem.properties).flatMap((key): ConfigProblem[] => {
     const generated = GENERATED_SYSTEM_KEYS[key];
     if (generated !== undefined) {
@@ -279,16 +258,17 @@ function checkRaw(
     });
     return problems;
   }
-  const rendered = new Set(['manifest.json', 'templates/system.json']);
+  const rendered = new Set(['manifest.json', systemTemplatePath(config)]);
   for (const [other, d] of Object.entries(config.datatypes)) {
     if (d.pattern !== 'raw' && d.reuse === undefined) rendered.add(`templates/${other}.json`);
   }
   if (rendered.has(template)) {
     problems.push({
       path: at('template'),
-      message: `"${template}" is a file the build renders; choose another path`,
+      message: `"${template}" is a file the build already writes (the manifest, the system template or a pattern datatype's template); choose another path`,
     });
-  } else if (!context.fileExists(`${RAW_DIR}/${template}`)) {
+  } else if (!keepsSourceManifest(config) && !context.fileExists(`${RAW_DIR}/${template}`)) {
+    // With a verbatim manifest a missing file is the source's legacy (a warning, see verbatim-checks).
     problems.push({
       path: at('template'),
       message: `${RAW_DIR}/${template} does not exist in the package folder; put the verbatim file there`,

@@ -2,17 +2,25 @@
  * connector.json: its JSON schema (composed from the template pack's index), the typed config,
  * and `loadConnectorConfig`, which reports problems as `<file>: <dotted.json.path>: <reason>`.
  */
-export { loadConnectorConfig, validateConnectorConfig, displayPath, CONNECTOR_CONFIG_FILE } from './load';
-export type { ConnectorConfigContext, LoadConnectorConfigOptions } from './load';
+export {
+  loadConnector,
+  loadConnectorConfig,
+  validateConnector,
+  validateConnectorConfig,
+  displayPath,
+  CONNECTOR_CONFIG_FILE,
+} from './load';
+export type { ConnectorConfigContext, LoadConnectorConfigOptions, ValidatedConnector } from './load';
 export { composeConnectorSchema, connectorSchemaText, CONNECTOR_SCHEMA_FILE } from './schema';
 export {
   ConnectorConfigError,
   dottedPath,
   formatProblem,
+  type ConfigFindings,
   type ConfigPath,
   type ConfigProblem,
 } from './problems';
 export { nameProblem, NAME_PATTERN } from './names';
-export { RAW_DIR } from './checks';
+export { RAW_DIR, rendersSystem, systemTemplatePath, type RenderedSystemConfig } from './package-layout';
 export { isInsideRelativePath } from './config-value';
 export * from './types';

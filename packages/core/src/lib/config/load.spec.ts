@@ -1,7 +1,13 @@
 import { join } from 'node:path';
-import { minimalConnector, tempDir, writeConnectorPackage } from '../../../test/connector-fixtures';
+import {
+  minimalConnector,
+  tempDir,
+  verbatimConnector,
+  verbatimFiles,
+  writeConnectorPackage,
+} from '../../../test/connector-fixtures';
 import { parseJson } from '../json';
-import { loadConnectorConfig, validateConnectorConfig } from './load';
+import { loadConnector, loadConnectorConfig, validateConnector, validateConnectorConfig } from './load';
 import { ConnectorConfigError } from './problems';
 
 const FILE = 'packages/connectors/acme/connector.json';
@@ -34,8 +40,8 @@ describe('validateConnectorConfig', () => {
       folder: 'acme',
       fileExists: () => false,
     });
-    expect(config.restSystem.verifySsl).toBe(true);
-    expect(config.restSystem.headers).toEqual({});
+    expect(config.restSystem!.verifySsl).toBe(true);
+    expect(config.restSystem!.headers).toEqual({});
     expect(Object.keys(config.datatypes)).toEqual(['order', 'webhook']);
     expect(config.datatypes['order']!.options).toEqual({});
   });
@@ -50,8 +56,8 @@ describe('validateConnectorConfig', () => {
       folder: 'acme',
       fileExists: () => false,
     });
-    expect(String(config.restSystem.properties['rate_limiting_delay'])).toBe('12345678901234567890');
-    expect(String(config.restSystem.properties['x'])).toBe('1.0');
+    expect(String(config.restSystem!.properties['rate_limiting_delay'])).toBe('12345678901234567890');
+    expect(String(config.restSystem!.properties['x'])).toBe('1.0');
   });
 
   it('reports a missing required field with its path and what it is for', () => {
@@ -172,7 +178,7 @@ describe('validateConnectorConfig', () => {
         'raw/templates/order.json',
       ]),
     ).toEqual([
-      `${FILE}: datatypes.country.template: "templates/order.json" is a file the build renders; choose another path`,
+      `${FILE}: datatypes.country.template: "templates/order.json" is a file the build already writes (the manifest, the system template or a pattern datatype's template); choose another path`,
     ]);
   });
 
@@ -206,6 +212,163 @@ describe('validateConnectorConfig', () => {
   });
 });
 
+describe('systemFile: a verbatim system template (import)', () => {
+  const files = Object.keys(verbatimFiles());
+  const problemsWithout = (field: string) => {
+    const { [field]: _, ...connector } = verbatimConnector();
+    return problemsOf(connector, files);
+  };
+  const withChange = (change: (c: Record<string, any>) => void) => {
+    const connector = verbatimConnector();
+    change(connector);
+    return connector;
+  };
+
+  it('replaces auth and restSystem, which the config then does not have', () => {
+    const { config, warnings } = validateConnector(parseJson(JSON.stringify(verbatimConnector())), {
+      file: FILE,
+      folder: 'acme',
+      fileExists: (path) => files.includes(path),
+    });
+    expect(config.systemFile).toBe('raw/templates/system.json');
+    expect([config.auth, config.restSystem]).toEqual([undefined, undefined]);
+    expect(warnings).toEqual([]);
+  });
+
+  it('is the only thing that replaces them: without it auth and restSystem are required, saying why', () => {
+    expect(problemsWithout('systemFile')).toEqual([
+      `${FILE}: auth: required field is missing (needed to render the system template; only systemFile (a verbatim copy) replaces it)`,
+      `${FILE}: restSystem: required field is missing (needed to render the system template; only systemFile (a verbatim copy) replaces it)`,
+    ]);
+  });
+
+  it('rejects auth and restSystem beside it', () => {
+    const { auth, restSystem } = minimalConnector();
+    expect(problemsOf({ ...verbatimConnector(), auth, restSystem }, files)).toEqual([
+      `${FILE}: auth: has no effect with systemFile (the system template is copied from raw/templates/system.json); remove it`,
+      `${FILE}: restSystem: has no effect with systemFile (the system template is copied from raw/templates/system.json); remove it`,
+    ]);
+  });
+
+  it('needs manifestFile (a generated manifest takes its auth from auth)', () => {
+    expect(problemsWithout('manifestFile')).toEqual([
+      `${FILE}: systemFile: needs manifestFile: a generated manifest takes its auth from auth, which systemFile replaces; copy the manifest verbatim as well (e.g. "manifestFile": "raw/manifest.json")`,
+    ]);
+  });
+
+  it.each([
+    [
+      'templates/system.json',
+      `"templates/system.json" must be in raw/, at raw/<the manifest's system-template> (e.g. raw/templates/system.json): the build copies it to that path in connector/`,
+    ],
+    [
+      'raw/../system.json',
+      '"raw/../system.json" must be a relative path inside the package (no leading /, no \\, . or .. segments)',
+    ],
+    ['raw/templates/sys.json', '"raw/templates/sys.json" does not exist in the package folder'],
+    [
+      'raw/manifest.json',
+      '"raw/manifest.json" would be copied to connector/manifest.json, over the manifest; keep the system template at raw/templates/system.json',
+    ],
+  ])('rejects systemFile %j', (systemFile, reason) => {
+    expect(problemsOf({ ...verbatimConnector(), systemFile }, files)).toEqual([
+      `${FILE}: systemFile: ${reason}`,
+    ]);
+  });
+
+  it('rejects per-datatype operations (the system file holds the operations)', () => {
+    const connector = withChange(
+      (c) => (c['datatypes']['order'] = { pattern: 'collect', operations: { list: { url: 'orders' } } }),
+    );
+    expect(problemsOf(connector, files)).toEqual([
+      `${FILE}: datatypes.order.operations: has no effect with systemFile: the system's operations are those in raw/templates/system.json; edit that file instead`,
+    ]);
+  });
+
+  it('keeps a raw template from being written over the system template', () => {
+    const connector = withChange((c) => (c['datatypes']['order']['template'] = 'templates/sys.json'));
+    connector['systemFile'] = 'raw/templates/sys.json';
+    expect(problemsOf(connector, [...files, 'raw/templates/sys.json'])).toEqual([
+      `${FILE}: datatypes.order.template: "templates/sys.json" is a file the build already writes (the manifest, the system template or a pattern datatype's template); choose another path`,
+    ]);
+  });
+});
+
+describe('legacy shapes an imported package keeps (manifestFile only, raw datatypes only)', () => {
+  const files = Object.keys(verbatimFiles({ 'business-unit': 'templates/business-unit.json' }));
+  const importedWith = (datatypes: Record<string, unknown>): Record<string, any> => ({
+    ...verbatimConnector(),
+    datatypes,
+  });
+  const warningsOf = (value: unknown, present: readonly string[] = files) =>
+    validateConnector(parseJson(JSON.stringify(value)), {
+      file: FILE,
+      folder: 'acme',
+      fileExists: (path) => present.includes(path),
+    }).warnings;
+  const raw = (template: string) => ({ pattern: 'raw', template });
+
+  it("accepts a raw datatype's legacy name with a warning", () => {
+    expect(warningsOf(importedWith({ 'business-unit': raw('templates/business-unit.json') }))).toEqual([
+      `${FILE}: datatypes["business-unit"]: datatype name "business-unit" contains '-': the sesam tooling splits pipe ids and file names (<system>-<datatype>-<role>) on '-', so the datatype would be cut apart; ` +
+        `datatype names are lower-case ASCII letters and digits starting with a letter (e.g. "businessunit"). ` +
+        "Kept as imported (raw/manifest.json and the template are verbatim copies), and sesam validate's strict/datatype-name reports it too; rename it in both and here when you can",
+    ]);
+  });
+
+  it('rejects the legacy name on a datatype the engine renders, even with manifestFile', () => {
+    const { systemFile: _, ...connector } = importedWith({ 'order-line': { pattern: 'collect' } });
+    const { auth, restSystem } = minimalConnector();
+    Object.assign(connector, { auth, restSystem });
+    expect(problemsOf(connector, files)).toEqual([
+      `${FILE}: datatypes["order-line"]: datatype name "order-line" contains '-': the sesam tooling splits pipe ids and file names (<system>-<datatype>-<role>) on '-', so the datatype would be cut apart; ` +
+        `datatype names are lower-case ASCII letters and digits starting with a letter (e.g. "orderline"). ` +
+        "A package with manifestFile keeps such a name only on a raw datatype without operations (nothing the build renders is named after it), and only when it breaks the rule with '-', '_' or upper case alone",
+    ]);
+  });
+
+  it('rejects the legacy name on a raw datatype with operations (the build would name them after it)', () => {
+    const { systemFile: _, ...connector } = importedWith({
+      'order-line': { ...raw('templates/business-unit.json'), operations: { list: { url: 'x' } } },
+    });
+    const { auth, restSystem } = minimalConnector();
+    expect(problemsOf({ ...connector, auth, restSystem }, files)[0]).toMatch(
+      /^.*datatypes\["order-line"\]: datatype name "order-line" contains '-'.*only on a raw datatype without operations/,
+    );
+  });
+
+  it.each([
+    ['a/b', 'contains a path separator'],
+    ['a.b', "contains '.'"],
+    ['a b', 'contains whitespace'],
+    ['1a', 'starts with a digit'],
+  ])('rejects the raw datatype name %j, which no import keeps (%s)', (name, reason) => {
+    const [line] = problemsOf(importedWith({ [name]: raw('templates/business-unit.json') }), files);
+    expect(line).toContain(`datatype name ${JSON.stringify(name)} ${reason}`);
+  });
+
+  it('rejects a legacy name without manifestFile, raw or not', () => {
+    const connector = withDatatype('business-unit', raw('templates/business-unit.json'));
+    expect(problemsOf(connector, files)[0]).toContain(
+      `${FILE}: datatypes["business-unit"]: datatype name "business-unit" contains '-'`,
+    );
+  });
+
+  it('accepts no datatypes with manifestFile (and only then)', () => {
+    expect(warningsOf(importedWith({}))).toEqual([]);
+    expect(problemsOf({ ...minimalConnector(), datatypes: {} })).toEqual([
+      `${FILE}: datatypes: must define at least one datatype`,
+    ]);
+  });
+
+  it('warns about a raw template the verbatim manifest names but the package lacks', () => {
+    expect(warningsOf(importedWith({ order: raw('templates/gone.json') }))).toEqual([
+      `${FILE}: datatypes.order.template: raw/templates/gone.json does not exist, so the build writes no templates/gone.json; ` +
+        'raw/manifest.json names it, and sesam expand fails on it (TemplateNotFound) as on the source. Add the file, or remove datatypes.order here and in raw/manifest.json',
+    ]);
+  });
+});
+
 describe('loadConnectorConfig', () => {
   it('reports invalid JSON with its position', () => {
     const dir = writeConnectorPackage(tempDir(), 'acme', '{"system": "acme",\n "label": }');
@@ -218,6 +381,19 @@ describe('loadConnectorConfig', () => {
     expect(() =>
       loadConnectorConfig(join(tempDir(), 'acme', 'connector.json'), { displayPath: FILE }),
     ).toThrow(`${FILE}: file not found: every connector package needs a connector.json`);
+  });
+
+  it("loadConnector returns the checks' warnings with the file named as given", () => {
+    const files = verbatimFiles({ order: 'templates/order.json', 'order-line': 'templates/order.json' });
+    const connector = verbatimConnector();
+    connector['datatypes']['order-line'] = { pattern: 'raw', template: 'templates/order.json' };
+    const dir = writeConnectorPackage(tempDir(), 'acme', connector, files);
+    const { config, warnings } = loadConnector(join(dir, 'connector.json'), { displayPath: FILE });
+    expect(Object.keys(config.datatypes)).toEqual(['order', 'order-line']);
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0]).toMatch(
+      /^packages\/connectors\/acme\/connector.json: datatypes\["order-line"\]: .*Kept as imported/,
+    );
   });
 
   it('names the file relative to the current directory by default and finds raw files in the package', () => {

@@ -7,7 +7,7 @@ import { problemsFromAjv } from './ajv-problems';
 import { checkConnectorConfig } from './checks';
 import { isConfigObject, toConfigValue } from './config-value';
 import { normalizeConfig } from './normalize';
-import { ConnectorConfigError, type ConfigProblem } from './problems';
+import { ConnectorConfigError, formatProblem } from './problems';
 import { composeConnectorSchema } from './schema';
 import type { ConnectorConfig } from './types';
 
@@ -31,11 +31,23 @@ export interface LoadConnectorConfigOptions {
   readonly patterns?: readonly DatatypePattern[];
 }
 
+/** A valid connector.json and what the checks warn about (`<file>: <dotted.path>: <reason>` lines). */
+export interface ValidatedConnector {
+  readonly config: ConnectorConfig;
+  readonly warnings: readonly string[];
+}
+
 /**
  * Reads, parses and validates `<package>/connector.json`. Throws `ConnectorConfigError` listing
  * every problem as `<file>: <dotted.path>: <reason>`.
  */
-export function loadConnectorConfig(file: string, options: LoadConnectorConfigOptions = {}): ConnectorConfig {
+export const loadConnectorConfig = (
+  file: string,
+  options: LoadConnectorConfigOptions = {},
+): ConnectorConfig => loadConnector(file, options).config;
+
+/** `loadConnectorConfig` with the checks' warnings (the build reports them). */
+export function loadConnector(file: string, options: LoadConnectorConfigOptions = {}): ValidatedConnector {
   const absolute = resolve(file);
   const shown = options.displayPath ?? displayPath(absolute);
   let text: string;
@@ -59,7 +71,7 @@ export function loadConnectorConfig(file: string, options: LoadConnectorConfigOp
     throw error;
   }
   const packageDir = dirname(absolute);
-  return validateConnectorConfig(parsed, {
+  return validateConnector(parsed, {
     file: shown,
     folder: basename(packageDir),
     fileExists: (path) => existsSync(join(packageDir, path)),
@@ -68,7 +80,13 @@ export function loadConnectorConfig(file: string, options: LoadConnectorConfigOp
 }
 
 /** Validates a parsed connector.json: the JSON schema first, then the checks it cannot express. */
-export function validateConnectorConfig(parsed: JsonValue, context: ConnectorConfigContext): ConnectorConfig {
+export const validateConnectorConfig = (
+  parsed: JsonValue,
+  context: ConnectorConfigContext,
+): ConnectorConfig => validateConnector(parsed, context).config;
+
+/** `validateConnectorConfig` with the checks' warnings. */
+export function validateConnector(parsed: JsonValue, context: ConnectorConfigContext): ValidatedConnector {
   const patterns = context.patterns ?? datatypePatterns;
   const plain = toPlainJs(parsed);
   const validate = schemaValidator(patterns);
@@ -78,9 +96,9 @@ export function validateConnectorConfig(parsed: JsonValue, context: ConnectorCon
   const value = toConfigValue(parsed);
   if (!isConfigObject(value)) throw new Error('unreachable: the schema requires an object');
   const config = normalizeConfig(value);
-  const problems: ConfigProblem[] = checkConnectorConfig(config, { ...context, patterns });
-  if (problems.length > 0) throw new ConnectorConfigError(context.file, problems);
-  return config;
+  const { errors, warnings } = checkConnectorConfig(config, { ...context, patterns });
+  if (errors.length > 0) throw new ConnectorConfigError(context.file, errors);
+  return { config, warnings: warnings.map((warning) => formatProblem(context.file, warning)) };
 }
 
 const validators = new WeakMap<readonly DatatypePattern[], ValidateFunction>();

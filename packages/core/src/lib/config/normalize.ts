@@ -1,13 +1,22 @@
-import type { ConfigObject, ConnectorConfig, DatatypeConfig } from './types';
+import type { ConfigObject, ConnectorConfig, DatatypeConfig, RestSystemConfig } from './types';
 
 const objectOr = (value: unknown): ConfigObject => (value ?? {}) as ConfigObject;
 
+const normalizeRestSystem = (rest: ConfigObject): RestSystemConfig => ({
+  urlPattern: rest['urlPattern'] as string,
+  verifySsl: (rest['verifySsl'] ?? true) as boolean,
+  headers: objectOr(rest['headers']),
+  properties: objectOr(rest['properties']),
+  operations: objectOr(rest['operations']) as RestSystemConfig['operations'],
+});
+
 /**
  * The typed config with the contract's defaults (verifySsl true, empty headers/properties/
- * operations/manifest/options). Only for values that passed the schema.
+ * operations/manifest/options; no restSystem when there is none, as with systemFile). Only for
+ * values that passed the schema.
  */
 export function normalizeConfig(value: ConfigObject): ConnectorConfig {
-  const rest = value['restSystem'] as ConfigObject;
+  const rest = value['restSystem'] as ConfigObject | undefined;
   const datatypes: { [name: string]: DatatypeConfig } = {};
   for (const [name, raw] of Object.entries(value['datatypes'] as ConfigObject)) {
     const datatype = raw as ConfigObject;
@@ -26,15 +35,9 @@ export function normalizeConfig(value: ConfigObject): ConnectorConfig {
   const config: ConnectorConfig = {
     ...(value as unknown as ConnectorConfig),
     manifest: objectOr(value['manifest']),
-    restSystem: {
-      urlPattern: rest['urlPattern'] as string,
-      verifySsl: (rest['verifySsl'] ?? true) as boolean,
-      headers: objectOr(rest['headers']),
-      properties: objectOr(rest['properties']),
-      operations: objectOr(rest['operations']) as ConnectorConfig['restSystem']['operations'],
-    },
     datatypes,
   };
+  if (rest !== undefined) config.restSystem = normalizeRestSystem(rest);
   delete (config as { $schema?: unknown }).$schema;
   return config;
 }

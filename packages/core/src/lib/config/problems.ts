@@ -7,6 +7,12 @@ export interface ConfigProblem {
   readonly message: string;
 }
 
+/** What the checks found: errors stop the build; warnings are reported and the build goes on. */
+export interface ConfigFindings {
+  readonly errors: ConfigProblem[];
+  readonly warnings: ConfigProblem[];
+}
+
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
 
 /**

@@ -194,20 +194,37 @@ export function composeConnectorSchema(patterns: readonly DatatypePattern[] = da
       manifest: manifestSchema,
       restSystem: restSystemSchema,
       datatypes: object(
-        'Datatypes by name (lower-case letters and digits, starting with a letter; no -, /, spaces).',
-        {
-          minProperties: 1,
-          propertyNames: { pattern: NAME_REGEX },
-          additionalProperties: { $ref: '#/definitions/datatype' },
-        },
+        "Datatypes by name (lower-case letters and digits, starting with a letter; no -, /, spaces). With manifestFile (an imported connector) there may be none, and a raw datatype may keep its source's legacy name (a build warning).",
+        { additionalProperties: { $ref: '#/definitions/datatype' } },
       ),
       manifestFile: text(
         'Import: copy this file (relative to the package, e.g. raw/manifest.json) verbatim as manifest.json instead of generating it.',
         { minLength: 1 },
       ),
+      systemFile: text(
+        "Import: copy this file (relative to the package: raw/<path in connector/>, e.g. raw/templates/system.json) verbatim as the system template instead of rendering it; the manifest's system-template names that path. Replaces auth and restSystem; needs manifestFile.",
+        { minLength: 1 },
+      ),
     },
-    required: ['system', 'label', 'auth', 'restSystem', 'datatypes'],
+    required: ['system', 'label', 'datatypes'],
     additionalProperties: false,
+    allOf: [
+      {
+        if: { not: { required: ['systemFile'] } },
+        then: {
+          description: 'needed to render the system template; only systemFile (a verbatim copy) replaces it',
+          required: ['auth', 'restSystem'],
+        },
+      },
+      {
+        if: { not: { required: ['manifestFile'] } },
+        then: {
+          properties: {
+            datatypes: { minProperties: 1, propertyNames: { pattern: NAME_REGEX } },
+          },
+        },
+      },
+    ],
     definitions: {
       auth: authSchema,
       datatype: datatypeSchema(patterns),

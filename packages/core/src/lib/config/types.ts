@@ -52,12 +52,16 @@ export interface ConnectorConfig {
   system: string;
   label: string;
   description?: string;
-  auth: AuthConfig;
+  /** How the connector logs in; absent with `systemFile` (see `rendersSystem`). */
+  auth?: AuthConfig;
   /** Top-level manifest fields passed through as they are. */
   manifest: ConfigObject;
-  restSystem: RestSystemConfig;
+  /** The REST system template; absent with `systemFile` (see `rendersSystem`). */
+  restSystem?: RestSystemConfig;
   /** In file order (names start with a letter, so a plain record keeps that order). */
   datatypes: { [name: string]: DatatypeConfig };
   /** Path relative to the package of a verbatim manifest.json (import). */
   manifestFile?: string;
+  /** Path relative to the package (raw/<path in connector/>) of a verbatim system template (import). */
+  systemFile?: string;
 }

@@ -1,12 +1,7 @@
 /**
  * The one renderer: pack templates (ejs) → parsed JSON → canonical text, all in memory.
  */
-export {
-  renderConnectorFiles,
-  manifestDatatypes,
-  RawFileError,
-  type RenderConnectorInputs,
-} from './render-connector';
+export { renderConnectorFiles, manifestDatatypes, type RenderConnectorInputs } from './render-connector';
 export {
   renderTemplate,
   TemplateRenderError,
@@ -15,5 +10,5 @@ export {
 } from './render-template';
 export { loadTemplatePack, templateFile, TemplatePackError, type LoadedTemplatePack } from './template-pack';
 export { systemOperations, mergeOperation, type SystemOperations } from './operations';
-export { rawFilesNeeded } from './raw-files';
+export { rawFilesNeeded, RawFileError } from './raw-files';
 export { json } from './json-text';

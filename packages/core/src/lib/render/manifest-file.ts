@@ -33,9 +33,11 @@ export function manifestFileProblems(
   if (!isJsonObject(manifest)) return [at('must be a JSON object')];
   const problems: ConfigProblem[] = [];
   if (manifest.get('system-template') !== systemTemplate) {
-    problems.push(
-      at(`system-template must be "${systemTemplate}" (the build writes the system template there)`),
-    );
+    const how =
+      config.systemFile === undefined
+        ? 'the build writes the system template there'
+        : `the build copies systemFile ${config.systemFile} there: systemFile is raw/<system-template>`;
+    problems.push(at(`system-template must be "${systemTemplate}" (${how})`));
   }
   const listed = manifest.get('datatypes');
   if (!isJsonObject(listed)) return [...problems, at('has no datatypes object')];

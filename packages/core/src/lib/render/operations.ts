@@ -6,6 +6,7 @@ import {
   type OperationRole,
 } from '@sesam-connectors/template-pack';
 import type { ConfigPath, ConfigProblem } from '../config/problems';
+import type { RenderedSystemConfig } from '../config/package-layout';
 import type { ConfigJson, ConfigObject, ConnectorConfig, DatatypeConfig } from '../config/types';
 import type { LoadedTemplatePack } from './template-pack';
 
@@ -57,7 +58,7 @@ function datatypeRoles(config: ConnectorConfig, pack: LoadedTemplatePack, name: 
  * with `datatypes.<dt>.operations.<role>` merged over it, then `restSystem.operations` merged over
  * (or added). Problems: an operation without url/method, or one a pattern calls but nothing defines.
  */
-export function systemOperations(config: ConnectorConfig, pack: LoadedTemplatePack): SystemOperations {
+export function systemOperations(config: RenderedSystemConfig, pack: LoadedTemplatePack): SystemOperations {
   const operations: { [name: string]: ConfigObject } = {};
   const origin = new Map<string, ConfigPath>();
   for (const name of Object.keys(config.datatypes)) {

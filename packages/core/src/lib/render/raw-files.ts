@@ -1,16 +1,30 @@
-import { RAW_DIR } from '../config/checks';
+import { RAW_DIR } from '../config/package-layout';
 import type { ConnectorConfig } from '../config/types';
 
 /**
- * Files the build copies verbatim, by path relative to the package: the `manifestFile` and
- * `raw/<template>` of every raw datatype (each once, in datatype order).
+ * Files the build copies verbatim, by path relative to the package: the `manifestFile`, the
+ * `systemFile` and `raw/<template>` of every raw datatype (each once, in that order).
  */
 export function rawFilesNeeded(config: ConnectorConfig): string[] {
   const files = new Set<string>();
   if (config.manifestFile !== undefined) files.add(config.manifestFile);
+  if (config.systemFile !== undefined) files.add(config.systemFile);
   for (const datatype of Object.values(config.datatypes)) {
     if (datatype.pattern === 'raw' && datatype.template !== undefined)
       files.add(`${RAW_DIR}/${datatype.template}`);
   }
   return [...files];
+}
+
+/** A verbatim file (raw template, manifestFile or systemFile) is missing or not valid JSON. */
+export class RawFileError extends Error {
+  override readonly name = 'RawFileError';
+}
+
+/** The text of a verbatim file the caller read (see `rawFilesNeeded`). */
+export function readRaw(rawFiles: ReadonlyMap<string, string>, path: string): string {
+  const text = rawFiles.get(path);
+  if (text === undefined)
+    throw new RawFileError(`${path}: not given to the renderer (is it in the package folder?)`);
+  return text;
 }

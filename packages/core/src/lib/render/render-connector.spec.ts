@@ -1,8 +1,9 @@
-import { minimalConnector } from '../../../test/connector-fixtures';
+import { minimalConnector, verbatimConnector, verbatimFiles } from '../../../test/connector-fixtures';
 import { validateConnectorConfig } from '../config/load';
 import { ConnectorConfigError } from '../config/problems';
 import { parseJson, toPlainJs } from '../json';
-import { RawFileError, renderConnectorFiles } from './render-connector';
+import { RawFileError } from './raw-files';
+import { renderConnectorFiles } from './render-connector';
 import { loadTemplatePack } from './template-pack';
 
 const PACK = loadTemplatePack();
@@ -319,6 +320,92 @@ describe('renderConnectorFiles: raw datatypes and manifestFile', () => {
         'connector.json: manifestFile: raw/manifest.json: datatypes has no "webhook", which connector.json defines',
         'connector.json: manifestFile: raw/manifest.json: datatypes has "extra", which connector.json does not define',
       ].join('\n'),
+    );
+  });
+});
+
+describe('renderConnectorFiles: systemFile and the legacy shapes of imported packages', () => {
+  const SYSTEM = verbatimFiles()['raw/templates/system.json']!;
+
+  it('copies the system template verbatim, unparsed (even invalid JSON), with the manifest and raw templates', () => {
+    const broken = '{\n  "_id": "{{@ system @}}"\n  "type": "system:rest"\n}';
+    const files = render(verbatimConnector(), {
+      ...verbatimFiles(),
+      'raw/templates/system.json': broken,
+    });
+    expect(files).toEqual({
+      'manifest.json': verbatimFiles()['raw/manifest.json'],
+      'templates/system.json': broken,
+      'templates/order.json': verbatimFiles()['raw/templates/order.json'],
+    });
+  });
+
+  it("writes it where the manifest's system-template says, which must be systemFile's path below raw/", () => {
+    const manifest = (systemTemplate: string) =>
+      JSON.stringify({
+        datatypes: { order: { template: 'templates/order.json' } },
+        'system-template': systemTemplate,
+      });
+    const connector = { ...verbatimConnector(), systemFile: 'raw/templates/sys.json' };
+    const raw = { ...verbatimFiles(), 'raw/templates/sys.json': SYSTEM };
+    expect(
+      Object.keys(render(connector, { ...raw, 'raw/manifest.json': manifest('templates/sys.json') })),
+    ).toEqual(['manifest.json', 'templates/sys.json', 'templates/order.json']);
+    expect(() =>
+      render(connector, { ...raw, 'raw/manifest.json': manifest('templates/system.json') }),
+    ).toThrow(
+      new ConnectorConfigError('connector.json', [
+        {
+          path: ['manifestFile'],
+          message:
+            'raw/manifest.json: system-template must be "templates/sys.json" (the build copies systemFile raw/templates/sys.json there: systemFile is raw/<system-template>)',
+        },
+      ]),
+    );
+  });
+
+  it('renders a pattern datatype beside it, adding nothing to the verbatim system', () => {
+    const connector = verbatimConnector();
+    connector['datatypes']['customer'] = { pattern: 'collect' };
+    const files = render(connector, {
+      ...verbatimFiles({ order: 'templates/order.json', customer: 'templates/customer.json' }),
+    });
+    expect(files['templates/system.json']).toBe(SYSTEM);
+    expect(roles(parsed(files, 'templates/customer.json'))).toEqual(['all', 'collect']);
+  });
+
+  it('keeps legacy names and an empty datatypes object of a verbatim manifest', () => {
+    const legacy = {
+      ...verbatimConnector(),
+      datatypes: { 'order-line': { pattern: 'raw', template: 'templates/order.json' } },
+    };
+    const files = render(legacy, verbatimFiles({ 'order-line': 'templates/order.json' }));
+    expect(Object.keys(files)).toEqual(['manifest.json', 'templates/system.json', 'templates/order.json']);
+    expect(Object.keys(render({ ...verbatimConnector(), datatypes: {} }, verbatimFiles({})))).toEqual([
+      'manifest.json',
+      'templates/system.json',
+    ]);
+  });
+
+  it('leaves out a raw template a verbatim manifest names but the package lacks; without manifestFile that is an error', () => {
+    const connector = verbatimConnector();
+    connector['datatypes']['country'] = { pattern: 'raw', template: 'templates/country.json' };
+    const raw = verbatimFiles({ order: 'templates/order.json', country: 'templates/country.json' });
+    delete raw['raw/templates/country.json'];
+    expect(Object.keys(render(connector, raw))).toEqual([
+      'manifest.json',
+      'templates/system.json',
+      'templates/order.json',
+    ]);
+
+    const generated = connectorWith(
+      (c) => (c['datatypes']['country'] = { pattern: 'raw', template: 'templates/country.json' }),
+    );
+    const config = configOf(generated, ['raw/templates/country.json']);
+    expect(() => renderConnectorFiles(config, PACK, { rawFiles: new Map() })).toThrow(
+      new RawFileError(
+        'raw/templates/country.json: not given to the renderer (is it in the package folder?)',
+      ),
     );
   });
 });

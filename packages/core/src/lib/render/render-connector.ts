@@ -1,12 +1,13 @@
 import { withDefaults, type DatatypePattern } from '@sesam-connectors/template-pack';
 import { CONNECTOR_CONFIG_FILE } from '../config/load';
-import { RAW_DIR } from '../config/checks';
-import { ConnectorConfigError } from '../config/problems';
+import { RAW_DIR } from '../config/package-layout';
 import type { ConnectorConfig } from '../config/types';
+import { keepsSourceManifest } from '../config/verbatim-checks';
 import { JsonParseError, parseJson, toCanonicalJson, type JsonValue } from '../json';
-import { manifestFileProblems, type ManifestDatatype } from './manifest-file';
-import { systemOperations } from './operations';
+import type { ManifestDatatype } from './manifest-file';
+import { RawFileError, readRaw } from './raw-files';
 import { renderTemplate } from './render-template';
+import { systemFiles } from './system-files';
 import type { LoadedTemplatePack } from './template-pack';
 
 export interface RenderConnectorInputs {
@@ -16,11 +17,6 @@ export interface RenderConnectorInputs {
   readonly configFile?: string;
   /** Template files are named relative to this folder in messages (default: the current directory). */
   readonly displayRoot?: string;
-}
-
-/** A raw file (raw template or manifestFile) is missing or not valid JSON. */
-export class RawFileError extends Error {
-  override readonly name = 'RawFileError';
 }
 
 /** The manifest template path of every datatype: its own file, its reuse target's, or its raw path. */
@@ -41,8 +37,9 @@ const findPattern = (pack: LoadedTemplatePack, name: string): DatatypePattern =>
 
 /**
  * Renders a validated connector.json through the pack, entirely in memory: relative path under
- * connector/ → file text. JSON files are in the canonical format; raw files are their verbatim
- * text. Pure: the pack and the raw files come in as data.
+ * connector/ → file text. JSON files are in the canonical format; verbatim files (manifestFile,
+ * systemFile, raw templates) are their text as given — a raw template that a verbatim manifest
+ * names but the package lacks is left out. Pure: the pack and the raw files come in as data.
  */
 export function renderConnectorFiles(
   config: ConnectorConfig,
@@ -51,40 +48,21 @@ export function renderConnectorFiles(
 ): Map<string, string> {
   const configFile = inputs.configFile ?? CONNECTOR_CONFIG_FILE;
   const rawFiles = inputs.rawFiles ?? new Map<string, string>();
-  const { operations, problems } = systemOperations(config, pack);
-  if (problems.length > 0) throw new ConnectorConfigError(configFile, problems);
-
   const datatypes = manifestDatatypes(config);
-  const systemDerived = pack.system.derive(config);
-  const files = new Map<string, string>();
-
-  for (const file of pack.system.files) {
-    if (file.output === 'manifest.json' && config.manifestFile !== undefined) {
-      const text = readRaw(rawFiles, config.manifestFile);
-      const mismatch = manifestFileProblems(config, text, datatypes, String(systemDerived['systemTemplate']));
-      if (mismatch.length > 0) throw new ConnectorConfigError(configFile, mismatch);
-      files.set(file.output, text);
-      continue;
-    }
-    const value = renderTemplate(
-      pack,
-      file.template,
-      { connector: config, operations, datatypes, derived: systemDerived },
-      { connector: config.system },
-      { displayRoot: inputs.displayRoot },
-    );
-    files.set(file.output, toCanonicalJson(value));
-  }
+  const files = systemFiles(config, pack, datatypes, {
+    rawFiles,
+    configFile,
+    displayRoot: inputs.displayRoot,
+  });
 
   for (const [name, datatype] of Object.entries(config.datatypes)) {
     if (datatype.reuse !== undefined) continue;
     if (datatype.pattern === 'raw') {
       const template = datatype.template!;
-      if (!files.has(template))
-        files.set(
-          template,
-          checkedRawJson(readRaw(rawFiles, `${RAW_DIR}/${template}`), `${RAW_DIR}/${template}`),
-        );
+      const path = `${RAW_DIR}/${template}`;
+      // A verbatim manifest may name a template its source never had (a warning of the checks).
+      if (files.has(template) || (!rawFiles.has(path) && keepsSourceManifest(config))) continue;
+      files.set(template, checkedRawJson(readRaw(rawFiles, path), path));
       continue;
     }
     const pattern = findPattern(pack, datatype.pattern);
@@ -104,13 +82,6 @@ export function renderConnectorFiles(
     files.set(`templates/${name}.json`, toCanonicalJson(pipes));
   }
   return files;
-}
-
-function readRaw(rawFiles: ReadonlyMap<string, string>, path: string): string {
-  const text = rawFiles.get(path);
-  if (text === undefined)
-    throw new RawFileError(`${path}: not given to the renderer (is it in the package folder?)`);
-  return text;
 }
 
 /** Raw templates must be JSON (sesam validate json-loads every datatype template before rendering). */

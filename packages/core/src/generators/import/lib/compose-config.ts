@@ -1,7 +1,8 @@
-import { RAW_DIR } from '../../../lib/config/checks';
+import { RAW_DIR } from '../../../lib/config/package-layout';
 import { JsonObject, type JsonValue } from '../../../lib/json';
 import { labelFor } from '../../shared/names';
 import type { SourceConnector } from './read-source';
+import type { SystemParts } from './system-candidates';
 
 /** Where an imported manifest that the engine cannot generate is kept (the `manifestFile`). */
 export const RAW_MANIFEST_FILE = `${RAW_DIR}/manifest.json`;
@@ -23,6 +24,14 @@ const OWN_DATATYPE_FIELDS = new Set(['template', 'label']);
 /** How the manifest reaches connector/manifest.json: generated from connector.json, or copied verbatim. */
 export type ManifestMode = 'generated' | 'file';
 
+/**
+ * How the package reproduces the source: the system template rendered from connector.json's `auth`
+ * and `restSystem`, with the manifest generated or copied; or both copied verbatim (`systemFile`
+ * replaces auth, which a generated manifest needs).
+ */
+export type PackageShape =
+  { system: SystemParts; manifest: ManifestMode } | { system: 'file'; manifest: 'file' };
+
 /** A candidate package: connector.json's value and the verbatim files it needs (package-relative path → text). */
 export interface ComposedPackage {
   config: JsonObject;
@@ -41,18 +50,22 @@ const without = (object: JsonObject, own: ReadonlySet<string>): JsonObject | und
   return rest.size > 0 ? rest : undefined;
 };
 
+/** Where the package keeps a source's system template it copies verbatim: raw/<its path>. */
+export const rawSystemFile = (source: SourceConnector): string => `${RAW_DIR}/${source.systemTemplate}`;
+
 /**
  * connector.json for an imported connector: every datatype `raw` (its template kept verbatim, shared
- * files shared by naming the same path), the system from `restSystem` and `auth`, and the manifest
- * either generated (labels and extra fields carried over) or copied from raw/manifest.json.
+ * files shared by naming the same path; a template the source lacks is left out), the system from
+ * `restSystem` and `auth` or copied (`systemFile`), and the manifest either generated (labels and
+ * extra fields carried over) or copied from raw/manifest.json.
  */
 export const composePackage = (
   source: SourceConnector,
   system: string,
-  parts: { auth: JsonObject; restSystem: JsonObject },
-  mode: ManifestMode,
+  shape: PackageShape,
 ): ComposedPackage => {
-  const generated = mode === 'generated';
+  const parts = shape.system === 'file' ? undefined : shape.system;
+  const generated = shape.manifest === 'generated' && parts !== undefined;
   const rawFiles = new Map<string, string>();
   const datatypes = objectOf(
     source.datatypes.map(({ name, template, entry }) => {
@@ -70,16 +83,19 @@ export const composePackage = (
     }),
   );
   if (!generated) rawFiles.set(RAW_MANIFEST_FILE, source.manifestText);
+  const systemText = source.files.get(source.systemTemplate);
+  if (parts === undefined && systemText !== undefined) rawFiles.set(rawSystemFile(source), systemText);
   const config = objectOf([
     ['$schema', SCHEMA_PATH],
     ['system', system],
     ['label', stringOr(source.manifest.get('system')) || labelFor(system)],
     ['description', `Imported from ${source.shownDir}.`],
-    ['auth', parts.auth],
+    ['auth', parts?.auth],
     ['manifest', generated ? without(source.manifest, generatedManifestFields(parts.auth)) : undefined],
-    ['restSystem', parts.restSystem],
+    ['restSystem', parts?.restSystem],
     ['datatypes', datatypes],
     ['manifestFile', generated ? undefined : RAW_MANIFEST_FILE],
+    ['systemFile', parts === undefined ? rawSystemFile(source) : undefined],
   ]);
   return { config, rawFiles };
 };

@@ -7,6 +7,7 @@ import { labelFor } from '../../shared/names';
 import { datatypesTable } from '../../shared/readme-datatypes';
 import type { ComposedPackage } from './compose-config';
 import type { NormalizedImportOptions } from './normalize-options';
+import type { ProvenPlan } from './plan-import';
 import type { SourceConnector } from './read-source';
 
 /** The README's view of the imported datatypes (all raw, with their template paths). */
@@ -26,20 +27,24 @@ export const writeRawFiles = (
     tree.write(joinPathFragments(options.projectRoot, path), text);
 };
 
+const stringField = (config: ComposedPackage['config'], key: string): string => {
+  const value = config.get(key);
+  return typeof value === 'string' ? value : '';
+};
+
 /** Writes connector.json (its own key order, 2-space indent) and README.md from templates/import/. */
 export const writePackageFiles = (
   tree: Tree,
   options: NormalizedImportOptions,
   source: SourceConnector,
-  composed: ComposedPackage,
+  plan: ProvenPlan,
   validationErrors: readonly string[],
 ): void => {
-  const { config } = composed;
+  const { config } = plan.package;
   tree.write(
     joinPathFragments(options.projectRoot, CONNECTOR_CONFIG_FILE),
     `${toJsonText(config, { indent: 2 })}\n`,
   );
-  const manifestFile = config.get('manifestFile');
   generateFiles(
     tree,
     scaffoldDir('import'),
@@ -48,9 +53,12 @@ export const writePackageFiles = (
       label: String(config.get('label')),
       source: options.shownSource,
       projectName: connectorProjectName(options.system),
-      manifestFile: typeof manifestFile === 'string' ? manifestFile : '',
+      manifestFile: stringField(config, 'manifestFile'),
+      systemFile: stringField(config, 'systemFile'),
+      systemReason: plan.systemReason ?? '',
       datatypesTable: datatypesTable(datatypeRows(source)),
       unreferenced: source.unreferenced,
+      missing: source.missing,
       validationErrors,
     },
     { overwriteStrategy: OverwriteStrategy.ThrowIfExisting },

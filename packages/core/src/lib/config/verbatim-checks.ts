@@ -1,0 +1,155 @@
+import { isInsideRelativePath } from './config-value';
+import { nameProblem } from './names';
+import { RAW_DIR, systemTemplatePath } from './package-layout';
+import { dottedPath, type ConfigFindings, type ConfigProblem } from './problems';
+import type { ConnectorConfig } from './types';
+
+/** What the verbatim checks need to know about the package folder. */
+export interface VerbatimCheckContext {
+  /** Whether a file exists at this path relative to the package folder. */
+  readonly fileExists: (relativePath: string) => boolean;
+}
+
+/**
+ * Whether the package copies its manifest verbatim (`manifestFile`, an imported connector). Only
+ * such a package may keep its source's legacy shapes: no datatypes, raw datatypes with names that
+ * break the naming rule, raw templates the manifest names but the source never had. Each is a build
+ * warning; a datatype the engine renders, and any package whose manifest it generates, keeps the rules.
+ */
+export const keepsSourceManifest = (config: ConnectorConfig): boolean => config.manifestFile !== undefined;
+
+/**
+ * A legacy datatype name a verbatim package may keep: it breaks the naming rule only with '-', '_'
+ * or upper case — nothing that changes a path (no '/', '\', '.', whitespace) and a leading letter.
+ */
+const LEGACY_DATATYPE_NAME = /^[A-Za-z][A-Za-z0-9_-]*$/;
+const LEGACY_NAME_RULE =
+  "A package with manifestFile keeps such a name only on a raw datatype without operations (nothing the build renders is named after it), and only when it breaks the rule with '-', '_' or upper case alone";
+
+const MANIFEST_OUTPUT = 'manifest.json';
+
+/** A package-relative file the build copies: inside the package, and there. */
+function packageFileProblems(field: string, file: string, context: VerbatimCheckContext): ConfigProblem[] {
+  if (!isInsideRelativePath(file)) {
+    return [
+      {
+        path: [field],
+        message: `"${file}" must be a relative path inside the package (no leading /, no \\, . or .. segments)`,
+      },
+    ];
+  }
+  if (!context.fileExists(file))
+    return [{ path: [field], message: `"${file}" does not exist in the package folder` }];
+  return [];
+}
+
+/** `manifestFile`: the file, and no connector.json field that only a generated manifest uses. */
+function checkManifestFile(config: ConnectorConfig, context: VerbatimCheckContext): ConfigProblem[] {
+  const file = config.manifestFile;
+  if (file === undefined) return [];
+  const problems = packageFileProblems('manifestFile', file, context);
+  if (Object.keys(config.manifest).length > 0) {
+    problems.push({
+      path: ['manifest'],
+      message: `has no effect with manifestFile (the manifest is copied from ${file}); edit that file instead`,
+    });
+  }
+  const noEffect = `has no effect with manifestFile; edit ${file} instead`;
+  for (const [name, datatype] of Object.entries(config.datatypes)) {
+    if (datatype.label !== undefined)
+      problems.push({ path: ['datatypes', name, 'label'], message: noEffect });
+    if (Object.keys(datatype.manifest).length > 0)
+      problems.push({ path: ['datatypes', name, 'manifest'], message: noEffect });
+  }
+  return problems;
+}
+
+/**
+ * `systemFile`: raw/<path in connector/> (the manifest's system-template is checked against it
+ * when the build reads the manifest), a verbatim manifest with it, and no field that only a
+ * rendered system uses.
+ */
+function checkSystemFile(config: ConnectorConfig, context: VerbatimCheckContext): ConfigProblem[] {
+  const file = config.systemFile;
+  if (file === undefined) return [];
+  const problems: ConfigProblem[] = [];
+  if (!file.startsWith(`${RAW_DIR}/`)) {
+    problems.push({
+      path: ['systemFile'],
+      message: `"${file}" must be in ${RAW_DIR}/, at ${RAW_DIR}/<the manifest's system-template> (e.g. ${RAW_DIR}/templates/system.json): the build copies it to that path in connector/`,
+    });
+  } else if (systemTemplatePath(config) === MANIFEST_OUTPUT) {
+    problems.push({
+      path: ['systemFile'],
+      message: `"${file}" would be copied to connector/${MANIFEST_OUTPUT}, over the manifest; keep the system template at ${RAW_DIR}/templates/system.json`,
+    });
+  } else {
+    problems.push(...packageFileProblems('systemFile', file, context));
+  }
+  if (config.manifestFile === undefined) {
+    problems.push({
+      path: ['systemFile'],
+      message: `needs manifestFile: a generated manifest takes its auth from auth, which systemFile replaces; copy the manifest verbatim as well (e.g. "manifestFile": "${RAW_DIR}/manifest.json")`,
+    });
+  }
+  for (const field of ['auth', 'restSystem'] as const) {
+    if (config[field] !== undefined) {
+      problems.push({
+        path: [field],
+        message: `has no effect with systemFile (the system template is copied from ${file}); remove it`,
+      });
+    }
+  }
+  for (const [name, datatype] of Object.entries(config.datatypes)) {
+    if (Object.keys(datatype.operations).length > 0) {
+      problems.push({
+        path: ['datatypes', name, 'operations'],
+        message: `has no effect with systemFile: the system's operations are those in ${file}; edit that file instead`,
+      });
+    }
+  }
+  return problems;
+}
+
+/**
+ * The source's legacy shapes a package with a verbatim manifest keeps (see `keepsSourceManifest`):
+ * warnings for raw datatypes with a legacy name or without their template file; errors for any
+ * other datatype that breaks the naming rule (the schema checks names only without manifestFile).
+ */
+function checkLegacyShapes(config: ConnectorConfig, context: VerbatimCheckContext): ConfigFindings {
+  const findings: ConfigFindings = { errors: [], warnings: [] };
+  const file = config.manifestFile;
+  if (file === undefined) return findings;
+  for (const [name, datatype] of Object.entries(config.datatypes)) {
+    const raw = datatype.pattern === 'raw';
+    const problem = nameProblem('datatype', name);
+    const kept = raw && Object.keys(datatype.operations).length === 0 && LEGACY_DATATYPE_NAME.test(name);
+    if (problem !== undefined && kept) {
+      findings.warnings.push({
+        path: ['datatypes', name],
+        message: `${problem}. Kept as imported (${file} and the template are verbatim copies), and sesam validate's strict/datatype-name reports it too; rename it in both and here when you can`,
+      });
+    } else if (problem !== undefined) {
+      findings.errors.push({ path: ['datatypes', name], message: `${problem}. ${LEGACY_NAME_RULE}` });
+    }
+    const template = datatype.template;
+    if (raw && template !== undefined && isInsideRelativePath(template)) {
+      if (!context.fileExists(`${RAW_DIR}/${template}`)) {
+        findings.warnings.push({
+          path: ['datatypes', name, 'template'],
+          message: `${RAW_DIR}/${template} does not exist, so the build writes no ${template}; ${file} names it, and sesam expand fails on it (TemplateNotFound) as on the source. Add the file, or remove ${dottedPath(['datatypes', name])} here and in ${file}`,
+        });
+      }
+    }
+  }
+  return findings;
+}
+
+/** The checks of `manifestFile` and `systemFile`, and the legacy shapes a verbatim package may keep. */
+export function checkVerbatimFiles(config: ConnectorConfig, context: VerbatimCheckContext): ConfigFindings {
+  const legacy = checkLegacyShapes(config, context);
+  return {
+    errors: [...checkManifestFile(config, context), ...checkSystemFile(config, context), ...legacy.errors],
+    warnings: legacy.warnings,
+  };
+}

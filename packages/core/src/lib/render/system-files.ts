@@ -1,0 +1,57 @@
+import { ConnectorConfigError } from '../config/problems';
+import { rendersSystem, systemTemplatePath } from '../config/package-layout';
+import type { ConnectorConfig } from '../config/types';
+import { toCanonicalJson } from '../json';
+import { manifestFileProblems, type ManifestDatatype } from './manifest-file';
+import { systemOperations } from './operations';
+import { readRaw } from './raw-files';
+import { renderTemplate } from './render-template';
+import type { LoadedTemplatePack } from './template-pack';
+
+const MANIFEST_OUTPUT = 'manifest.json';
+
+export interface SystemFilesInputs {
+  readonly rawFiles: ReadonlyMap<string, string>;
+  readonly configFile: string;
+  readonly displayRoot?: string;
+}
+
+/**
+ * manifest.json and the system template (connector/-relative path → text): copied verbatim from
+ * `manifestFile` and `systemFile` when set — the manifest's datatypes and system-template must
+ * agree with connector.json — and otherwise rendered by the pack's system pattern. The verbatim
+ * system is not parsed: invalid JSON in it is the validator's to report, as sesam's would.
+ */
+export function systemFiles(
+  config: ConnectorConfig,
+  pack: LoadedTemplatePack,
+  datatypes: readonly ManifestDatatype[],
+  inputs: SystemFilesInputs,
+): Map<string, string> {
+  const files = new Map<string, string>();
+  const systemTemplate = systemTemplatePath(config);
+  if (config.manifestFile !== undefined) {
+    const text = readRaw(inputs.rawFiles, config.manifestFile);
+    const mismatch = manifestFileProblems(config, text, datatypes, systemTemplate);
+    if (mismatch.length > 0) throw new ConnectorConfigError(inputs.configFile, mismatch);
+    files.set(MANIFEST_OUTPUT, text);
+  }
+  if (config.systemFile !== undefined) files.set(systemTemplate, readRaw(inputs.rawFiles, config.systemFile));
+  if (!rendersSystem(config)) return files;
+
+  const { operations, problems } = systemOperations(config, pack);
+  if (problems.length > 0) throw new ConnectorConfigError(inputs.configFile, problems);
+  const derived = pack.system.derive(config);
+  for (const file of pack.system.files) {
+    if (files.has(file.output)) continue; // copied verbatim above
+    const value = renderTemplate(
+      pack,
+      file.template,
+      { connector: config, operations, datatypes, derived },
+      { connector: config.system },
+      { displayRoot: inputs.displayRoot },
+    );
+    files.set(file.output, toCanonicalJson(value));
+  }
+  return files;
+}
