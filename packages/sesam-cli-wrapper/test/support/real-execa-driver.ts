@@ -20,7 +20,8 @@ const main = async (scenario: string) => {
   const calls: Record<string, () => Promise<SesamRunResult>> = {
     stream: () => cli.validate({ profile: `my "prod" it's` }),
     fail: () => cli.upload({ jwt: 'eyJhbGciOiJIUzI1NiJ9.eyJ4IjoxfQ.c2lnbmF0dXJl' }),
-    timeout: () => cli.test({}, { timeoutMs: 400 }),
+    // long enough for the fake to start and record itself on a loaded machine
+    timeout: () => cli.test({}, { timeoutMs: 2500 }),
     abort: () => cli.run({}, { signal: controller.signal }),
     'real-validate': () => cli.validate({}, { timeoutMs: 120_000 }),
   };
