@@ -374,4 +374,11 @@ describe('options and reporting', () => {
       jsonPath: 'datatypes.order',
     });
   });
+
+  it('suggests the datatype name without its delimiters', () => {
+    const report = validate(CASES['strict/datatype-name'].fail);
+    expect(report.findings.find((f) => f.rule === 'strict/datatype-name')?.hint).toBe(
+      'use a lowercase name without delimiters, e.g. "salesorder"',
+    );
+  });
 });

@@ -37,7 +37,9 @@ export function checkDatatypeNames(view: ConnectorView): Finding[] {
         DATATYPE_NAME,
         { file: 'manifest.json', jsonPath: ['datatypes', name] },
         `datatype name ${JSON.stringify(name)} ${name === '' ? 'is empty' : "contains '-' or whitespace"}; the tools split pipe file names on '-'`,
-        'use a lowercase name without delimiters, e.g. "dealcompany"',
+        name === ''
+          ? 'give the datatype a lowercase name without delimiters, e.g. "dealcompany"'
+          : `use a lowercase name without delimiters, e.g. ${JSON.stringify(name.replace(/[-\s]+/g, '').toLowerCase())}`,
       ),
     );
 }
