@@ -1,0 +1,163 @@
+/**
+ * Child-process entry: measures the engine in-process (no Nx) on a synthetic workspace. Run as
+ * `node -r @swc-node/register engine-probe.ts '<ProbeRequest JSON>'`; prints one ProbeResult JSON
+ * line. A process of its own per measurement, so that its peak RSS is the engine's alone.
+ *
+ * The harness starts one per run and mode, so engine and floor passes alternate (engine, floor,
+ * engine, floor…) and the machine's changing load hits both alike.
+ */
+import { statSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { CONNECTOR_OUTPUT_DIR, EXPANDED_DIR } from '../../../packages/core/src/plugins/connector-project';
+import { loadEngine, type EngineModules } from './engine-modules';
+import { floorJob, listFiles, runFloorJob, type FloorJob } from './floor';
+import { flushWrites } from './flush';
+
+/**
+ * What one probe process times, once each (every pass is the first of its process, so per-process
+ * caches — compiled templates, the compiled schema — start cold as in one Nx run):
+ * - `build`: buildConnector over every connector as the build executor runs it;
+ * - `build-unvalidated`: the same with `validate: false` (render and write only);
+ * - `expand`: what the expand executor runs, over every connector;
+ * then, unless `floor` is false, the raw-I/O floor of the files that pass wrote.
+ */
+export type ProbeMode = 'build' | 'build-unvalidated' | 'expand';
+
+export interface ProbeRequest {
+  mode: ProbeMode;
+  /** Workspace root. */
+  workspace: string;
+  /** Workspace-relative connector package folders. */
+  connectorRoots: string[];
+  /** Folder for the floor's output (outside the workspace). */
+  scratch: string;
+  /** Also time the floor after the engine pass (default true). */
+  floor?: boolean;
+}
+
+export interface PassFigures {
+  /** Wall time of the pass over every connector. */
+  ms: number;
+  /** CPU time (user + system) of this process during the pass, all its threads (Node's I/O threads too). */
+  cpuMs: number;
+  /** Files and bytes the pass writes. */
+  files: number;
+  bytes: number;
+}
+
+export interface ProbeResult {
+  mode: ProbeMode;
+  /** Requiring the engine (TypeScript compile included). */
+  loadMs: number;
+  engine: PassFigures;
+  floor?: PassFigures;
+  /** Peak resident set size of this process, bytes. */
+  maxRssBytes: number;
+}
+
+const now = (): number => Number(process.hrtime.bigint()) / 1e6;
+
+type Pass = () => Promise<{ files: number; bytes: number }>;
+
+function buildPass(engine: EngineModules, request: ProbeRequest, validate: boolean): Pass {
+  const pack = engine.render.loadTemplatePack(join(request.workspace, 'packages/template-pack'));
+  return async () => {
+    let files = 0;
+    let bytes = 0;
+    for (const root of request.connectorRoots) {
+      const result = await engine.build.buildConnector(join(request.workspace, root), {
+        pack,
+        displayRoot: request.workspace,
+        validate,
+      });
+      files += result.files.length;
+      bytes += result.files.reduce((sum, file) => sum + statSync(join(result.outputDir, file)).size, 0);
+    }
+    return { files, bytes };
+  };
+}
+
+function expandPass(engine: EngineModules, request: ProbeRequest): Pass {
+  return async () => {
+    let files = 0;
+    let bytes = 0;
+    for (const root of request.connectorRoots) {
+      // What the expand executor does with its default options.
+      const run = await engine.validate.expandToFolder(join(request.workspace, root, CONNECTOR_OUTPUT_DIR), {
+        outDir: EXPANDED_DIR,
+        profile: engine.expand.DEFAULT_PROFILE,
+        systemPlaceholder: engine.expand.DEFAULT_SYSTEM_PLACEHOLDER,
+        compat: false,
+      });
+      if (!run.written) {
+        const problems = run.findings.map((finding) => engine.validate.formatFindingLine(finding)).join('\n');
+        throw new Error(`${root}: expand wrote nothing:\n${problems}`);
+      }
+      files += run.result.files.size;
+      for (const text of run.result.files.values()) bytes += Buffer.byteLength(text);
+    }
+    return { files, bytes };
+  };
+}
+
+/** The floor of `kind` for the outputs now on disk (prepared here, untimed). */
+function floorPass(engine: EngineModules, request: ProbeRequest, kind: 'build' | 'expand'): Pass {
+  const jobs: FloorJob[] = request.connectorRoots.map((root) => {
+    const connectorDir = join(request.workspace, root, CONNECTOR_OUTPUT_DIR);
+    const outDir = join(request.scratch, kind, basename(root));
+    if (kind === 'build') {
+      return floorJob(
+        [join(request.workspace, root, 'connector.json')],
+        connectorDir,
+        outDir,
+        new Set([EXPANDED_DIR]),
+      );
+    }
+    const inputs = listFiles(connectorDir, new Set([EXPANDED_DIR])).map((path) => join(connectorDir, path));
+    return floorJob(inputs, join(connectorDir, EXPANDED_DIR), outDir);
+  });
+  return async () => {
+    let bytes = 0;
+    for (const job of jobs) bytes += runFloorJob(engine.json, job);
+    return { files: jobs.reduce((n, job) => n + job.outputs.length, 0), bytes };
+  };
+}
+
+async function timed(pass: Pass): Promise<PassFigures> {
+  flushWrites();
+  const start = now();
+  const cpu = process.cpuUsage();
+  const written = await pass();
+  const used = process.cpuUsage(cpu);
+  return { ms: now() - start, cpuMs: (used.user + used.system) / 1000, ...written };
+}
+
+export async function runProbe(request: ProbeRequest): Promise<ProbeResult> {
+  const loadStart = now();
+  const engine = loadEngine(request.workspace);
+  const loadMs = now() - loadStart;
+  const kind = request.mode === 'expand' ? 'expand' : 'build';
+  const pass =
+    kind === 'expand' ? expandPass(engine, request) : buildPass(engine, request, request.mode === 'build');
+  const engineFigures = await timed(pass);
+  const floor = request.floor === false ? undefined : await timed(floorPass(engine, request, kind));
+  return {
+    mode: request.mode,
+    loadMs,
+    engine: engineFigures,
+    ...(floor ? { floor } : {}),
+    maxRssBytes: process.resourceUsage().maxRSS * 1024,
+  };
+}
+
+if (require.main === module) {
+  const request = JSON.parse(process.argv[2] ?? '{}') as ProbeRequest;
+  process.chdir(request.workspace);
+  runProbe(request).then(
+    (result) => process.stdout.write(`${JSON.stringify(result)}\n`),
+    (error: unknown) => {
+      process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}

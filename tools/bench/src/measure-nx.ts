@@ -1,0 +1,161 @@
+import { runNx, type NxRun } from './nx';
+import { isFailed, type Measured, type NxTimings } from './report';
+import { summarize, type Summary } from './stats';
+import { flushWrites } from './flush';
+import { attempt } from './measure-context';
+import {
+  addEmptyTargets,
+  clearCaches,
+  EMPTY_TARGET,
+  removeEmptyTargets,
+  touchConnector,
+  touchPackTemplate,
+  type SyntheticWorkspace,
+} from './workspace';
+
+interface Repeat {
+  /** The timed Nx run. */
+  run: () => Promise<NxRun>;
+  /** Sets up each run (untimed, and before the flush): clear caches, edit a file. */
+  before?: (run: number) => void;
+  /** What each run must show (the task counts it expects), or the reason it is wrong. */
+  check?: (run: NxRun) => string | undefined;
+}
+
+/** Runs `run` `runs` times, each after `before` and after flushing earlier writes to disk. */
+async function repeat(runs: number, { run: timed, before, check }: Repeat): Promise<Summary> {
+  const samples: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    before?.(run);
+    flushWrites();
+    const result = await timed();
+    const problem = check?.(result);
+    if (problem !== undefined) throw new Error(`${problem}\n${result.output.slice(-3000)}`);
+    samples.push(result.ms);
+  }
+  return summarize(samples);
+}
+
+export const BUILD = ['run-many', '-t', 'build'];
+const expectCached =
+  (cached: 'all' | 'none' | 'all but one') =>
+  (run: NxRun): string | undefined => {
+    if (run.tasks === undefined) return 'could not read the task counts from the Nx output';
+    const want = cached === 'all' ? run.tasks.total : cached === 'none' ? 0 : run.tasks.total - 1;
+    return run.tasks.cached === want
+      ? undefined
+      : `expected ${cached} of ${run.tasks.total} tasks from the cache, got ${run.tasks.cached}`;
+  };
+
+type CachedName = 'cached' | 'cachedNoIsolation' | 'cachedWithEmptyTarget' | 'emptyCached';
+type CachedRuns = Record<CachedName, Summary>;
+
+/**
+ * The fully cached runs, in rounds — plain, with NX_ISOLATE_PLUGINS=false, then with the baseline
+ * target's project.json files present: the build and the empty target — so that whatever the
+ * machine does meanwhile hits them alike. Nx hashes a project's whole configuration, so each state
+ * (with and without the project.json files) has its own cache entries, made once beforehand.
+ */
+async function measureCached(
+  ws: SyntheticWorkspace,
+  runs: number,
+  nx: (args: readonly string[], extra?: NodeJS.ProcessEnv) => Promise<NxRun>,
+): Promise<CachedRuns> {
+  const empty = ['run-many', '-t', EMPTY_TARGET];
+  await nx(BUILD);
+  addEmptyTargets(ws);
+  try {
+    await nx(BUILD);
+    await nx(empty);
+  } finally {
+    removeEmptyTargets(ws);
+  }
+  const samples: Record<CachedName, number[]> = {
+    cached: [],
+    cachedNoIsolation: [],
+    cachedWithEmptyTarget: [],
+    emptyCached: [],
+  };
+  const timed = async (name: CachedName, args: readonly string[], extra: NodeJS.ProcessEnv = {}) => {
+    flushWrites();
+    const run = await nx(args, extra);
+    const problem = expectCached('all')(run);
+    if (problem !== undefined) throw new Error(`${problem}\n${run.output.slice(-3000)}`);
+    samples[name].push(run.ms);
+  };
+  for (let run = 0; run < runs; run++) {
+    await timed('cached', BUILD);
+    await timed('cachedNoIsolation', BUILD, { NX_ISOLATE_PLUGINS: 'false' });
+    addEmptyTargets(ws);
+    try {
+      await timed('cachedWithEmptyTarget', BUILD);
+      await timed('emptyCached', empty);
+    } finally {
+      removeEmptyTargets(ws);
+    }
+  }
+  return Object.fromEntries(
+    Object.entries(samples).map(([name, values]) => [name, summarize(values)]),
+  ) as CachedRuns;
+}
+
+/** (a)–(e): wall times of Nx runs in the synthetic workspace, `env` added to each. */
+export async function measureNx(
+  ws: SyntheticWorkspace,
+  runs: number,
+  env: NodeJS.ProcessEnv,
+  log: (line: string) => void,
+): Promise<NxTimings> {
+  const stamp = `${Date.now()}`;
+  const nx = (args: readonly string[], extra: NodeJS.ProcessEnv = {}) =>
+    runNx(ws, args, { env: { ...env, ...extra } });
+  log('(a) cold builds');
+  const cold = await attempt('(a)', log, () =>
+    repeat(runs, { before: () => clearCaches(ws), run: () => nx(BUILD), check: expectCached('none') }),
+  );
+  log('(b) cached builds, interleaved with the baseline');
+  const cachedRuns = await attempt('(b)', log, () => measureCached(ws, runs, nx));
+  const pick = (name: CachedName): Measured<Summary> =>
+    isFailed(cachedRuns) ? cachedRuns : cachedRuns[name];
+  const cachedDaemon = await attempt('(b) with the daemon', log, async () => {
+    const daemon = { NX_DAEMON: 'true' };
+    await nx(['daemon', '--start'], daemon);
+    try {
+      await nx(BUILD, daemon); // the daemon learns the outputs on disk
+      return await repeat(runs, { run: () => nx(BUILD, daemon), check: expectCached('all') });
+    } finally {
+      await nx(['daemon', '--stop'], daemon);
+    }
+  });
+  log('(c) builds after a pack template change');
+  const packChange = await attempt('(c)', log, () =>
+    repeat(runs, {
+      before: (run) => touchPackTemplate(ws, `${stamp}-${run}`),
+      run: () => nx(BUILD),
+      check: expectCached('none'),
+    }),
+  );
+  log('(d) builds after one connector.json change');
+  const connectorChange = await attempt('(d)', log, () =>
+    repeat(runs, {
+      before: (run) => touchConnector(ws, run % ws.connectorRoots.length, `${stamp}-${run}`),
+      run: () => nx(BUILD),
+      check: ws.connectorRoots.length > 1 ? expectCached('all but one') : expectCached('none'),
+    }),
+  );
+  log('(e) one connector alone');
+  const single = await attempt('(e)', log, () =>
+    repeat(runs, { run: () => nx(['run', `${ws.projectNames[0]}:build`, '--skip-nx-cache']) }),
+  );
+  return {
+    cold,
+    cached: pick('cached'),
+    cachedNoIsolation: pick('cachedNoIsolation'),
+    cachedDaemon,
+    cachedWithEmptyTarget: pick('cachedWithEmptyTarget'),
+    emptyCached: pick('emptyCached'),
+    packChange,
+    connectorChange,
+    single,
+  };
+}

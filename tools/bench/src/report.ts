@@ -1,0 +1,108 @@
+import type { BenchSize } from './options';
+import type { PeakMemory } from './process-memory';
+import type { Summary } from './stats';
+
+/** A measurement that could not be taken: the report says why instead of failing the run. */
+export interface Failed {
+  error: string;
+}
+
+export type Measured<T> = T | Failed;
+
+export const isFailed = (value: unknown): value is Failed =>
+  typeof value === 'object' &&
+  value !== null &&
+  'error' in value &&
+  typeof (value as Failed).error === 'string';
+
+/** Wall times in milliseconds of Nx runs over the whole workspace (or one connector). */
+export interface NxTimings {
+  /** (a) `nx run-many -t build`, empty cache. */
+  cold: Measured<Summary>;
+  /** (b) the same, every task a cache hit. */
+  cached: Measured<Summary>;
+  /** (b) with NX_ISOLATE_PLUGINS=false (plugins loaded in the Nx process instead of worker processes). */
+  cachedNoIsolation: Measured<Summary>;
+  /**
+   * (b) served by a warm Nx daemon (NX_DAEMON=true): the daemon remembers the outputs on disk, so a
+   * cache hit whose outputs are already in place is not restored again.
+   */
+  cachedDaemon: Measured<Summary>;
+  /** (b) once every connector also has the baseline target (a project.json), for the comparison below. */
+  cachedWithEmptyTarget: Measured<Summary>;
+  /** Baseline for (b): cached run of a target that does nothing, same projects, same workspace state. */
+  emptyCached: Measured<Summary>;
+  /** (c) after editing one pack template (every connector rebuilds). */
+  packChange: Measured<Summary>;
+  /** (d) after editing one connector.json (one rebuilds). */
+  connectorChange: Measured<Summary>;
+  /** (e) `nx run <one>:build --skip-nx-cache`. */
+  single: Measured<Summary>;
+}
+
+/** In-process engine throughput over every connector of the workspace. */
+export interface EngineFigures {
+  /** Wall time of a pass over every connector. */
+  ms: Summary;
+  /** CPU time (user + system) of the same passes: less sensitive to other load on the machine. */
+  cpuMs: Summary;
+  files: number;
+  bytes: number;
+  datatypesPerSecond: number;
+  megabytesPerSecond: number;
+}
+
+export interface MemoryAtSize extends BenchSize {
+  /** Cold `nx run-many -t build` of this size. */
+  nxMs: number;
+  nx: PeakMemory;
+  /** Peak RSS of one process building every connector in-process. */
+  engineMaxRssBytes: Measured<number>;
+}
+
+export interface Target {
+  name: string;
+  value: number | undefined;
+  limit: number;
+  unit: 'x' | 's' | 'MB' | '%';
+  /** The value must stay below the limit (not reach it). */
+  strict: boolean;
+  met: boolean | undefined;
+}
+
+export interface BenchReport {
+  date: string;
+  machine: { node: string; cpus: number; platform: string };
+  nxVersion: string;
+  /** Environment added to every Nx run (--env). */
+  nxEnv: Record<string, string>;
+  size: BenchSize;
+  runs: number;
+  nx: NxTimings;
+  engine: {
+    build: Measured<EngineFigures>;
+    /** The build with validate: false (render and write only). */
+    buildUnvalidated: Measured<EngineFigures>;
+    expand: Measured<EngineFigures>;
+    buildFloor: Measured<EngineFigures>;
+    expandFloor: Measured<EngineFigures>;
+    /** Requiring the engine modules (TypeScript compile included), ms. */
+    loadMs?: number;
+  };
+  ratios: {
+    /** (c) / (e) */
+    allOverOne?: number;
+    /** (b) with the baseline target present / empty-target cached */
+    cachedOverEmpty?: number;
+    buildOverFloor?: number;
+    buildUnvalidatedOverFloor?: number;
+    expandOverFloor?: number;
+    /** The same three by CPU time. */
+    buildOverFloorCpu?: number;
+    expandOverFloorCpu?: number;
+  };
+  memory: MemoryAtSize[];
+  /** Worst relative distance of a size's peak from the least-squares line over N×M (0 = exactly linear). */
+  memoryLinearity?: { nxTreeDeviation: number; engineDeviation?: number; bytesPerDatatype: number };
+  targets: Target[];
+}

@@ -1,0 +1,63 @@
+import type { BenchReport, EngineFigures, MemoryAtSize } from '../src/report';
+import { summarize } from '../src/stats';
+import { computeRatios, evaluateTargets, memoryLinearity } from '../src/targets';
+
+export const engine = (ms: number[], bytes = 6e6): EngineFigures => ({
+  ms: summarize(ms),
+  cpuMs: summarize(ms.map((x) => x / 2)),
+  files: 2400,
+  bytes,
+  datatypesPerSecond: 2000 / (summarize(ms).median / 1000),
+  megabytesPerSecond: bytes / 1e6 / (summarize(ms).median / 1000),
+});
+
+export const memoryAt = (connectors: number, pss: number): MemoryAtSize => ({
+  connectors,
+  datatypes: 10,
+  nxMs: connectors * 30,
+  nx: { peakTreePss: pss, peakTreeRss: pss * 1.5, peakProcessRss: pss / 2, peakProcesses: 5, samples: 100 },
+  engineMaxRssBytes: 100e6 + connectors * 1e5,
+});
+
+/** A whole report with made-up figures, ratios and targets computed by the real functions. */
+export function sampleReport(): BenchReport {
+  const nx = {
+    cold: summarize([6100, 6000, 6300]),
+    cached: summarize([1900, 1800, 2000]),
+    cachedNoIsolation: summarize([900, 1000, 950]),
+    cachedDaemon: summarize([800, 900, 850]),
+    cachedWithEmptyTarget: summarize([2100, 2000, 2200]),
+    emptyCached: summarize([1900, 1950, 2000]),
+    packChange: summarize([6000, 6200, 5900]),
+    connectorChange: summarize([2500, 2600, 2400]),
+    single: summarize([2400, 2500, 2300]),
+  };
+  const engineFigures = {
+    build: engine([3000, 2000, 2100]),
+    buildUnvalidated: engine([1500, 1400, 1450]),
+    expand: engine([2500, 2400, 2600]),
+    buildFloor: engine([1000, 900, 1100]),
+    expandFloor: { error: 'engine probe expand failed (exit 1):\nsomething broke' },
+    loadMs: 120,
+  };
+  const memory = [memoryAt(25, 250e6), memoryAt(50, 260e6), memoryAt(100, 280e6), memoryAt(200, 320e6)];
+  const ratios = computeRatios({ nx, engine: engineFigures });
+  const linearity = memoryLinearity(memory);
+  const partial = {
+    nx,
+    engine: engineFigures,
+    ratios,
+    memory,
+    ...(linearity ? { memoryLinearity: linearity } : {}),
+  };
+  return {
+    date: '2025-01-01T00:00:00.000Z',
+    machine: { node: 'v20.20.2', cpus: 2, platform: 'linux-x64' },
+    nxVersion: '22.7.8',
+    nxEnv: {},
+    size: { connectors: 200, datatypes: 10 },
+    runs: 3,
+    ...partial,
+    targets: evaluateTargets(partial),
+  };
+}

@@ -1,0 +1,63 @@
+import { formatSummary, formatTable, reportTable } from '../src/table';
+import { sampleReport } from './report-fixture';
+
+describe('formatTable', () => {
+  it('pads columns to the widest cell, underlines the header and trims line ends', () => {
+    expect(formatTable(['a', 'bbb'], [['cccc', 'd'], ['e']])).toBe(
+      ['a     bbb', '----  ---', 'cccc  d', 'e'].join('\n'),
+    );
+  });
+});
+
+describe('formatSummary', () => {
+  it('shows the median with range and spread, a single run alone, and a failure by its first line', () => {
+    expect(formatSummary({ n: 3, median: 1500, min: 1200, max: 1800, spread: 0.4 })).toBe(
+      '1.50 s (1.20–1.80, spread 40 %)',
+    );
+    expect(formatSummary({ n: 1, median: 25_000, min: 25_000, max: 25_000, spread: 0 })).toBe('25.0 s');
+    expect(formatSummary({ error: '\nnx run-many -t build failed (exit 1)\nmore' })).toBe(
+      'failed: nx run-many -t build failed (exit 1)',
+    );
+  });
+});
+
+describe('reportTable', () => {
+  const table = reportTable(sampleReport());
+  const row = (start: string) => table.split('\n').find((line) => line.startsWith(start)) ?? '';
+
+  it('has one row per measurement (a)–(h) and per target', () => {
+    for (const label of [
+      '(a) cold',
+      '(b) fully cached',
+      '    same, NX_ISOLATE_PLUGINS=false',
+      '    same, warm daemon',
+      '    empty target, cached',
+      '(c) after a pack',
+      '(d) after one connector.json',
+      '(e) one connector',
+      '(f) engine in-process: build',
+      '(f) engine in-process: expand',
+      '(g) raw-I/O floor: build',
+      '(g) raw-I/O floor: expand',
+      '    engine ÷ floor',
+      '(h) peak memory 25×10',
+      '(h) peak memory 200×10',
+    ]) {
+      expect([label, row(label) !== '']).toEqual([label, true]);
+    }
+    expect(table.split('\n').filter((line) => line.startsWith('target: '))).toHaveLength(7);
+  });
+
+  it('shows figures, failures and verdicts', () => {
+    expect(row('(a) cold')).toContain('6.10 s (6.00–6.30, spread 5 %)');
+    expect(row('(a) cold')).toContain('200 connectors × 10 datatypes');
+    expect(row('(f) engine in-process: build')).toContain('952 datatypes/s, 2.9 MB/s (2400 files, 6.0 MB)');
+    expect(row('(g) raw-I/O floor: expand')).toContain('failed: engine probe expand failed (exit 1):');
+    expect(row('    engine ÷ floor')).toContain('build 2.10×, expand n/a');
+    expect(row('(h) peak memory 200×10')).toContain('320 MB Nx tree (PSS)');
+    expect(row('target: engine build ÷ floor')).toContain('2.10× (target ≤ 1.5×: MISSED)');
+    expect(row('target: engine expand ÷ floor')).toContain('n/a (target ≤ 1.5×: not measured)');
+    expect(row('target: (b) fully cached')).toContain('1.90 s (target ≤ 2 s: met)');
+    expect(row('target: peak memory')).toContain('320 MB (target < 500 MB: met)');
+  });
+});
