@@ -1,3 +1,5 @@
+import { formatJsonPath } from '../json';
+
 /** A path into connector.json: object keys and array indexes. */
 export type ConfigPath = readonly (string | number)[];
 
@@ -13,21 +15,11 @@ export interface ConfigFindings {
   readonly warnings: ConfigProblem[];
 }
 
-const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
-
 /**
  * The dotted form of a JSON path: `datatypes.order.pattern`, `options.topics[1]`, and for keys
- * that are not identifiers `datatypes["order-line"]`.
+ * that are not identifiers `datatypes["order-line"]` (so a bad name stands out).
  */
-export function dottedPath(path: ConfigPath): string {
-  let out = '';
-  for (const segment of path) {
-    if (typeof segment === 'number') out += `[${segment}]`;
-    else if (IDENTIFIER.test(segment)) out += out === '' ? segment : `.${segment}`;
-    else out += `[${JSON.stringify(segment)}]`;
-  }
-  return out;
-}
+export const dottedPath = (path: ConfigPath): string => formatJsonPath(path);
 
 /** `<file>: <dotted.path>: <reason>` (or `<file>: <reason>` for the whole file). */
 export const formatProblem = (file: string, problem: ConfigProblem): string =>

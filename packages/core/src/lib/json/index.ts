@@ -23,3 +23,4 @@ export {
 export { toPlainJs, type PlainJson } from './plain';
 export { compareCodePoints } from './key-order';
 export { pythonFloatRepr } from './number-format';
+export { formatJsonPath, IDENTIFIER_KEY, type JsonPath, type JsonPathFormat } from './json-path';

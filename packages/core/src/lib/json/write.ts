@@ -3,6 +3,7 @@ import { compareCodePoints } from './key-order';
 import { formatJsNumber, formatNumberLexeme } from './number-format';
 import { quoteJsonString } from './string-escape';
 import { JsonObject, type JsonWritable } from './types';
+import { formatJsonPath } from './json-path';
 
 export interface JsonTextOptions {
   /** Sort object keys by code point (Python `sort_keys=True`); otherwise keep each object's order. */
@@ -158,7 +159,7 @@ class Writer {
   }
 
   private fail(reason: string): JsonWriteError {
-    return new JsonWriteError(reason, formatPath(this.path));
+    return new JsonWriteError(reason, formatJsonPath(this.path, { root: '$' }));
   }
 }
 
@@ -170,15 +171,4 @@ function isPlainRecord(value: object): value is { readonly [key: string]: JsonWr
 /** A plain record's own enumerable keys (integer-like keys first, as JS orders them) as a Map. */
 function recordEntries(record: { readonly [key: string]: JsonWritable }): ReadonlyMap<string, JsonWritable> {
   return new Map(Object.entries(record));
-}
-
-const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
-
-function formatPath(path: readonly (string | number)[]): string {
-  let text = '$';
-  for (const step of path) {
-    if (typeof step === 'number') text += `[${step}]`;
-    else text += IDENTIFIER.test(step) ? `.${step}` : `[${JSON.stringify(step)}]`;
-  }
-  return text;
 }
