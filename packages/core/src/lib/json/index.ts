@@ -20,7 +20,7 @@ export {
   type JsonValue,
   type JsonWritable,
 } from './types';
-export { toPlainJs, type PlainJson } from './plain';
+export { toPlainJs, toRecordTree, type PlainJson, type RecordTree } from './plain';
 export { compareCodePoints } from './key-order';
 export { pythonFloatRepr } from './number-format';
 export { formatJsonPath, IDENTIFIER_KEY, type JsonPath, type JsonPathFormat } from './json-path';
