@@ -11,7 +11,7 @@ import {
 } from '../render';
 import { ConnectorValidationError } from './errors';
 import { replaceDirectory } from './replace-directory';
-import { validateStagedConnector } from './validate-staged';
+import { validateRenderedConnector } from './validate-rendered';
 
 export interface BuildConnectorOptions {
   /** A copy of the template pack to render with (default: @sesam-connectors/template-pack). */
@@ -39,8 +39,9 @@ export interface BuildConnectorResult {
 
 /**
  * Builds one connector package: load and validate connector.json → render every file in memory
- * → write them to a staging folder beside `connector/` → validate the staged folder → swap it in
- * (an existing `connector/.expanded` is kept). Any error leaves the previous output as it was.
+ * → validate the rendered files (in memory) → write them to a staging folder beside `connector/`
+ * → swap it in (an existing `connector/.expanded` is kept). Any error leaves the previous output
+ * as it was.
  */
 export async function buildConnector(
   projectRoot: string,
@@ -61,15 +62,12 @@ export async function buildConnector(
   });
   const outputDir = join(root, CONNECTOR_OUTPUT_DIR);
   let validationWarnings: readonly string[] = [];
-  await replaceDirectory(outputDir, files, {
-    keep: [EXPANDED_DIR],
-    beforeSwap: async (staged) => {
-      if (options.validate === false) return;
-      const validation = await validateStagedConnector(staged);
-      if (validation.errors.length > 0) throw new ConnectorValidationError(config.system, validation.errors);
-      validationWarnings = validation.warnings;
-    },
-  });
+  if (options.validate !== false) {
+    const validation = validateRenderedConnector(files, shown(outputDir));
+    if (validation.errors.length > 0) throw new ConnectorValidationError(config.system, validation.errors);
+    validationWarnings = validation.warnings;
+  }
+  await replaceDirectory(outputDir, files, { keep: [EXPANDED_DIR] });
   return {
     system: config.system,
     outputDir,

@@ -2,4 +2,4 @@
 export { buildConnector, type BuildConnectorOptions, type BuildConnectorResult } from './build-connector';
 export { replaceDirectory, type ReplaceDirectoryOptions } from './replace-directory';
 export { ConnectorValidationError, isUserError } from './errors';
-export { validateStagedConnector, type StagedValidation } from './validate-staged';
+export { validateRenderedConnector, type RenderedValidation } from './validate-rendered';

@@ -6,8 +6,6 @@ import { isInsideRelativePath } from '../config/config-value';
 export interface ReplaceDirectoryOptions {
   /** Entries of the existing folder carried over into the new one (e.g. `.expanded`) unless the new one has them. */
   readonly keep?: readonly string[];
-  /** Runs on the fully written staging folder; throwing aborts and leaves the target untouched. */
-  readonly beforeSwap?: (stagedDir: string) => Promise<void>;
 }
 
 const stagingPrefix = (target: string): string => `.${basename(target)}.staging-`;
@@ -15,8 +13,8 @@ const oldPrefix = (target: string): string => `.${basename(target)}.old-`;
 
 /**
  * Replaces the folder `target` with exactly `files` (relative path → text), atomically as far as
- * the file system allows: everything is written to a staging folder beside the target, checked
- * (`beforeSwap`), and only then swapped in by two renames. Any failure before the swap leaves the
+ * the file system allows: everything is written to a staging folder beside the target, and only
+ * then swapped in by two renames. Any failure before the swap leaves the
  * previous folder as it was.
  */
 export async function replaceDirectory(
@@ -39,7 +37,6 @@ export async function replaceDirectory(
       await mkdir(dirname(file), { recursive: true });
       await writeFile(file, text, 'utf8');
     }
-    await options.beforeSwap?.(staged);
     await swapIn(target, staged, options.keep ?? []);
   } catch (error) {
     await rm(staged, { recursive: true, force: true });

@@ -2,28 +2,36 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { minimalConnector, tempDir, writeConnectorPackage } from '../../../test/connector-fixtures';
 
-const validateStagedConnector = jest.fn<Promise<StagedValidation>, [string]>();
-jest.mock('./validate-staged', () => ({
-  validateStagedConnector: (dir: string) => validateStagedConnector(dir),
+const validateRenderedConnector = jest.fn<RenderedValidation, [ReadonlyMap<string, string>, string]>();
+jest.mock('./validate-rendered', () => ({
+  validateRenderedConnector: (files: ReadonlyMap<string, string>, label: string) =>
+    validateRenderedConnector(files, label),
 }));
 
 import { buildConnector } from './build-connector';
 import { ConnectorValidationError } from './errors';
-import type { StagedValidation } from './validate-staged';
+import type { RenderedValidation } from './validate-rendered';
 
 describe('buildConnector and the validator', () => {
-  it('validates the staged folder before the swap; problems abort with the previous output kept', async () => {
+  it('validates the rendered files before writing; problems abort with the previous output kept', async () => {
     const pkg = writeConnectorPackage(tempDir(), 'acme', minimalConnector());
-    validateStagedConnector.mockResolvedValueOnce({ errors: [], warnings: ['w1'] });
+    validateRenderedConnector.mockReturnValueOnce({ errors: [], warnings: ['w1'] });
     expect((await buildConnector(pkg)).warnings).toEqual(['w1']);
-    const staged = validateStagedConnector.mock.calls[0]![0];
-    expect(staged).toMatch(/\/acme\/\.connector\.staging-/);
+    const [rendered, label] = validateRenderedConnector.mock.calls[0]!;
+    expect([...rendered.keys()].sort()).toEqual(
+      readdirSync(join(pkg, 'connector'), { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => join(e.parentPath, e.name).slice(join(pkg, 'connector').length + 1))
+        .sort(),
+    );
+    expect(rendered.get('manifest.json')).toBe(readFileSync(join(pkg, 'connector', 'manifest.json'), 'utf8'));
+    expect(label).toMatch(/acme\/connector$/);
     const before = readFileSync(join(pkg, 'connector', 'manifest.json'), 'utf8');
 
     const changed = minimalConnector();
     changed['manifest'] = { system: 'Changed' };
     writeConnectorPackage(join(pkg, '..'), 'acme', changed);
-    validateStagedConnector.mockResolvedValueOnce({
+    validateRenderedConnector.mockReturnValueOnce({
       errors: ['pipes/x.conf.json: description contains WARNING'],
       warnings: [],
     });
@@ -38,8 +46,8 @@ describe('buildConnector and the validator', () => {
 
   it('skips the validator with validate: false', async () => {
     const pkg = writeConnectorPackage(tempDir(), 'acme', minimalConnector());
-    validateStagedConnector.mockClear();
+    validateRenderedConnector.mockClear();
     await buildConnector(pkg, { validate: false });
-    expect(validateStagedConnector).not.toHaveBeenCalled();
+    expect(validateRenderedConnector).not.toHaveBeenCalled();
   });
 });
