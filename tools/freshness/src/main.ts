@@ -8,21 +8,13 @@ import {
   listConnectors,
   listOutputFolders,
 } from '../../review/src/workspace/connectors';
+import type { ToolDeps } from '../../review/src/tool-deps';
 import { FRESHNESS_USAGE, parseFreshnessArgs } from './options';
 import { buildFailedReport, staleReport, uncommittedNote } from './report';
 import { captureOutputs, restoreOutputs, type OutputSnapshot } from './snapshot';
 import { orphanFolders, staleFiles } from './stale';
 
-export interface FreshnessDeps {
-  cwd: string;
-  env: NodeJS.ProcessEnv;
-  stdout: (text: string) => void;
-  /** Progress and the build's own output. */
-  stderr: (text: string) => void;
-  signal?: AbortSignal;
-  /** How the connectors are built; default Nx (`--build-script` overrides both). */
-  builder?: Builder;
-}
+export type FreshnessDeps = ToolDeps;
 
 /**
  * `npm run check:fresh`: rebuilds every connector in place, compares each output folder with what

@@ -13,18 +13,10 @@ import { buildRevision } from './revision/build-revision';
 import { checkoutRevision, type Revision } from './revision/checkout';
 import { Cleanup } from './revision/cleanup';
 import { WORK_TREE, revisionLabel } from './render/describe';
-import { isolatedBuildEnv, nxBuilder, scriptBuilder, type Builder } from './workspace/builder';
+import type { ToolDeps } from './tool-deps';
+import { isolatedBuildEnv, nxBuilder, scriptBuilder } from './workspace/builder';
 
-export interface ReviewDeps {
-  cwd: string;
-  env: NodeJS.ProcessEnv;
-  stdout: (text: string) => void;
-  /** Progress and errors. */
-  stderr: (text: string) => void;
-  /** Aborting (Ctrl-C) stops the builds; the run then cleans up and returns 130/143. */
-  signal?: AbortSignal;
-  /** How a checkout's connectors are built; default the checkout's own Nx (`--build-script` overrides both). */
-  builder?: Builder;
+export interface ReviewDeps extends ToolDeps {
   /** Where temporary checkouts go (default the OS temp folder). */
   tmpRoot?: string;
 }
