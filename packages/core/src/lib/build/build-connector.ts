@@ -10,7 +10,7 @@ import {
   type LoadedTemplatePack,
 } from '../render';
 import { ConnectorValidationError } from './errors';
-import { replaceDirectory } from './replace-directory';
+import { replaceDirectory } from '../fs/replace-directory';
 import { validateRenderedConnector } from './validate-rendered';
 
 export interface BuildConnectorOptions {
