@@ -315,18 +315,7 @@ class Parser {
   }
 
   private parseMath1(): Expr {
-    let left = this.parseConcat();
-    while (this.test(this.current, 'operator:+') || this.test(this.current, 'operator:-')) {
-      const token = this.next();
-      left = {
-        kind: 'binop',
-        op: token.value as BinaryOperator,
-        left,
-        right: this.parseConcat(),
-        line: token.line,
-      };
-    }
-    return left;
+    return this.parseBinary(['+', '-'], () => this.parseConcat());
   }
 
   private parseConcat(): Expr {
@@ -336,25 +325,19 @@ class Parser {
   }
 
   private parseMath2(): Expr {
-    let left = this.parsePow();
-    while (['*', '/', '//', '%'].some((op) => this.test(this.current, `operator:${op}`))) {
-      const token = this.next();
-      left = {
-        kind: 'binop',
-        op: token.value as BinaryOperator,
-        left,
-        right: this.parsePow(),
-        line: token.line,
-      };
-    }
-    return left;
+    return this.parseBinary(['*', '/', '//', '%'], () => this.parsePow());
   }
 
   private parsePow(): Expr {
-    let left = this.parseUnary();
-    while (this.test(this.current, 'operator:**')) {
+    return this.parseBinary(['**'], () => this.parseUnary());
+  }
+
+  /** One precedence level of left-associative binary operators, as Jinja's parser has them. */
+  private parseBinary(operators: readonly BinaryOperator[], operand: () => Expr): Expr {
+    let left = operand();
+    while (operators.some((op) => this.test(this.current, `operator:${op}`))) {
       const token = this.next();
-      left = { kind: 'binop', op: '**', left, right: this.parseUnary(), line: token.line };
+      left = { kind: 'binop', op: token.value as BinaryOperator, left, right: operand(), line: token.line };
     }
     return left;
   }
