@@ -1,10 +1,10 @@
 import { logger, type Tree } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
-import { GeneratorError } from '../shared/generator-error';
 import { renderTreeConnector } from '../shared/render-package';
 import { keysOf, readTreeJson } from '../testing/tree-json';
 import { connectorGenerator } from './generator';
 import type { ConnectorGeneratorSchema } from './schema';
+import { changedPackagePaths, expectUserError as expectUserErrorIn } from '../testing/expect-user-error';
 
 const CONFIG = 'packages/connectors/demo/connector.json';
 const README = 'packages/connectors/demo/README.md';
@@ -26,28 +26,13 @@ describe('connector generator', () => {
   const config = () => readTreeJson(tree, CONFIG);
   const readme = () => tree.read(README, 'utf-8') ?? '';
 
-  /** Runs the generator expecting a user error; checks the message and that nothing was written. */
-  const expectUserError = async (options: Partial<ConnectorGeneratorSchema>, message: string | RegExp) => {
-    const before = tree.listChanges().map((c) => c.path);
-    const error = await run(options).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(GeneratorError);
-    expect((error as Error).message).toMatch(message);
-    expect(tree.listChanges().map((c) => c.path)).toEqual(before);
-  };
+  const expectUserError = (options: Partial<ConnectorGeneratorSchema>, message: string | RegExp) =>
+    expectUserErrorIn(tree, () => run(options), message);
 
   describe('defaults', () => {
     it('writes connector.json and README.md, and nothing else', async () => {
       await run();
-      expect(
-        tree
-          .listChanges()
-          .map((c) => c.path)
-          .filter((p) => p.startsWith('packages/'))
-          .sort(),
-      ).toEqual([README, CONFIG]);
+      expect(changedPackagePaths(tree)).toEqual([README, CONFIG]);
     });
 
     it('fills connector.json from the contract: system, label, api_key auth, {{@ base_url @}} URL', async () => {

@@ -1,12 +1,12 @@
 import { logger, type Tree } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
 import { connectorGenerator } from '../connector/generator';
-import { GeneratorError } from '../shared/generator-error';
 import * as prompt from '../shared/prompt';
 import { renderTreeConnector } from '../shared/render-package';
 import { keysOf, readTreeJson } from '../testing/tree-json';
 import { datatypeGenerator } from './generator';
 import type { DatatypeGeneratorSchema } from './schema';
+import { expectUserError as expectUserErrorIn } from '../testing/expect-user-error';
 
 jest.mock('../shared/prompt', () => ({ canPrompt: jest.fn(() => false), confirm: jest.fn() }));
 
@@ -44,16 +44,8 @@ describe('datatype generator', () => {
   const datatypes = () => config()['datatypes'] as Record<string, unknown>;
   const text = () => tree.read(CONFIG, 'utf-8') ?? '';
 
-  const expectUserError = async (options: Partial<DatatypeGeneratorSchema>, message: string | RegExp) => {
-    const before = tree.listChanges().map((c) => `${c.type} ${c.path} ${c.content?.toString()}`);
-    const error = await run(options).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(GeneratorError);
-    expect((error as Error).message).toMatch(message);
-    expect(tree.listChanges().map((c) => `${c.type} ${c.path} ${c.content?.toString()}`)).toEqual(before);
-  };
+  const expectUserError = (options: Partial<DatatypeGeneratorSchema>, message: string | RegExp) =>
+    expectUserErrorIn(tree, () => run(options), message);
 
   describe('adding to connector.json', () => {
     it('adds a collect datatype (the default pattern) after the existing ones', async () => {

@@ -5,11 +5,11 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { toCanonicalJson } from '../../lib/json';
 import { connectorGenerator } from '../connector/generator';
-import { GeneratorError } from '../shared/generator-error';
 import { renderTreeConnector } from '../shared/render-package';
 import { keysOf, readTreeJson } from '../testing/tree-json';
 import { importGenerator } from './generator';
 import type { ImportGeneratorSchema } from './schema';
+import { changedPackagePaths, expectUserError as expectUserErrorIn } from '../testing/expect-user-error';
 
 const SYSTEM_JSON = toCanonicalJson({
   _id: '{{@ system @}}',
@@ -76,16 +76,8 @@ describe('import generator', () => {
     }
   };
 
-  const expectUserError = async (options: Partial<ImportGeneratorSchema>, message: string | RegExp) => {
-    const before = tree.listChanges().length;
-    const error = await run(options).then(
-      () => undefined,
-      (e: unknown) => e,
-    );
-    expect(error).toBeInstanceOf(GeneratorError);
-    expect((error as Error).message).toMatch(message);
-    expect(tree.listChanges()).toHaveLength(before);
-  };
+  const expectUserError = (options: Partial<ImportGeneratorSchema>, message: string | RegExp) =>
+    expectUserErrorIn(tree, () => run(options), message);
 
   beforeEach(() => {
     tree = createTreeWithEmptyWorkspace();
@@ -107,13 +99,7 @@ describe('import generator', () => {
   describe('a connector the engine can describe', () => {
     it('writes connector.json, the raw templates and a README, and nothing else', async () => {
       await run();
-      expect(
-        tree
-          .listChanges()
-          .map((c) => c.path)
-          .filter((p) => p.startsWith('packages/'))
-          .sort(),
-      ).toEqual([
+      expect(changedPackagePaths(tree)).toEqual([
         'packages/connectors/shop/README.md',
         'packages/connectors/shop/connector.json',
         'packages/connectors/shop/raw/templates/order.json',
