@@ -6,7 +6,7 @@
  * The harness starts one per run and mode, so engine and floor passes alternate (engine, floor,
  * engine, floor…) and the machine's changing load hits both alike.
  */
-import { statSync } from 'node:fs';
+import { appendFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { CONNECTOR_OUTPUT_DIR, EXPANDED_DIR } from '../../../packages/core/src/plugins/connector-project';
 import { loadEngine, type EngineModules } from './engine-modules';
@@ -18,10 +18,13 @@ import { flushWrites } from './flush';
  * caches — compiled templates, the compiled schema — start cold as in one Nx run):
  * - `build`: buildConnector over every connector as the build executor runs it;
  * - `build-unvalidated`: the same with `validate: false` (render and write only);
+ * - `build-rewrite`: the build after every output file was changed (untimed), so that it writes
+ *   every file again — the other build passes find the outputs of the Nx runs, which are already
+ *   what they render, and write nothing;
  * - `expand`: what the expand executor runs, over every connector;
  * then, unless `floor` is false, the raw-I/O floor of the files that pass wrote.
  */
-export type ProbeMode = 'build' | 'build-unvalidated' | 'expand';
+export type ProbeMode = 'build' | 'build-unvalidated' | 'build-rewrite' | 'expand';
 
 export interface ProbeRequest {
   mode: ProbeMode;
@@ -123,6 +126,14 @@ function floorPass(engine: EngineModules, request: ProbeRequest, kind: 'build' |
   };
 }
 
+/** Appends a newline to every file of every connector's output, so that no output file is up to date. */
+function changeEveryOutput(request: ProbeRequest): void {
+  for (const root of request.connectorRoots) {
+    const dir = join(request.workspace, root, CONNECTOR_OUTPUT_DIR);
+    for (const file of listFiles(dir, new Set([EXPANDED_DIR]))) appendFileSync(join(dir, file), '\n');
+  }
+}
+
 async function timed(pass: Pass): Promise<PassFigures> {
   flushWrites();
   const start = now();
@@ -137,8 +148,11 @@ export async function runProbe(request: ProbeRequest): Promise<ProbeResult> {
   const engine = loadEngine(request.workspace);
   const loadMs = now() - loadStart;
   const kind = request.mode === 'expand' ? 'expand' : 'build';
+  if (request.mode === 'build-rewrite') changeEveryOutput(request);
   const pass =
-    kind === 'expand' ? expandPass(engine, request) : buildPass(engine, request, request.mode === 'build');
+    kind === 'expand'
+      ? expandPass(engine, request)
+      : buildPass(engine, request, request.mode !== 'build-unvalidated');
   const engineFigures = await timed(pass);
   const floor = request.floor === false ? undefined : await timed(floorPass(engine, request, kind));
   return {

@@ -61,7 +61,7 @@ export async function measureEngine(
 ): Promise<BenchReport['engine']> {
   const { log } = context;
   log('(f)/(g) engine in-process and raw-I/O floor');
-  const modes: ProbeMode[] = ['build', 'build-unvalidated', 'expand'];
+  const modes: ProbeMode[] = ['build', 'build-unvalidated', 'build-rewrite', 'expand'];
   const results = new Map<ProbeMode, Measured<ProbeResult[]>>();
   for (const mode of modes) results.set(mode, []);
   for (let run = 0; run < runs; run++) {
@@ -69,7 +69,7 @@ export async function measureEngine(
       const sofar = results.get(mode)!;
       if (isFailed(sofar)) continue;
       const result = await attempt(`engine ${mode}`, log, () =>
-        probe(ws, mode, context.sourceRoot, mode !== 'build-unvalidated'),
+        probe(ws, mode, context.sourceRoot, mode === 'build' || mode === 'expand'),
       );
       if (isFailed(result)) results.set(mode, result);
       else sofar.push(result);
@@ -92,6 +92,7 @@ export async function measureEngine(
   return {
     build: figures('build', (result) => result.engine),
     buildUnvalidated: figures('build-unvalidated', (result) => result.engine),
+    buildRewrite: figures('build-rewrite', (result) => result.engine),
     expand: figures('expand', (result) => result.engine),
     buildFloor: figures('build', (result) => result.floor),
     expandFloor: figures('expand', (result) => result.floor),

@@ -47,11 +47,11 @@ const expectCached =
       : `expected ${cached} of ${run.tasks.total} tasks from the cache, got ${run.tasks.cached}`;
   };
 
-type CachedName = 'cached' | 'cachedNoIsolation' | 'cachedWithEmptyTarget' | 'emptyCached';
+type CachedName = 'cached' | 'cachedIsolated' | 'cachedWithEmptyTarget' | 'emptyCached';
 type CachedRuns = Record<CachedName, Summary>;
 
 /**
- * The fully cached runs, in rounds — plain, with NX_ISOLATE_PLUGINS=false, then with the baseline
+ * The fully cached runs, in rounds — plain, with NX_ISOLATE_PLUGINS=true, then with the baseline
  * target's project.json files present: the build and the empty target — so that whatever the
  * machine does meanwhile hits them alike. Nx hashes a project's whole configuration, so each state
  * (with and without the project.json files) has its own cache entries, made once beforehand.
@@ -72,7 +72,7 @@ async function measureCached(
   }
   const samples: Record<CachedName, number[]> = {
     cached: [],
-    cachedNoIsolation: [],
+    cachedIsolated: [],
     cachedWithEmptyTarget: [],
     emptyCached: [],
   };
@@ -85,7 +85,7 @@ async function measureCached(
   };
   for (let run = 0; run < runs; run++) {
     await timed('cached', BUILD);
-    await timed('cachedNoIsolation', BUILD, { NX_ISOLATE_PLUGINS: 'false' });
+    await timed('cachedIsolated', BUILD, { NX_ISOLATE_PLUGINS: 'true' });
     addEmptyTargets(ws);
     try {
       await timed('cachedWithEmptyTarget', BUILD);
@@ -150,7 +150,7 @@ export async function measureNx(
   return {
     cold,
     cached: pick('cached'),
-    cachedNoIsolation: pick('cachedNoIsolation'),
+    cachedIsolated: pick('cachedIsolated'),
     cachedDaemon,
     cachedWithEmptyTarget: pick('cachedWithEmptyTarget'),
     emptyCached: pick('emptyCached'),

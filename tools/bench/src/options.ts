@@ -48,7 +48,7 @@ writes the figures as JSON. A benchmark, not a test: it always exits 0 unless it
   --sizes list     NxM sizes for peak memory (default ${DEFAULTS.sizes})
   --json file      JSON report (default ${DEFAULT_JSON})
   --env K=V        set K=V for every Nx run (repeatable), e.g. NX_BATCH_MODE=false (no batch
-                   executor: one process per task, as before issue 7) or NX_ISOLATE_PLUGINS=false
+                   executor: one process per task, as before issue 7) or NX_ISOLATE_PLUGINS=true
   --quick          small sizes, one run (${QUICK.connectors}x${QUICK.datatypes}; sizes ${QUICK.sizes})
   --keep           keep the timed temporary workspace (for a look at what was built)
   -h, --help       show this help`;

@@ -21,8 +21,11 @@ export interface NxTimings {
   cold: Measured<Summary>;
   /** (b) the same, every task a cache hit. */
   cached: Measured<Summary>;
-  /** (b) with NX_ISOLATE_PLUGINS=false (plugins loaded in the Nx process instead of worker processes). */
-  cachedNoIsolation: Measured<Summary>;
+  /**
+   * (b) with NX_ISOLATE_PLUGINS=true: every plugin in a worker process of its own, Nx's default,
+   * which the workspace's root .env turns off.
+   */
+  cachedIsolated: Measured<Summary>;
   /**
    * (b) served by a warm Nx daemon (NX_DAEMON=true): the daemon remembers the outputs on disk, so a
    * cache hit whose outputs are already in place is not restored again.
@@ -83,6 +86,8 @@ export interface BenchReport {
     build: Measured<EngineFigures>;
     /** The build with validate: false (render and write only). */
     buildUnvalidated: Measured<EngineFigures>;
+    /** The build after every output file was changed: it writes every file (the others find them up to date). */
+    buildRewrite: Measured<EngineFigures>;
     expand: Measured<EngineFigures>;
     buildFloor: Measured<EngineFigures>;
     expandFloor: Measured<EngineFigures>;
@@ -96,6 +101,7 @@ export interface BenchReport {
     cachedOverEmpty?: number;
     buildOverFloor?: number;
     buildUnvalidatedOverFloor?: number;
+    buildRewriteOverFloor?: number;
     expandOverFloor?: number;
     /** The same three by CPU time. */
     buildOverFloorCpu?: number;

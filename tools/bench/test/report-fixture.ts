@@ -24,7 +24,7 @@ export function sampleReport(): BenchReport {
   const nx = {
     cold: summarize([6100, 6000, 6300]),
     cached: summarize([1900, 1800, 2000]),
-    cachedNoIsolation: summarize([900, 1000, 950]),
+    cachedIsolated: summarize([900, 1000, 950]),
     cachedDaemon: summarize([800, 900, 850]),
     cachedWithEmptyTarget: summarize([2100, 2000, 2200]),
     emptyCached: summarize([1900, 1950, 2000]),
@@ -35,6 +35,7 @@ export function sampleReport(): BenchReport {
   const engineFigures = {
     build: engine([3000, 2000, 2100]),
     buildUnvalidated: engine([1500, 1400, 1450]),
+    buildRewrite: engine([2600, 2500, 2550]),
     expand: engine([2500, 2400, 2600]),
     buildFloor: engine([1000, 900, 1100]),
     expandFloor: { error: 'engine probe expand failed (exit 1):\nsomething broke' },

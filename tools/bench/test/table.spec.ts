@@ -29,13 +29,14 @@ describe('reportTable', () => {
     for (const label of [
       '(a) cold',
       '(b) fully cached',
-      '    same, NX_ISOLATE_PLUGINS=false',
+      '    same, NX_ISOLATE_PLUGINS=true',
       '    same, warm daemon',
       '    empty target, cached',
       '(c) after a pack',
       '(d) after one connector.json',
       '(e) one connector',
       '(f) engine in-process: build',
+      '    same, every output file changed',
       '(f) engine in-process: expand',
       '(g) raw-I/O floor: build',
       '(g) raw-I/O floor: expand',
@@ -45,7 +46,7 @@ describe('reportTable', () => {
     ]) {
       expect([label, row(label) !== '']).toEqual([label, true]);
     }
-    expect(table.split('\n').filter((line) => line.startsWith('target: '))).toHaveLength(7);
+    expect(table.split('\n').filter((line) => line.startsWith('target: '))).toHaveLength(8);
   });
 
   it('shows figures, failures and verdicts', () => {
@@ -55,7 +56,12 @@ describe('reportTable', () => {
     expect(row('(g) raw-I/O floor: expand')).toContain('failed: engine probe expand failed (exit 1):');
     expect(row('    engine ÷ floor')).toContain('build 2.10×, expand n/a');
     expect(row('(h) peak memory 200×10')).toContain('320 MB Nx tree (PSS)');
-    expect(row('target: engine build ÷ floor')).toContain('2.10× (target ≤ 1.5×: MISSED)');
+    expect(row('target: engine build ÷ floor (outputs up to date)')).toContain(
+      '2.10× (target ≤ 1.5×: MISSED)',
+    );
+    expect(row('target: engine build ÷ floor (every output changed)')).toContain(
+      '2.55× (target ≤ 1.5×: MISSED)',
+    );
     expect(row('target: engine expand ÷ floor')).toContain('n/a (target ≤ 1.5×: not measured)');
     expect(row('target: (b) fully cached')).toContain('1.90 s (target ≤ 2 s: met)');
     expect(row('target: peak memory')).toContain('320 MB (target < 500 MB: met)');

@@ -8,6 +8,7 @@ describe('computeRatios', () => {
     expect(report.ratios.cachedOverEmpty).toBeCloseTo(2100 / 1950);
     expect(report.ratios.buildOverFloor).toBeCloseTo(2100 / 1000);
     expect(report.ratios.buildUnvalidatedOverFloor).toBeCloseTo(1450 / 1000);
+    expect(report.ratios.buildRewriteOverFloor).toBeCloseTo(2550 / 1000);
     expect(report.ratios.buildOverFloorCpu).toBeCloseTo(1050 / 500);
   });
 
@@ -37,7 +38,8 @@ describe('evaluateTargets', () => {
       'target: (c)/(e) rebuild all ÷ one': true, // 2.5
       'target: (b) fully cached': true, // 1.9 s
       'target: (b) ÷ empty target cached': true, // 1.08
-      'target: engine build ÷ floor': false, // 2.1
+      'target: engine build ÷ floor (outputs up to date)': false, // 2.1
+      'target: engine build ÷ floor (every output changed)': false, // 2.55
       'target: engine expand ÷ floor': undefined, // the floor failed
       'target: peak memory (Nx tree PSS) at 200×10': true, // 320 MB
       'target: memory growth linear (worst gap to fitted line)': true,

@@ -37,8 +37,11 @@ export async function runBuildTask(
   try {
     const result = await buildConnector(join(context.workspaceRoot, projectRoot), buildOptions);
     for (const warning of result.warnings) context.output.warn(`${result.system}: ${warning}`);
+    const shown = `${relative(context.workspaceRoot, result.outputDir)}/`;
     context.output.info(
-      `${result.system}: wrote ${result.files.length} files to ${relative(context.workspaceRoot, result.outputDir)}/`,
+      result.written
+        ? `${result.system}: wrote ${result.files.length} files to ${shown}`
+        : `${result.system}: ${shown} is up to date (${result.files.length} files, unchanged)`,
     );
     return { success: true };
   } catch (error) {

@@ -1,5 +1,5 @@
 import { logger, type ExecutorContext } from '@nx/devkit';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { minimalConnector, tempDir, writeConnectorPackage } from '../../../test/connector-fixtures';
 import buildExecutor from './executor';
@@ -38,6 +38,19 @@ describe('build executor', () => {
       JSON.parse(readFileSync(join(root, 'packages/connectors/acme/connector/manifest.json'), 'utf8')).auth,
     ).toBe('api_key');
     expect(error).not.toHaveBeenCalled();
+  });
+
+  it('says the output is up to date when a rebuild renders the same files (and rewrites nothing)', async () => {
+    const { root, context } = workspaceWith(minimalConnector());
+    await buildExecutor({}, context);
+    const manifest = join(root, 'packages/connectors/acme/connector/manifest.json');
+    const before = statSync(manifest).ino;
+    info.mockClear();
+    await expect(buildExecutor({}, context)).resolves.toEqual({ success: true });
+    expect(info.mock.calls).toEqual([
+      ['acme: packages/connectors/acme/connector/ is up to date (4 files, unchanged)'],
+    ]);
+    expect(statSync(manifest).ino).toBe(before);
   });
 
   it('prints a user mistake as its message only (workspace-relative path, no stack) and fails', async () => {

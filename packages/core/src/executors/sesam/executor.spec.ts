@@ -149,7 +149,9 @@ describe('the sesam executor', () => {
       /^demo-connector:sesam-validate: 'skipAuth' is not an option of sesam validate\. Options: node, syncConfigFile,/,
     );
     expect(logged.error[0]).not.toMatch(/\bjwt\b/);
-    expect(logged.error[0]).toContain('Raw sesam flags go through the sesam target: nx run <project>:sesam -- validate <flags>');
+    expect(logged.error[0]).toContain(
+      'Raw sesam flags go through the sesam target: nx run <project>:sesam -- validate <flags>',
+    );
     expect(run.commands()).toHaveLength(0);
   });
 

@@ -28,8 +28,10 @@ export interface BuildConnectorResult {
   readonly system: string;
   /** The `connector/` folder written. */
   readonly outputDir: string;
-  /** Files written, relative to `outputDir`. */
+  /** The output's files, relative to `outputDir`. */
   readonly files: readonly string[];
+  /** False when `connector/` already held exactly these files (nothing was rewritten). */
+  readonly written: boolean;
   /**
    * Warnings of connector.json's checks (legacy shapes an imported package keeps), then the
    * validator's about the written output (errors abort the build instead).
@@ -40,8 +42,8 @@ export interface BuildConnectorResult {
 /**
  * Builds one connector package: load and validate connector.json → render every file in memory
  * → validate the rendered files (in memory) → write them to a staging folder beside `connector/`
- * → swap it in (an existing `connector/.expanded` is kept). Any error leaves the previous output
- * as it was.
+ * → swap it in (an existing `connector/.expanded` is kept; an output that already holds exactly
+ * these files is left untouched). Any error leaves the previous output as it was.
  */
 export async function buildConnector(
   projectRoot: string,
@@ -67,11 +69,12 @@ export async function buildConnector(
     if (validation.errors.length > 0) throw new ConnectorValidationError(config.system, validation.errors);
     validationWarnings = validation.warnings;
   }
-  await replaceDirectory(outputDir, files, { keep: [EXPANDED_DIR] });
+  const replaced = await replaceDirectory(outputDir, files, { keep: [EXPANDED_DIR] });
   return {
     system: config.system,
     outputDir,
     files: [...files.keys()],
+    written: replaced === 'written',
     warnings: [...configWarnings, ...validationWarnings],
   };
 }

@@ -3,13 +3,15 @@ import * as path from 'node:path';
 import { expandError } from './errors';
 
 /**
- * Read access to a connector folder. Paths are relative, `/`-separated; `readBytes` gives
- * undefined when the path is not a regular file (missing, or a folder), like Python's `isfile`.
+ * Read access to a connector folder. Paths are relative, `/`-separated; `readText` gives the file
+ * decoded as strict UTF-8 (a BOM kept), throws an `ExpandError` (EncodingError) when it is not
+ * UTF-8, and gives undefined when the path is not a regular file (missing, or a folder), like
+ * Python's `isfile`.
  */
 export interface ConnectorSource {
   /** Shown in messages (the folder path, or a label for in-memory connectors). */
   readonly label: string;
-  readBytes(relativePath: string): Uint8Array | undefined;
+  readText(relativePath: string): string | undefined;
 }
 
 /** A connector folder on disk. */
@@ -17,14 +19,14 @@ export function diskSource(connectorDir: string): ConnectorSource {
   const root = path.resolve(connectorDir);
   return {
     label: connectorDir,
-    readBytes(relativePath) {
+    readText(relativePath) {
       const file = path.join(root, ...relativePath.split('/'));
       try {
         if (!statSync(file).isFile()) return undefined;
       } catch {
         return undefined;
       }
-      return readFileSync(file);
+      return decodeUtf8(readFileSync(file), relativePath);
     },
   };
 }
@@ -34,14 +36,15 @@ export function memorySource(
   files: Readonly<Record<string, string | Uint8Array>>,
   label = '<memory>',
 ): ConnectorSource {
-  const encoder = new TextEncoder();
   return {
     label,
-    readBytes(relativePath) {
+    readText(relativePath) {
       const content = Object.prototype.hasOwnProperty.call(files, relativePath)
         ? files[relativePath]
         : undefined;
-      return typeof content === 'string' ? encoder.encode(content) : content;
+      return content === undefined || typeof content === 'string'
+        ? content
+        : decodeUtf8(content, relativePath);
     },
   };
 }

@@ -1,5 +1,5 @@
 import { JsonObject, JsonParseError, parseJson, toCanonicalJson, type JsonValue } from '../json';
-import { decodeUtf8, universalNewlines, type ConnectorSource } from './connector-source';
+import { universalNewlines, type ConnectorSource } from './connector-source';
 import { expandError } from './errors';
 
 /** The file name sesam-py gives a profile's environment variables. */
@@ -17,8 +17,8 @@ export function envFileContent(
   additionalParameters: readonly string[],
 ): string {
   const name = envFileName(profile);
-  const bytes = source.readBytes(name);
-  if (!bytes) {
+  const raw = source.readText(name);
+  if (raw === undefined) {
     return toCanonicalJson(
       new JsonObject([
         ['node-env', 'test'],
@@ -26,7 +26,7 @@ export function envFileContent(
       ]),
     );
   }
-  const text = universalNewlines(decodeUtf8(bytes, name)).replace(/^\uFEFF/, '');
+  const text = universalNewlines(raw).replace(/^\uFEFF/, '');
   try {
     return toCanonicalJson(parseJson(text));
   } catch (error) {

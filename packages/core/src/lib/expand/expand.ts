@@ -125,23 +125,38 @@ export function expandConnector(source: ConnectorSource, options: ExpandOptions 
   const components = fileComponents(generated, manifest.get('use_webhook_secret'), (note) =>
     notes.push(note),
   );
-  const files = new Map<string, string>([
+  // The env file is read now (an invalid one is an expand error); the components' JSON text is
+  // written when first asked for: validation only looks at the components.
+  const metadata: [string, string][] = [
     [NODE_METADATA_FILE, nodeMetadataContent()],
     [envFileName(profile), envFileContent(source, profile, additional)],
-  ]);
-  for (const component of components)
-    if (component.path) files.set(component.path, toCanonicalJson(component.value));
-  const paths = [...files.keys()];
+  ];
+  const paths = new Set<string>(metadata.map(([path]) => path));
+  for (const component of components) if (component.path) paths.add(component.path);
+  let files: Map<string, string> | undefined;
   return {
     manifest,
     components,
-    files,
-    pipeCount: paths.filter((p) => p.startsWith('pipes/')).length,
-    systemCount: paths.filter((p) => p.startsWith('systems/')).length,
+    get files() {
+      return (files ??= expandedFiles(components, metadata));
+    },
+    pipeCount: [...paths].filter((p) => p.startsWith('pipes/')).length,
+    systemCount: [...paths].filter((p) => p.startsWith('systems/')).length,
     undefinedVariables,
     leakedParameters,
     notes,
   };
+}
+
+/** The folder's files: the metadata files first, then each component's canonical JSON (a later one with the same path wins). */
+function expandedFiles(
+  components: readonly FiledComponent[],
+  metadata: readonly [string, string][],
+): Map<string, string> {
+  const files = new Map<string, string>(metadata);
+  for (const component of components)
+    if (component.path) files.set(component.path, toCanonicalJson(component.value));
+  return files;
 }
 
 /** The names the template reads that only an earlier datatype's parameters define. */

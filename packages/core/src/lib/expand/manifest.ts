@@ -1,5 +1,5 @@
 import { isJsonNumber, JsonObject, JsonParseError, parseJson, type JsonValue } from '../json';
-import { decodeUtf8, universalNewlines, type ConnectorSource } from './connector-source';
+import { universalNewlines, type ConnectorSource } from './connector-source';
 import { expandError } from './errors';
 
 export const MANIFEST_FILE = 'manifest.json';
@@ -21,8 +21,8 @@ export interface ManifestDatatype {
  * checks the top-level structure expand relies on.
  */
 export function readManifest(source: ConnectorSource): JsonObject {
-  const bytes = source.readBytes(MANIFEST_FILE);
-  if (!bytes) {
+  const text = source.readText(MANIFEST_FILE);
+  if (text === undefined) {
     throw expandError('ManifestNotFound', `no ${MANIFEST_FILE} in ${source.label}`, {
       file: MANIFEST_FILE,
       pythonType: 'FileNotFoundError',
@@ -31,7 +31,7 @@ export function readManifest(source: ConnectorSource): JsonObject {
   }
   let manifest: JsonValue;
   try {
-    manifest = parseJson(universalNewlines(decodeUtf8(bytes, MANIFEST_FILE)));
+    manifest = parseJson(universalNewlines(text));
   } catch (error) {
     if (!(error instanceof JsonParseError)) throw error;
     throw expandError('ManifestInvalid', `invalid JSON: ${error.pythonMessage}`, {

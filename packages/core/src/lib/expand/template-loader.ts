@@ -1,4 +1,4 @@
-import { decodeUtf8, type ConnectorSource } from './connector-source';
+import type { ConnectorSource } from './connector-source';
 import { ExpandError, expandError, formatLocation } from './errors';
 import { compileTemplate, JinjaError, pyRepr, type CompiledTemplate } from './jinja';
 import type { JsonPath } from './json-path';
@@ -22,7 +22,7 @@ export interface TemplateReference {
 /**
  * Jinja's `FileSystemLoader('.')`: the name is split on `/`; empty and `.` segments are dropped; a
  * `..` segment is refused; the rest must be a regular file under the connector folder. Templates are
- * compiled once per name.
+ * loaded once per name (and parsed once per distinct text, see `compileTemplate`).
  */
 export class TemplateLoader {
   private readonly cache = new Map<string, LoadedTemplate>();
@@ -33,10 +33,9 @@ export class TemplateLoader {
     const cached = this.cache.get(name);
     if (cached) return cached;
     const pieces = splitTemplatePath(name);
-    const bytes = pieces && pieces.length ? this.source.readBytes(pieces.join('/')) : undefined;
-    if (!pieces || !bytes) throw notFound(name, pieces === undefined, reference);
+    const text = pieces && pieces.length ? this.source.readText(pieces.join('/')) : undefined;
+    if (!pieces || text === undefined) throw notFound(name, pieces === undefined, reference);
     const file = pieces.join('/');
-    const text = decodeUtf8(bytes, file);
     const loaded: LoadedTemplate = { name, file, text, compiled: compile(text, name, file) };
     this.cache.set(name, loaded);
     return loaded;

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir } from '../../../test/connector-fixtures';
 import { replaceDirectory } from './replace-directory';
@@ -37,6 +37,74 @@ describe('replaceDirectory', () => {
       keep: ['.expanded'],
     });
     expect(readdirSync(join(target, '.expanded'))).toEqual(['new.json']);
+  });
+
+  describe('an output that already holds exactly the files', () => {
+    const wanted = files({ 'manifest.json': '{}', 'templates/a.json': '[1]', 'templates/b.json': '[2]' });
+    const inodes = (target: string) =>
+      ['manifest.json', 'templates/a.json', 'templates/b.json'].map((f) => statSync(join(target, f)).ino);
+
+    it('is left alone: nothing is rewritten, kept entries aside', async () => {
+      const target = join(tempDir(), 'out');
+      expect(await replaceDirectory(target, wanted, { keep: ['.expanded'] })).toBe('written');
+      mkdirSync(join(target, '.expanded'));
+      writeFileSync(join(target, '.expanded', 'x.json'), 'kept');
+      const before = inodes(target);
+      expect(await replaceDirectory(target, wanted, { keep: ['.expanded'] })).toBe('unchanged');
+      expect(inodes(target)).toEqual(before);
+      expect(readFileSync(join(target, '.expanded', 'x.json'), 'utf8')).toBe('kept');
+    });
+
+    it.each([
+      ['a file differs by one byte', (t: string) => writeFileSync(join(t, 'templates', 'a.json'), '[3]')],
+      ['a stale file is there', (t: string) => writeFileSync(join(t, 'templates', 'old.json'), '[]')],
+      ['a file is missing', (t: string) => rmSync(join(t, 'templates', 'b.json'))],
+      ['an extra empty folder is there', (t: string) => mkdirSync(join(t, 'pipes'))],
+      [
+        'a file is a folder',
+        (t: string) => {
+          rmSync(join(t, 'manifest.json'));
+          mkdirSync(join(t, 'manifest.json'));
+        },
+      ],
+    ])('is replaced when %s', async (_, change) => {
+      const target = join(tempDir(), 'out');
+      await replaceDirectory(target, wanted);
+      change(target);
+      expect(await replaceDirectory(target, wanted)).toBe('written');
+      const written = new Map<string, string>();
+      for (const f of ['manifest.json', 'templates/a.json', 'templates/b.json'])
+        written.set(f, readFileSync(join(target, f), 'utf8'));
+      expect(written).toEqual(wanted);
+      expect(readdirSync(target).sort()).toEqual(['manifest.json', 'templates']);
+      expect(readdirSync(join(target, 'templates')).sort()).toEqual(['a.json', 'b.json']);
+    });
+
+    it('keeps the files that did not change (linked, not written again) when another one did', async () => {
+      const target = join(tempDir(), 'out');
+      await replaceDirectory(target, wanted);
+      const [manifest, a, b] = inodes(target);
+      const next = new Map(wanted).set('templates/a.json', '[10]');
+      expect(await replaceDirectory(target, next)).toBe('written');
+      const after = inodes(target);
+      expect(after[0]).toBe(manifest);
+      expect(after[2]).toBe(b);
+      expect(after[1]).not.toBe(a);
+      expect(readFileSync(join(target, 'templates', 'a.json'), 'utf8')).toBe('[10]');
+      expect(readdirSync(join(target, '..'))).toEqual(['out']); // no staging or old folder left
+    });
+
+    it('is replaced when a folder the new one must have is missing', async () => {
+      const target = join(tempDir(), 'out');
+      await replaceDirectory(target, files({ 'a.json': '{}' }));
+      expect(await replaceDirectory(target, files({ 'a.json': '{}' }), { folders: ['pipes'] })).toBe(
+        'written',
+      );
+      expect(readdirSync(target).sort()).toEqual(['a.json', 'pipes']);
+      expect(await replaceDirectory(target, files({ 'a.json': '{}' }), { folders: ['pipes'] })).toBe(
+        'unchanged',
+      );
+    });
   });
 
   it('refuses paths that leave the folder', async () => {

@@ -1,14 +1,16 @@
 import {
   chmodSync,
   existsSync,
+  linkSync,
   mkdirSync,
   mkdtempSync,
   readdirSync,
+  readFileSync,
   renameSync,
   rmSync,
   writeFileSync,
 } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { basename, dirname, join, posix } from 'node:path';
 import { isInsideRelativePath } from '../config/config-value';
 
 export interface ReplaceDirectoryOptions {
@@ -17,6 +19,9 @@ export interface ReplaceDirectoryOptions {
   /** Sub-folders the new folder always has, even when no file lands in them (`pipes`, `systems`). */
   readonly folders?: readonly string[];
 }
+
+/** Whether the folder was swapped for a new one or already held exactly these files. */
+export type ReplaceResult = 'written' | 'unchanged';
 
 const stagingPrefix = (target: string): string => `.${basename(target)}.staging-`;
 const oldPrefix = (target: string): string => `.${basename(target)}.old-`;
@@ -27,13 +32,15 @@ const oldPrefix = (target: string): string => `.${basename(target)}.old-`;
  * far as the file system allows. Everything is written to a staging folder beside the target, and
  * only then swapped in by two renames; any failure before the swap leaves the previous folder as it
  * was. (Node has no atomic directory exchange, so there is a moment between the renames where the
- * target does not exist.) Synchronous file calls: a batch build writes thousands of small files.
+ * target does not exist.) A folder that already holds exactly `files` is left as it is, and files
+ * whose bytes did not change are hard-linked into the staging folder rather than written again.
+ * Synchronous file calls: a batch build writes thousands of small files.
  */
 export async function replaceDirectory(
   target: string,
   files: ReadonlyMap<string, string>,
   options: ReplaceDirectoryOptions = {},
-): Promise<void> {
+): Promise<ReplaceResult> {
   for (const path of [...files.keys(), ...(options.folders ?? [])]) {
     if (!isInsideRelativePath(path))
       throw new Error(`refusing to write ${JSON.stringify(path)} outside ${target}`);
@@ -41,6 +48,8 @@ export async function replaceDirectory(
   const parent = dirname(target);
   mkdirSync(parent, { recursive: true });
   removeLeftovers(target);
+  const existing = compareWithTarget(target, files, options);
+  if (existing.identical) return 'unchanged';
   const staged = mkdtempSync(join(parent, stagingPrefix(target)));
   try {
     chmodSync(staged, 0o755); // mkdtemp makes it private; it becomes the ordinary output folder
@@ -54,12 +63,91 @@ export async function replaceDirectory(
     for (const [path, text] of files) {
       const file = join(staged, path);
       ensureFolder(dirname(file));
-      writeFileSync(file, text, 'utf8');
+      if (!existing.unchanged.has(path) || !tryLink(join(target, path), file))
+        writeFileSync(file, text, 'utf8');
     }
     swapIn(target, staged, options.keep ?? []);
   } catch (error) {
     rmSync(staged, { recursive: true, force: true });
     throw error;
+  }
+  return 'written';
+}
+
+/** What the existing target folder holds of the new files. */
+interface Existing {
+  /** It already is the new folder: the same files with the same bytes, the same sub-folders. */
+  readonly identical: boolean;
+  /** Files it holds with exactly the new bytes (relative paths). */
+  readonly unchanged: ReadonlySet<string>;
+}
+
+/**
+ * Compares `target` with the folder `files` (and `folders`) describe, the `keep` entries aside. An
+ * identical folder is left alone — no file is rewritten, so timestamps stay and an unchanged rebuild
+ * (a pack edit that renders the same text, a rebuild of a fresh checkout) costs reads only; files
+ * that did not change are hard-linked into the staging folder instead of written again.
+ */
+function compareWithTarget(
+  target: string,
+  files: ReadonlyMap<string, string>,
+  options: ReplaceDirectoryOptions,
+): Existing {
+  const keep = new Set(options.keep ?? []);
+  const wantFolders = new Set<string>();
+  const addFolder = (folder: string): void => {
+    for (let at = folder; at !== '.' && at !== '' && !wantFolders.has(at); at = posix.dirname(at))
+      wantFolders.add(at);
+  };
+  for (const path of files.keys()) addFolder(posix.dirname(path));
+  for (const folder of options.folders ?? []) addFolder(posix.normalize(folder));
+  const unchanged = new Set<string>();
+  let identical = true;
+  let seenFolders = 0;
+  const walk = (folder: string, prefix: string): void => {
+    let entries;
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch {
+      identical = false; // missing (or not a folder): everything is written
+      return;
+    }
+    for (const entry of entries) {
+      if (prefix === '' && keep.has(entry.name)) continue;
+      const path = prefix + entry.name;
+      if (entry.isDirectory()) {
+        if (!wantFolders.has(path)) {
+          identical = false;
+          continue;
+        }
+        seenFolders++;
+        walk(join(folder, entry.name), `${path}/`);
+        continue;
+      }
+      const text = files.get(path);
+      if (
+        text !== undefined &&
+        entry.isFile() &&
+        readFileSync(join(folder, entry.name)).equals(Buffer.from(text, 'utf8'))
+      )
+        unchanged.add(path);
+      else identical = false;
+    }
+  };
+  walk(target, '');
+  return {
+    identical: identical && unchanged.size === files.size && seenFolders === wantFolders.size,
+    unchanged,
+  };
+}
+
+/** Hard-links `from` as `to`; false where the file system refuses (then the file is written). */
+function tryLink(from: string, to: string): boolean {
+  try {
+    linkSync(from, to);
+    return true;
+  } catch {
+    return false;
   }
 }
 

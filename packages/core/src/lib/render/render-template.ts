@@ -1,5 +1,6 @@
 import ejs from 'ejs';
 import { PATTERNS_FOLDER } from '@sesam-connectors/template-pack';
+import { BoundedCache } from '../cache';
 import { JsonParseError, parseJson, type JsonValue } from '../json';
 import { displayPath } from '../config/load';
 import { json } from './json-text';
@@ -33,7 +34,8 @@ export interface RenderTemplateOptions {
 }
 
 type TemplateFunction = (locals: object) => string;
-const compiled = new Map<string, TemplateFunction>();
+/** Compiled pack templates by file, with the text they were compiled from (an edited file compiles again). */
+const compiled = new BoundedCache<string, { source: string; fn: TemplateFunction }>(500);
 
 /** `<%= %>` HTML-escapes (`&` → `&amp;`), which corrupts JSON values; templates must use `<%- json(v) %>`. */
 const ESCAPING_TAG = /<%=/;
@@ -45,20 +47,20 @@ const forbidInclude = (): never => {
 };
 
 function compile(source: string, filename: string): TemplateFunction {
-  const key = `${filename}\0${source}`;
-  let fn = compiled.get(key);
-  if (fn === undefined) {
-    fn = ejs.compile(source, {
-      filename,
-      escape: (text: unknown) => String(text), // only reached from ejs's own error messages (file names)
-      includer: forbidInclude,
-      compileDebug: true,
-      async: false,
-      rmWhitespace: false,
-    }) as TemplateFunction;
-    compiled.set(key, fn);
-  }
-  return fn;
+  const entry = compiled.getOrCreate(filename, () => ({ source, fn: compileEjs(source, filename) }));
+  if (entry.source !== source) Object.assign(entry, { source, fn: compileEjs(source, filename) });
+  return entry.fn;
+}
+
+function compileEjs(source: string, filename: string): TemplateFunction {
+  return ejs.compile(source, {
+    filename,
+    escape: (text: unknown) => String(text), // only reached from ejs's own error messages (file names)
+    includer: forbidInclude,
+    compileDebug: true,
+    async: false,
+    rmWhitespace: false,
+  }) as TemplateFunction;
 }
 
 const describeTarget = (target: RenderTarget): string =>

@@ -1,7 +1,7 @@
+import { BoundedCache } from '../cache';
 import { JsonObject, JsonParseError, parseJson, type JsonValue } from '../json';
 import {
   componentPath,
-  decodeUtf8,
   ExpandError,
   expandConnector,
   MANIFEST_FILE,
@@ -125,31 +125,42 @@ function readRawTemplates(
   >();
   const add = (template: string, user?: { datatype: string; template: string }) => {
     const file = splitTemplatePath(template)?.join('/');
-    const bytes = file ? source.readBytes(file) : undefined;
-    if (!file || !bytes) return;
+    if (!file) return;
     const entry = templates.get(file);
     if (entry) {
       if (user) entry.users.push(user);
       else entry.isSystem = true;
       return;
     }
+    let text: string | undefined;
     try {
-      templates.set(file, { isSystem: !user, users: user ? [user] : [], text: decodeUtf8(bytes, file) });
+      text = source.readText(file);
     } catch {
-      // Not UTF-8: expansion reports it.
+      return; // Not UTF-8: expansion reports it.
     }
+    if (text !== undefined) templates.set(file, { isSystem: !user, users: user ? [user] : [], text });
   };
   const system = manifest?.get('system-template');
   if (typeof system === 'string' && system !== '') add(system);
   for (const { name, template } of datatypes) add(template, { datatype: name, template });
   return new Map(
-    [...templates].map(([file, entry]): [string, RawTemplate] => {
-      try {
-        return [file, { file, ...entry, json: parseJson(universalNewlines(entry.text)) }];
-      } catch (error) {
-        if (!(error instanceof JsonParseError)) throw error;
-        return [file, { file, ...entry, parseError: error }];
-      }
-    }),
+    [...templates].map(([file, entry]): [string, RawTemplate] => [
+      file,
+      { file, ...entry, ...parsedTemplates.getOrCreate(entry.text, parseRawTemplate) },
+    ]),
   );
+}
+
+type ParsedTemplate = Pick<RawTemplate, 'json' | 'parseError'>;
+
+/** Raw templates parsed by text, shared across connectors (the rules only read them). */
+const parsedTemplates = new BoundedCache<string, ParsedTemplate>(500);
+
+function parseRawTemplate(text: string): ParsedTemplate {
+  try {
+    return { json: parseJson(universalNewlines(text)) };
+  } catch (error) {
+    if (!(error instanceof JsonParseError)) throw error;
+    return { parseError: error };
+  }
 }

@@ -1,6 +1,6 @@
 import type { JsonPath } from '../expand';
 import type { RawTemplate } from './connector-view';
-import { stringsIn } from './pipe-parts';
+import { stringsMatching } from './pipe-parts';
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -12,6 +12,6 @@ const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/
 export function locateVariable(template: RawTemplate | undefined, name: string): JsonPath {
   if (!template?.json) return [];
   const pattern = new RegExp(`\\{\\{[@%][^@%]*(?<![\\w.])${escapeRegExp(name)}(?!\\w)`);
-  for (const { text, path } of stringsIn(template.json)) if (pattern.test(text)) return path;
-  return [];
+  const [match] = stringsMatching(template.json, (text) => pattern.test(text), { first: true });
+  return match?.path ?? [];
 }

@@ -31,14 +31,41 @@ export const stringAt = (value: JsonValue | undefined, key: string): string | un
 export const equalsOne = (value: JsonValue | undefined): boolean =>
   value === true || (isJsonNumber(value) && value.toNumber() === 1);
 
-/** Every string in a JSON value, with its path. */
-export function* stringsIn(
+/**
+ * The strings in a JSON value that pass `test`, with their paths, in document order; `first` stops
+ * at the first one. The walk shares one path and copies it only for a match (rules scan every
+ * string of every expanded pipe).
+ */
+export function stringsMatching(
   value: JsonValue,
-  path: JsonPath = [],
-): Generator<{ text: string; path: JsonPath }> {
-  if (typeof value === 'string') yield { text: value, path };
-  else if (Array.isArray(value))
-    for (let i = 0; i < value.length; i++) yield* stringsIn(value[i], [...path, i]);
-  else if (value instanceof JsonObject)
-    for (const [key, member] of value) yield* stringsIn(member, [...path, key]);
+  test: (text: string) => boolean,
+  { first = false }: { first?: boolean } = {},
+): { text: string; path: JsonPath }[] {
+  const found: { text: string; path: JsonPath }[] = [];
+  const path: (string | number)[] = [];
+  const walk = (at: JsonValue): boolean => {
+    if (typeof at === 'string') {
+      if (!test(at)) return false;
+      found.push({ text: at, path: [...path] });
+      return first;
+    }
+    if (Array.isArray(at)) {
+      for (let i = 0; i < at.length; i++) {
+        path.push(i);
+        const stop = walk(at[i]);
+        path.pop();
+        if (stop) return true;
+      }
+    } else if (at instanceof JsonObject) {
+      for (const [key, member] of at) {
+        path.push(key);
+        const stop = walk(member);
+        path.pop();
+        if (stop) return true;
+      }
+    }
+    return false;
+  };
+  walk(value);
+  return found;
 }

@@ -1,5 +1,5 @@
 import type { LoadedTemplatePack } from '../../../lib/render';
-import { composePackage, rawSystemFile, type ComposedPackage, type PackageShape } from './compose-config';
+import { composePackage, type ComposedPackage, type PackageShape } from './compose-config';
 import { MANIFEST_FILE, type SourceConnector } from './read-source';
 import { systemCandidates, systemShapeProblem } from './system-candidates';
 import { differingFiles, renderCandidate, type RenderOutcome } from './verify-package';

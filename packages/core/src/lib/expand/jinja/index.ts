@@ -16,6 +16,7 @@
  * common filters and tests. Tags, filters and tests it does not implement fail with a clear
  * "not supported by sesam-connectors expand" error rather than rendering differently.
  */
+import { BoundedCache } from '../../cache';
 import { autoescapeFor } from './escape';
 import { tokenize } from './lexer';
 import type { Stmt } from './nodes';
@@ -41,14 +42,29 @@ export interface CompiledTemplate {
   render(context: ReadonlyMap<string, PyValue>, onUndefined?: (use: UndefinedUse) => void): string;
 }
 
+interface ParsedTemplate {
+  readonly body: readonly Stmt[];
+  readonly contextNames: ReadonlySet<string>;
+}
+
+/**
+ * Parsed templates by source text, shared by every connector the process expands: a batch build
+ * validates hundreds of connectors whose templates are mostly the same pattern output under other
+ * names. The tree is only read when rendering.
+ */
+const parsedTemplates = new BoundedCache<string, ParsedTemplate>(500);
+
 /** Lexes and parses a template; throws `JinjaError` (TemplateSyntaxError) for invalid syntax. */
 export function compileTemplate(source: string, name: string): CompiledTemplate {
-  const body: Stmt[] = parse(tokenize(source));
+  const { body, contextNames: names } = parsedTemplates.getOrCreate(source, () => {
+    const parsed: Stmt[] = parse(tokenize(source));
+    return { body: parsed, contextNames: contextNames(parsed) };
+  });
   const autoescape = autoescapeFor(name);
   return {
     name,
     autoescape,
-    contextNames: contextNames(body),
+    contextNames: names,
     render: (context, onUndefined) => renderStatements(body, context, { autoescape, onUndefined }),
   };
 }

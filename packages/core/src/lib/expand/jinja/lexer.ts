@@ -95,6 +95,7 @@ export function tokenize(rawSource: string): Token[] {
  * included; lexing stops there.
  */
 export function commentLines(rawSource: string): number[] {
+  if (!rawSource.includes('{#')) return []; // no comment can start without its delimiter
   const lexer = new Lexer(normalizeSource(rawSource));
   try {
     lexer.run();

@@ -54,7 +54,7 @@ class Scope {
 
 /** Runs a parsed template against a context, with Python/Jinja semantics for every value. */
 export function renderStatements(
-  body: Stmt[],
+  body: readonly Stmt[],
   context: ReadonlyMap<string, PyValue>,
   options: RenderOptions,
 ): string {
@@ -69,7 +69,7 @@ class Renderer implements FilterEnv {
     this.autoescape = options.autoescape;
   }
 
-  run(body: Stmt[], context: ReadonlyMap<string, PyValue>): string {
+  run(body: readonly Stmt[], context: ReadonlyMap<string, PyValue>): string {
     const out: string[] = [];
     try {
       this.block(body, new Scope(undefined, context), out);
@@ -103,7 +103,7 @@ class Renderer implements FilterEnv {
     });
   }
 
-  private block(body: Stmt[], scope: Scope, out: string[]): void {
+  private block(body: readonly Stmt[], scope: Scope, out: string[]): void {
     for (const stmt of body) this.statement(stmt, scope, out);
   }
 

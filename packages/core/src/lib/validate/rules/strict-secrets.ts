@@ -1,6 +1,6 @@
 import { componentLocation, type ConnectorView } from '../connector-view';
 import { finding, type Finding } from '../finding';
-import { stringsIn } from '../pipe-parts';
+import { stringsMatching } from '../pipe-parts';
 import { rule } from '../rule';
 import { label } from './strict-operations';
 
@@ -12,15 +12,13 @@ export const SECRET_OUTSIDE_SYSTEM = rule(
 
 export function checkSecrets(view: ConnectorView): Finding[] {
   return view.pipes.flatMap((pipe) =>
-    [...stringsIn(pipe.value)]
-      .filter(({ text }) => text.includes('$SECRET('))
-      .map(({ path }) =>
-        finding(
-          SECRET_OUTSIDE_SYSTEM,
-          componentLocation(pipe.component, path),
-          `${label(pipe)} references a $SECRET(…), which Sesam only resolves in a system`,
-          "move the value into a system operation (headers, payload) or use secret('<name>') in a Jinja expression",
-        ),
+    stringsMatching(pipe.value, (text) => text.includes('$SECRET(')).map(({ path }) =>
+      finding(
+        SECRET_OUTSIDE_SYSTEM,
+        componentLocation(pipe.component, path),
+        `${label(pipe)} references a $SECRET(…), which Sesam only resolves in a system`,
+        "move the value into a system operation (headers, payload) or use secret('<name>') in a Jinja expression",
       ),
+    ),
   );
 }

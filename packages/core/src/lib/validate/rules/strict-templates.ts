@@ -2,7 +2,7 @@ import { JsonObject } from '../../json';
 import { commentLines, isTruthyFlag } from '../../expand';
 import type { ConnectorView } from '../connector-view';
 import { finding, type Finding } from '../finding';
-import { stringsIn } from '../pipe-parts';
+import { stringsMatching } from '../pipe-parts';
 import { rule } from '../rule';
 
 export const COMMENT_TAG = rule(
@@ -22,9 +22,9 @@ export function checkCommentTags(view: ConnectorView): Finding[] {
     const [line] = commentLines(template.text);
     if (line === undefined) continue;
     const where = template.json
-      ? [...stringsIn(template.json)].find(({ text }) =>
-          /\{#/.test(text.replace(/\{\{[@%][\s\S]*?[@%]\}\}/g, '')),
-        )?.path
+      ? stringsMatching(template.json, (text) => /\{#/.test(text.replace(/\{\{[@%][\s\S]*?[@%]\}\}/g, '')), {
+          first: true,
+        })[0]?.path
       : undefined;
     findings.push(
       finding(
