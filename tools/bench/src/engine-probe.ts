@@ -21,10 +21,11 @@ import { flushWrites } from './flush';
  * - `build-rewrite`: the build after every output file was changed (untimed), so that it writes
  *   every file again — the other build passes find the outputs of the Nx runs, which are already
  *   what they render, and write nothing;
+ * - `expand-rewrite`: the same for expand (every file of every `.expanded` changed first);
  * - `expand`: what the expand executor runs, over every connector;
  * then, unless `floor` is false, the raw-I/O floor of the files that pass wrote.
  */
-export type ProbeMode = 'build' | 'build-unvalidated' | 'build-rewrite' | 'expand';
+export type ProbeMode = 'build' | 'build-unvalidated' | 'build-rewrite' | 'expand' | 'expand-rewrite';
 
 export interface ProbeRequest {
   mode: ProbeMode;
@@ -126,10 +127,14 @@ function floorPass(engine: EngineModules, request: ProbeRequest, kind: 'build' |
   };
 }
 
-/** Appends a newline to every file of every connector's output, so that no output file is up to date. */
-function changeEveryOutput(request: ProbeRequest): void {
+/**
+ * Appends a newline to every file of every connector's output (`connector/`, or its `.expanded` for
+ * expand), so that no output file is up to date and the pass writes every file.
+ */
+function changeEveryOutput(request: ProbeRequest, kind: 'build' | 'expand'): void {
   for (const root of request.connectorRoots) {
-    const dir = join(request.workspace, root, CONNECTOR_OUTPUT_DIR);
+    const connectorDir = join(request.workspace, root, CONNECTOR_OUTPUT_DIR);
+    const dir = kind === 'build' ? connectorDir : join(connectorDir, EXPANDED_DIR);
     for (const file of listFiles(dir, new Set([EXPANDED_DIR]))) appendFileSync(join(dir, file), '\n');
   }
 }
@@ -147,8 +152,8 @@ export async function runProbe(request: ProbeRequest): Promise<ProbeResult> {
   const loadStart = now();
   const engine = loadEngine(request.workspace);
   const loadMs = now() - loadStart;
-  const kind = request.mode === 'expand' ? 'expand' : 'build';
-  if (request.mode === 'build-rewrite') changeEveryOutput(request);
+  const kind = request.mode.startsWith('expand') ? 'expand' : 'build';
+  if (request.mode.endsWith('-rewrite')) changeEveryOutput(request, kind);
   const pass =
     kind === 'expand'
       ? expandPass(engine, request)

@@ -61,7 +61,7 @@ export async function measureEngine(
 ): Promise<BenchReport['engine']> {
   const { log } = context;
   log('(f)/(g) engine in-process and raw-I/O floor');
-  const modes: ProbeMode[] = ['build', 'build-unvalidated', 'build-rewrite', 'expand'];
+  const modes: ProbeMode[] = ['build', 'build-unvalidated', 'build-rewrite', 'expand', 'expand-rewrite'];
   const results = new Map<ProbeMode, Measured<ProbeResult[]>>();
   for (const mode of modes) results.set(mode, []);
   for (let run = 0; run < runs; run++) {
@@ -93,6 +93,7 @@ export async function measureEngine(
     build: figures('build', (result) => result.engine),
     buildUnvalidated: figures('build-unvalidated', (result) => result.engine),
     buildRewrite: figures('build-rewrite', (result) => result.engine),
+    expandRewrite: figures('expand-rewrite', (result) => result.engine),
     expand: figures('expand', (result) => result.engine),
     buildFloor: figures('build', (result) => result.floor),
     expandFloor: figures('expand', (result) => result.floor),

@@ -88,6 +88,8 @@ export interface BenchReport {
     buildUnvalidated: Measured<EngineFigures>;
     /** The build after every output file was changed: it writes every file (the others find them up to date). */
     buildRewrite: Measured<EngineFigures>;
+    /** Expand after every file of every `.expanded` was changed: it writes every file. */
+    expandRewrite: Measured<EngineFigures>;
     expand: Measured<EngineFigures>;
     buildFloor: Measured<EngineFigures>;
     expandFloor: Measured<EngineFigures>;
@@ -102,6 +104,7 @@ export interface BenchReport {
     buildOverFloor?: number;
     buildUnvalidatedOverFloor?: number;
     buildRewriteOverFloor?: number;
+    expandRewriteOverFloor?: number;
     expandOverFloor?: number;
     /** The same three by CPU time. */
     buildOverFloorCpu?: number;

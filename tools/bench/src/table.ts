@@ -92,14 +92,15 @@ export function reportTable(report: BenchReport): string {
     engineRow('    same, validate: false', report.engine.buildUnvalidated),
     engineRow('    same, every output file changed', report.engine.buildRewrite),
     engineRow('(f) engine in-process: expand', report.engine.expand),
+    engineRow('    same, every output file changed', report.engine.expandRewrite),
     engineRow('(g) raw-I/O floor: build', report.engine.buildFloor),
     engineRow('(g) raw-I/O floor: expand', report.engine.expandFloor),
     [
       '    engine ÷ floor',
       `build ${times(report.ratios.buildOverFloor)}, expand ${times(report.ratios.expandOverFloor)}`,
-      `build with validate: false ${times(report.ratios.buildUnvalidatedOverFloor)}, every output changed ${times(
+      `build with validate: false ${times(report.ratios.buildUnvalidatedOverFloor)}; every output changed: build ${times(
         report.ratios.buildRewriteOverFloor,
-      )}; by CPU time: build ${times(
+      )}, expand ${times(report.ratios.expandRewriteOverFloor)}; by CPU time: build ${times(
         report.ratios.buildOverFloorCpu,
       )}, expand ${times(report.ratios.expandOverFloorCpu)}`,
     ],

@@ -36,6 +36,7 @@ export function sampleReport(): BenchReport {
     build: engine([3000, 2000, 2100]),
     buildUnvalidated: engine([1500, 1400, 1450]),
     buildRewrite: engine([2600, 2500, 2550]),
+    expandRewrite: engine([3100, 3000, 3050]),
     expand: engine([2500, 2400, 2600]),
     buildFloor: engine([1000, 900, 1100]),
     expandFloor: { error: 'engine probe expand failed (exit 1):\nsomething broke' },

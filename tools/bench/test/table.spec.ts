@@ -46,7 +46,7 @@ describe('reportTable', () => {
     ]) {
       expect([label, row(label) !== '']).toEqual([label, true]);
     }
-    expect(table.split('\n').filter((line) => line.startsWith('target: '))).toHaveLength(8);
+    expect(table.split('\n').filter((line) => line.startsWith('target: '))).toHaveLength(9);
   });
 
   it('shows figures, failures and verdicts', () => {
@@ -62,7 +62,9 @@ describe('reportTable', () => {
     expect(row('target: engine build ÷ floor (every output changed)')).toContain(
       '2.55× (target ≤ 1.5×: MISSED)',
     );
-    expect(row('target: engine expand ÷ floor')).toContain('n/a (target ≤ 1.5×: not measured)');
+    expect(row('target: engine expand ÷ floor (outputs up to date)')).toContain(
+      'n/a (target ≤ 1.5×: not measured)',
+    );
     expect(row('target: (b) fully cached')).toContain('1.90 s (target ≤ 2 s: met)');
     expect(row('target: peak memory')).toContain('320 MB (target < 500 MB: met)');
   });

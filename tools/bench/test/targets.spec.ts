@@ -9,6 +9,7 @@ describe('computeRatios', () => {
     expect(report.ratios.buildOverFloor).toBeCloseTo(2100 / 1000);
     expect(report.ratios.buildUnvalidatedOverFloor).toBeCloseTo(1450 / 1000);
     expect(report.ratios.buildRewriteOverFloor).toBeCloseTo(2550 / 1000);
+    expect(report.ratios.expandRewriteOverFloor).toBeUndefined(); // the expand floor failed
     expect(report.ratios.buildOverFloorCpu).toBeCloseTo(1050 / 500);
   });
 
@@ -40,7 +41,8 @@ describe('evaluateTargets', () => {
       'target: (b) ÷ empty target cached': true, // 1.08
       'target: engine build ÷ floor (outputs up to date)': false, // 2.1
       'target: engine build ÷ floor (every output changed)': false, // 2.55
-      'target: engine expand ÷ floor': undefined, // the floor failed
+      'target: engine expand ÷ floor (outputs up to date)': undefined, // the floor failed
+      'target: engine expand ÷ floor (every output changed)': undefined,
       'target: peak memory (Nx tree PSS) at 200×10': true, // 320 MB
       'target: memory growth linear (worst gap to fitted line)': true,
     });
