@@ -94,6 +94,21 @@ describe('replaceDirectory', () => {
       expect(readdirSync(join(target, '..'))).toEqual(['out']); // no staging or old folder left
     });
 
+    it('is exact when most files changed (it stops comparing and writes the rest)', async () => {
+      const target = join(tempDir(), 'out');
+      const before = new Map(Array.from({ length: 10 }, (_, i) => [`templates/t${i}.json`, `[${i}]`]));
+      await replaceDirectory(target, before);
+      const after = new Map([...before].map(([path, text], i) => [path, i < 8 ? `${text} ` : text]));
+      expect(await replaceDirectory(target, after)).toBe('written');
+      const written = new Map(
+        readdirSync(join(target, 'templates')).map((name) => [
+          `templates/${name}`,
+          readFileSync(join(target, 'templates', name), 'utf8'),
+        ]),
+      );
+      expect(written).toEqual(after);
+    });
+
     it('is replaced when a folder the new one must have is missing', async () => {
       const target = join(tempDir(), 'out');
       await replaceDirectory(target, files({ 'a.json': '{}' }));

@@ -103,7 +103,11 @@ function compareWithTarget(
   for (const folder of options.folders ?? []) addFolder(posix.normalize(folder));
   const unchanged = new Set<string>();
   let identical = true;
+  let differing = 0;
   let seenFolders = 0;
+  // Reading stops paying once most files read so far differ (a template change that touches every
+  // file): the rest is written without comparing.
+  const worthReading = (): boolean => differing < 2 || differing <= unchanged.size;
   const walk = (folder: string, prefix: string): void => {
     let entries;
     try {
@@ -113,6 +117,7 @@ function compareWithTarget(
       return;
     }
     for (const entry of entries) {
+      if (!worthReading()) return;
       if (prefix === '' && keep.has(entry.name)) continue;
       const path = prefix + entry.name;
       if (entry.isDirectory()) {
@@ -131,7 +136,10 @@ function compareWithTarget(
         readFileSync(join(folder, entry.name)).equals(Buffer.from(text, 'utf8'))
       )
         unchanged.add(path);
-      else identical = false;
+      else {
+        identical = false;
+        differing++;
+      }
     }
   };
   walk(target, '');
