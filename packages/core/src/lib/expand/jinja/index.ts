@@ -1,7 +1,7 @@
 /**
  * A Jinja 3.1 work-alike for sesam-py's expand-time templates (`{{@ … @}}`, `{{% … %}}`, `{# … #}`).
  *
- * Why not nunjucks (already a dependency): it cannot reproduce sesam-py byte for byte on behaviour
+ * Why not nunjucks: it cannot reproduce sesam-py byte for byte on behaviour
  * the reference documents as verified —
  * - its lexer only ends a tag after a delimiter character, and `@` is not one, so `{{@flag@}}` lexes
  *   `flag@` as one name and fails, where Jinja prints the value;
