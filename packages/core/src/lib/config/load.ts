@@ -1,5 +1,4 @@
 import { datatypePatterns, type DatatypePattern } from '@sesam-connectors/template-pack';
-import { Ajv, type ValidateFunction } from 'ajv';
 import { existsSync, readFileSync } from 'node:fs';
 import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { JsonParseError, parseJson, toPlainJs, type JsonValue } from '../json';
@@ -8,8 +7,8 @@ import { checkConnectorConfig } from './checks';
 import { isConfigObject, toConfigValue } from './config-value';
 import { normalizeConfig } from './normalize';
 import { ConnectorConfigError, formatProblem } from './problems';
-import { composeConnectorSchema } from './schema';
 import type { ConnectorConfig } from './types';
+import { connectorSchemaValidator } from './schema-validator';
 
 /** The file every connector package has. */
 export const CONNECTOR_CONFIG_FILE = 'connector.json';
@@ -89,7 +88,7 @@ export const validateConnectorConfig = (
 export function validateConnector(parsed: JsonValue, context: ConnectorConfigContext): ValidatedConnector {
   const patterns = context.patterns ?? datatypePatterns;
   const plain = toPlainJs(parsed);
-  const validate = schemaValidator(patterns);
+  const validate = connectorSchemaValidator(patterns);
   if (!validate(plain)) {
     throw new ConnectorConfigError(context.file, problemsFromAjv(validate.errors ?? [], plain));
   }
@@ -99,24 +98,6 @@ export function validateConnector(parsed: JsonValue, context: ConnectorConfigCon
   const { errors, warnings } = checkConnectorConfig(config, { ...context, patterns });
   if (errors.length > 0) throw new ConnectorConfigError(context.file, errors);
   return { config, warnings: warnings.map((warning) => formatProblem(context.file, warning)) };
-}
-
-const validators = new WeakMap<readonly DatatypePattern[], ValidateFunction>();
-
-function schemaValidator(patterns: readonly DatatypePattern[]): ValidateFunction {
-  let validate = validators.get(patterns);
-  if (validate === undefined) {
-    const ajv = new Ajv({
-      allErrors: true,
-      verbose: true,
-      strict: true,
-      strictTypes: false,
-      strictRequired: false,
-    });
-    validate = ajv.compile(composeConnectorSchema(patterns));
-    validators.set(patterns, validate);
-  }
-  return validate;
 }
 
 /** `file` relative to the current directory when it is inside it, else absolute. */
