@@ -1,8 +1,8 @@
 /**
  * A Jinja 3.1 work-alike for sesam-py's expand-time templates (`{{@ … @}}`, `{{% … %}}`, `{# … #}`).
  *
- * Why not nunjucks: it cannot reproduce sesam-py byte for byte on behaviour
- * the reference documents as verified —
+ * Why not nunjucks: it cannot reproduce sesam-py byte for byte on behaviour the reference
+ * documents as verified —
  * - its lexer only ends a tag after a delimiter character, and `@` is not one, so `{{@flag@}}` lexes
  *   `flag@` as one name and fails, where Jinja prints the value;
  * - it prints `None` as "" and numbers the JavaScript way (`1e20` → `100000000000000000000`, `1.0` →
