@@ -1,6 +1,6 @@
 import { JsonObject, JsonParseError, parseJson, toCanonicalJson, type JsonValue } from '../json';
 import { universalNewlines, type ConnectorSource } from './connector-source';
-import { expandError } from './errors';
+import { expandError, jsonErrorDetails } from './errors';
 
 /** The file name sesam-py gives a profile's environment variables. */
 export const envFileName = (profile: string): string => `${profile}-env.json`;
@@ -33,11 +33,7 @@ export function envFileContent(
     if (!(error instanceof JsonParseError)) throw error;
     throw expandError('EnvFileInvalid', `invalid JSON: ${error.pythonMessage}`, {
       file: name,
-      line: error.line,
-      column: error.column,
-      pythonType: 'json.decoder.JSONDecodeError',
-      pythonMessage: error.pythonMessage,
-      cause: error,
+      ...jsonErrorDetails(error),
       hint: `fix the JSON in ${name} (it is copied into the expanded folder)`,
     });
   }

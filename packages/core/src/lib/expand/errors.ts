@@ -1,3 +1,4 @@
+import type { JsonParseError } from '../json';
 import { formatJsonPath, type JsonPath } from './json-path';
 
 /** Why an expansion failed; each names a different thing for the user to fix. */
@@ -92,3 +93,14 @@ export function formatLocation({
   if (jsonPath !== undefined) location += ` ${formatJsonPath(jsonPath)}`;
   return location;
 }
+
+/** The details a JSON syntax error gives an ExpandError: its position and Python's exception. */
+export const jsonErrorDetails = (
+  error: JsonParseError,
+): Pick<ExpandErrorDetails, 'line' | 'column' | 'pythonType' | 'pythonMessage' | 'cause'> => ({
+  line: error.line,
+  column: error.column,
+  pythonType: error.pythonType,
+  pythonMessage: error.pythonMessage,
+  cause: error,
+});

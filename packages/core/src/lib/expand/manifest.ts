@@ -1,6 +1,6 @@
 import { isJsonNumber, JsonObject, JsonParseError, parseJson, type JsonValue } from '../json';
 import { universalNewlines, type ConnectorSource } from './connector-source';
-import { expandError } from './errors';
+import { expandError, jsonErrorDetails } from './errors';
 
 export const MANIFEST_FILE = 'manifest.json';
 
@@ -36,11 +36,7 @@ export function readManifest(source: ConnectorSource): JsonObject {
     if (!(error instanceof JsonParseError)) throw error;
     throw expandError('ManifestInvalid', `invalid JSON: ${error.pythonMessage}`, {
       file: MANIFEST_FILE,
-      line: error.line,
-      column: error.column,
-      pythonType: 'json.decoder.JSONDecodeError',
-      pythonMessage: error.pythonMessage,
-      cause: error,
+      ...jsonErrorDetails(error),
       hint: 'fix the JSON syntax at that position',
     });
   }

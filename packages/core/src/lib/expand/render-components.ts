@@ -1,5 +1,5 @@
 import { JsonParseError, parseJson, toJsonText, type JsonValue } from '../json';
-import { expandError } from './errors';
+import { expandError, jsonErrorDetails } from './errors';
 import { fromJson, JinjaError, type PyValue, type UndefinedUse } from './jinja';
 import type { LoadedTemplate } from './template-loader';
 
@@ -89,11 +89,7 @@ function parseRendered(template: LoadedTemplate, text: string, what: string): Js
       `${what} is not valid JSON: ${error.pythonMessage}; that line reads: ${excerpt}`,
       {
         file: template.file,
-        line: error.line,
-        column: error.column,
-        pythonType: 'json.decoder.JSONDecodeError',
-        pythonMessage: error.pythonMessage,
-        cause: error,
+        ...jsonErrorDetails(error),
         hint: 'expand-time placeholders must sit inside JSON strings, and values must not contain " or \\',
       },
     );
