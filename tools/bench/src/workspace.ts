@@ -105,7 +105,7 @@ export function clearCaches(ws: SyntheticWorkspace): void {
   rmSync(ws.cacheDirectory, { recursive: true, force: true });
   rmSync(join(ws.root, '.nx'), { recursive: true, force: true });
   for (const dir of ws.connectorRoots)
-    rmSync(join(ws.root, dir, 'connector'), { recursive: true, force: true });
+    rmSync(join(ws.root, dir, CONNECTOR_OUTPUT_DIR), { recursive: true, force: true });
 }
 
 /** Changes a pack template without changing what it renders (an ejs comment), unique per `stamp`. */

@@ -1,4 +1,4 @@
-import { computeRatios, evaluateTargets, LINEARITY_TOLERANCE, memoryLinearity } from '../src/targets';
+import { evaluateTargets, LINEARITY_TOLERANCE, memoryLinearity } from '../src/targets';
 import { memoryAt, sampleReport } from './report-fixture';
 
 describe('computeRatios', () => {

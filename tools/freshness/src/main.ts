@@ -1,4 +1,4 @@
-import { InterruptedError, ToolError, interruptedExitCode } from '../../review/src/errors';
+import { exitOnError } from '../../review/src/errors';
 import { changedPaths, repositoryRoot } from '../../review/src/git/git';
 import { NX_BUILD_ARGS, nxBuilder, scriptBuilder, type Builder } from '../../review/src/workspace/builder';
 import {
@@ -54,16 +54,7 @@ export const runFreshness = async (argv: readonly string[], deps: FreshnessDeps)
     deps.stdout(`check:fresh: the committed output of ${which} is fresh.\n`);
     return 0;
   } catch (error) {
-    if (error instanceof InterruptedError) {
-      say(`${error.message}; the output folders were put back as they were`);
-      return interruptedExitCode(error.signal);
-    }
-    if (error instanceof ToolError) {
-      say(error.message);
-      return 2;
-    }
-    say(`unexpected error: ${(error as Error).stack ?? String(error)}`);
-    return 2;
+    return exitOnError(error, say, 'the output folders were put back as they were');
   }
 };
 

@@ -16,3 +16,21 @@ export class InterruptedError extends Error {
 
 /** Exit status for an interrupted run: 128 + the signal number, as shells report it. */
 export const interruptedExitCode = (signal: string): number => (signal === 'SIGTERM' ? 143 : 130);
+
+/**
+ * How a tool's main ends on an error: says what happened through `say` and gives the exit status —
+ * an interruption its signal's status (with `afterInterrupt`, what was cleaned up), a ToolError its
+ * message and 2, anything else its stack and 2.
+ */
+export function exitOnError(error: unknown, say: (line: string) => void, afterInterrupt: string): number {
+  if (error instanceof InterruptedError) {
+    say(`${error.message}; ${afterInterrupt}`);
+    return interruptedExitCode(error.signal);
+  }
+  if (error instanceof ToolError) {
+    say(error.message);
+    return 2;
+  }
+  say(`unexpected error: ${(error as Error).stack ?? String(error)}`);
+  return 2;
+}

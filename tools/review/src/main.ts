@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compareRevisions, hasChanges } from './compare/compare-revisions';
 import type { ReviewReport } from './compare/types';
-import { InterruptedError, ToolError, interruptedExitCode } from './errors';
+import { exitOnError } from './errors';
 import { pruneWorktrees, repositoryRoot, resolveCommit, snapshotWorkTree } from './git/git';
 import { parseReviewArgs, REVIEW_USAGE, type ReviewOptions } from './options';
 import { renderJson } from './render/json';
@@ -47,16 +47,7 @@ export const runReview = async (argv: readonly string[], deps: ReviewDeps): Prom
     progress(`done in ${((Date.now() - started) / 1000).toFixed(1)}s`);
     return options.exitCode && hasChanges(report) ? 1 : 0;
   } catch (error) {
-    if (error instanceof InterruptedError) {
-      progress(`${error.message}; removing the temporary worktrees`);
-      return interruptedExitCode(error.signal);
-    }
-    if (error instanceof ToolError) {
-      progress(error.message);
-      return 2;
-    }
-    progress(`unexpected error: ${(error as Error).stack ?? String(error)}`);
-    return 2;
+    return exitOnError(error, progress, 'removing the temporary worktrees');
   } finally {
     for (const failure of cleanup.runAll()) progress(`cleanup: ${failure}`);
   }
