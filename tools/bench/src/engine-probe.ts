@@ -16,16 +16,32 @@ import { flushWrites } from './flush';
 /**
  * What one probe process times, once each (every pass is the first of its process, so per-process
  * caches — compiled templates, the compiled schema — start cold as in one Nx run):
- * - `build`: buildConnector over every connector as the build executor runs it;
+ * - `build`: buildConnector over every connector as the build executor runs it, with the
+ *   workspace's store of passed validations (the Nx runs before filled it, so rendered files that
+ *   did not change are not validated again);
+ * - `build-revalidated`: the same without that store: every connector is validated (what a build
+ *   with `--skip-nx-cache`, or of files no build validated before, costs);
  * - `build-unvalidated`: the same with `validate: false` (render and write only);
  * - `build-rewrite`: the build after every output file was changed (untimed), so that it writes
- *   every file again — the other build passes find the outputs of the Nx runs, which are already
- *   what they render, and write nothing;
+ *   every file again, and without the store, so that it validates every connector — a pack change
+ *   that changes every output; the other build passes find the outputs of the Nx runs, which are
+ *   already what they render, and write nothing;
  * - `expand-rewrite`: the same for expand (every file of every `.expanded` changed first);
  * - `expand`: what the expand executor runs, over every connector;
  * then, unless `floor` is false, the raw-I/O floor of the files that pass wrote.
  */
-export type ProbeMode = 'build' | 'build-unvalidated' | 'build-rewrite' | 'expand' | 'expand-rewrite';
+export type ProbeMode =
+  'build' | 'build-revalidated' | 'build-unvalidated' | 'build-rewrite' | 'expand' | 'expand-rewrite';
+
+/** How a build pass validates: with the workspace's store (as the executor), always, or not at all. */
+type Validation = 'store' | 'always' | 'none';
+
+const VALIDATION: Record<Exclude<ProbeMode, 'expand' | 'expand-rewrite'>, Validation> = {
+  build: 'store',
+  'build-revalidated': 'always',
+  'build-unvalidated': 'none',
+  'build-rewrite': 'always',
+};
 
 export interface ProbeRequest {
   mode: ProbeMode;
@@ -63,8 +79,10 @@ const now = (): number => Number(process.hrtime.bigint()) / 1e6;
 
 type Pass = () => Promise<{ files: number; bytes: number }>;
 
-function buildPass(engine: EngineModules, request: ProbeRequest, validate: boolean): Pass {
+function buildPass(engine: EngineModules, request: ProbeRequest, validation: Validation): Pass {
   const pack = engine.render.loadTemplatePack(join(request.workspace, 'packages/template-pack'));
+  const validationStore =
+    validation === 'store' ? engine.buildTask.workspaceValidationStore(request.workspace) : undefined;
   return async () => {
     let files = 0;
     let bytes = 0;
@@ -72,7 +90,8 @@ function buildPass(engine: EngineModules, request: ProbeRequest, validate: boole
       const result = await engine.build.buildConnector(join(request.workspace, root), {
         pack,
         displayRoot: request.workspace,
-        validate,
+        validate: validation !== 'none',
+        ...(validationStore === undefined ? {} : { validationStore }),
       });
       files += result.files.length;
       bytes += result.files.reduce((sum, file) => sum + statSync(join(result.outputDir, file)).size, 0);
@@ -157,7 +176,7 @@ export async function runProbe(request: ProbeRequest): Promise<ProbeResult> {
   const pass =
     kind === 'expand'
       ? expandPass(engine, request)
-      : buildPass(engine, request, request.mode !== 'build-unvalidated');
+      : buildPass(engine, request, VALIDATION[request.mode as keyof typeof VALIDATION]);
   const engineFigures = await timed(pass);
   const floor = request.floor === false ? undefined : await timed(floorPass(engine, request, kind));
   return {

@@ -61,7 +61,14 @@ export async function measureEngine(
 ): Promise<BenchReport['engine']> {
   const { log } = context;
   log('(f)/(g) engine in-process and raw-I/O floor');
-  const modes: ProbeMode[] = ['build', 'build-unvalidated', 'build-rewrite', 'expand', 'expand-rewrite'];
+  const modes: ProbeMode[] = [
+    'build',
+    'build-revalidated',
+    'build-unvalidated',
+    'build-rewrite',
+    'expand',
+    'expand-rewrite',
+  ];
   const results = new Map<ProbeMode, Measured<ProbeResult[]>>();
   for (const mode of modes) results.set(mode, []);
   for (let run = 0; run < runs; run++) {
@@ -91,6 +98,7 @@ export async function measureEngine(
   const build = results.get('build')!;
   return {
     build: figures('build', (result) => result.engine),
+    buildRevalidated: figures('build-revalidated', (result) => result.engine),
     buildUnvalidated: figures('build-unvalidated', (result) => result.engine),
     buildRewrite: figures('build-rewrite', (result) => result.engine),
     expandRewrite: figures('expand-rewrite', (result) => result.engine),

@@ -20,6 +20,10 @@ export function computeRatios(report: Pick<BenchReport, 'nx' | 'engine'>): Bench
     allOverOne: ratio(median(report.nx.packChange), median(report.nx.single)),
     cachedOverEmpty: ratio(median(report.nx.cachedWithEmptyTarget), median(report.nx.emptyCached)),
     buildOverFloor: ratio(engineMedian(report.engine.build), engineMedian(report.engine.buildFloor)),
+    buildRevalidatedOverFloor: ratio(
+      engineMedian(report.engine.buildRevalidated),
+      engineMedian(report.engine.buildFloor),
+    ),
     buildUnvalidatedOverFloor: ratio(
       engineMedian(report.engine.buildUnvalidated),
       engineMedian(report.engine.buildFloor),

@@ -34,6 +34,7 @@ export function sampleReport(): BenchReport {
   };
   const engineFigures = {
     build: engine([3000, 2000, 2100]),
+    buildRevalidated: engine([2900, 2700, 2800]),
     buildUnvalidated: engine([1500, 1400, 1450]),
     buildRewrite: engine([2600, 2500, 2550]),
     expandRewrite: engine([3100, 3000, 3050]),

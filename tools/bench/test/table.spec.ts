@@ -36,6 +36,8 @@ describe('reportTable', () => {
       '(d) after one connector.json',
       '(e) one connector',
       '(f) engine in-process: build',
+      '    same, validating every connector (no store)',
+      '    same, validate: false',
       '    same, every output file changed',
       '(f) engine in-process: expand',
       '(g) raw-I/O floor: build',
@@ -55,6 +57,9 @@ describe('reportTable', () => {
     expect(row('(f) engine in-process: build')).toContain('952 datatypes/s, 2.9 MB/s (2400 files, 6.0 MB)');
     expect(row('(g) raw-I/O floor: expand')).toContain('failed: engine probe expand failed (exit 1):');
     expect(row('    engine ÷ floor')).toContain('build 2.10×, expand n/a');
+    expect(row('    engine ÷ floor')).toContain(
+      'build validating every connector 2.80×, with validate: false 1.45×',
+    );
     expect(row('(h) peak memory 200×10')).toContain('320 MB Nx tree (PSS)');
     expect(row('target: engine build ÷ floor (outputs up to date)')).toContain(
       '2.10× (target ≤ 1.5×: MISSED)',

@@ -7,6 +7,7 @@ describe('computeRatios', () => {
     expect(report.ratios.allOverOne).toBeCloseTo(6000 / 2400);
     expect(report.ratios.cachedOverEmpty).toBeCloseTo(2100 / 1950);
     expect(report.ratios.buildOverFloor).toBeCloseTo(2100 / 1000);
+    expect(report.ratios.buildRevalidatedOverFloor).toBeCloseTo(2800 / 1000);
     expect(report.ratios.buildUnvalidatedOverFloor).toBeCloseTo(1450 / 1000);
     expect(report.ratios.buildRewriteOverFloor).toBeCloseTo(2550 / 1000);
     expect(report.ratios.expandRewriteOverFloor).toBeUndefined(); // the expand floor failed

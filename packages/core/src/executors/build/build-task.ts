@@ -1,5 +1,12 @@
 import { join, relative } from 'node:path';
-import { buildConnector, isUserError, type BuildConnectorOptions } from '../../lib/build';
+import { workspaceDataDirectoryForWorkspace } from 'nx/src/utils/cache-directory';
+import {
+  buildConnector,
+  folderValidationStore,
+  isUserError,
+  type BuildConnectorOptions,
+  type ValidationStore,
+} from '../../lib/build';
 import type { LoadedTemplatePack } from '../../lib/render';
 import type { BuildExecutorSchema } from './schema';
 
@@ -33,6 +40,7 @@ export async function runBuildTask(
     ...(context.pack === undefined ? {} : { pack: context.pack }),
     validate: options.validate ?? true,
     displayRoot: context.workspaceRoot,
+    validationStore: workspaceValidationStore(context.workspaceRoot),
   };
   try {
     const result = await buildConnector(join(context.workspaceRoot, projectRoot), buildOptions);
@@ -49,4 +57,20 @@ export async function runBuildTask(
     context.output.error(error.message);
     return { success: false };
   }
+}
+
+/**
+ * Where the build remembers validations that passed: `.nx/workspace-data/sesam-connectors/validated`
+ * (Nx's folder for derived workspace data, so `nx reset` clears it; `NX_WORKSPACE_DATA_DIRECTORY`
+ * moves it). None when Nx runs the task with `--skip-nx-cache` (it sets `NX_SKIP_NX_CACHE`): a build
+ * asked to skip the cache validates every file again.
+ */
+export function workspaceValidationStore(
+  workspaceRoot: string,
+  env: NodeJS.ProcessEnv = process.env,
+): ValidationStore | undefined {
+  if (env['NX_SKIP_NX_CACHE'] === 'true') return undefined;
+  return folderValidationStore(
+    join(workspaceDataDirectoryForWorkspace(workspaceRoot), 'sesam-connectors', 'validated'),
+  );
 }

@@ -1,7 +1,9 @@
 import { logger, type ExecutorContext } from '@nx/devkit';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { workspaceDataDirectoryForWorkspace } from 'nx/src/utils/cache-directory';
 import { join } from 'node:path';
 import { minimalConnector, tempDir, writeConnectorPackage } from '../../../test/connector-fixtures';
+import { workspaceValidationStore } from './build-task';
 import buildExecutor from './executor';
 
 /** A temporary workspace with one connector package `packages/connectors/<system>`. */
@@ -80,5 +82,46 @@ describe('build executor', () => {
       success: false,
     });
     expect(error).toHaveBeenCalledWith('build: no project configuration for other');
+  });
+
+  describe('validations that passed are remembered in the workspace data folder', () => {
+    const slot = 'packages/connectors/acme/connector';
+    const previousSkip = process.env['NX_SKIP_NX_CACHE'];
+    afterEach(() => {
+      if (previousSkip === undefined) delete process.env['NX_SKIP_NX_CACHE'];
+      else process.env['NX_SKIP_NX_CACHE'] = previousSkip;
+    });
+    /** The store the executor uses for `root`, with a planted warning on acme's entry. */
+    async function builtWithPlantedWarning() {
+      delete process.env['NX_SKIP_NX_CACHE'];
+      const { root, context } = workspaceWith(minimalConnector());
+      await buildExecutor({}, context);
+      const store = workspaceValidationStore(root)!;
+      store.write(slot, { key: store.read(slot)!.key, warnings: ['planted'] });
+      return { root, context };
+    }
+
+    it('under .nx/workspace-data/sesam-connectors/validated (or NX_WORKSPACE_DATA_DIRECTORY)', async () => {
+      const { root } = await builtWithPlantedWarning();
+      const dir = join(workspaceDataDirectoryForWorkspace(root), 'sesam-connectors', 'validated');
+      expect(readdirSync(dir)).toHaveLength(1);
+      expect(workspaceValidationStore(root, {})!.read(slot)?.warnings).toEqual(['planted']);
+    });
+
+    it('a rebuild of the same files replays the stored warnings instead of validating', async () => {
+      const { context } = await builtWithPlantedWarning();
+      const warn = jest.spyOn(logger, 'warn').mockImplementation(() => undefined);
+      await expect(buildExecutor({}, context)).resolves.toEqual({ success: true });
+      expect(warn.mock.calls).toEqual([['acme: planted']]);
+    });
+
+    it('--skip-nx-cache (NX_SKIP_NX_CACHE=true) validates again', async () => {
+      const { root, context } = await builtWithPlantedWarning();
+      expect(workspaceValidationStore(root, { NX_SKIP_NX_CACHE: 'true' })).toBeUndefined();
+      process.env['NX_SKIP_NX_CACHE'] = 'true';
+      const warn = jest.spyOn(logger, 'warn').mockImplementation(() => undefined);
+      await expect(buildExecutor({}, context)).resolves.toEqual({ success: true });
+      expect(warn).not.toHaveBeenCalled();
+    });
   });
 });

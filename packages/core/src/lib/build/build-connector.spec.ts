@@ -13,6 +13,7 @@ import { parseJson, toCanonicalJson } from '../json';
 import { RawFileError, TemplateRenderError } from '../render';
 import { buildConnector } from './build-connector';
 import { ConnectorValidationError } from './errors';
+import { folderValidationStore, validationKey, validatorFingerprint } from './validation-store';
 
 const SHOPIFY = join(WORKSPACE_ROOT, 'packages', 'connectors', 'shopify');
 
@@ -283,6 +284,65 @@ describe('buildConnector: an imported package that keeps its source verbatim', (
         expect.stringContaining("expansion fails: 'templates/country.json' not found"),
       ]),
     );
+    expect(existsSync(join(pkg, 'connector'))).toBe(false);
+  });
+});
+
+describe('buildConnector: a validation store', () => {
+  const label = (pkg: string) => join(pkg, 'connector');
+
+  it('remembers a validation that passed under the key of exactly the rendered files', async () => {
+    const store = folderValidationStore(join(tempDir(), 'validated'));
+    const pkg = writeConnectorPackage(tempDir(), 'acme', minimalConnector());
+    const result = await buildConnector(pkg, { validationStore: store, displayRoot: '/' });
+    const files = new Map(
+      result.files.map((file) => [file, readFileSync(join(pkg, 'connector', file), 'utf8')]),
+    );
+    expect(store.read(relative('/', label(pkg)))).toEqual({
+      key: validationKey(validatorFingerprint(), relative('/', label(pkg)), files),
+      warnings: [],
+    });
+  });
+
+  it('does not validate the same rendered files again: the stored warnings come back instead', async () => {
+    const store = folderValidationStore(join(tempDir(), 'validated'));
+    const pkg = writeConnectorPackage(tempDir(), 'acme', minimalConnector());
+    await buildConnector(pkg, { validationStore: store });
+    const slot = label(pkg);
+    store.write(slot, { key: store.read(slot)!.key, warnings: ['planted: only the store says this'] });
+    expect((await buildConnector(pkg, { validationStore: store })).warnings).toEqual([
+      'planted: only the store says this',
+    ]);
+    // Without the store the validator runs, and it has nothing to say.
+    expect((await buildConnector(pkg)).warnings).toEqual([]);
+  });
+
+  it('validates again when the rendered files change, and replaces the entry', async () => {
+    const store = folderValidationStore(join(tempDir(), 'validated'));
+    const pkg = writeConnectorPackage(tempDir(), 'acme', minimalConnector());
+    await buildConnector(pkg, { validationStore: store });
+    const slot = label(pkg);
+    const first = store.read(slot)!.key;
+    store.write(slot, { key: first, warnings: ['planted'] });
+    const changed = minimalConnector();
+    changed['restSystem']['urlPattern'] = 'https://api.acme.test/v2/%s';
+    writeConnectorPackage(join(pkg, '..'), 'acme', changed);
+    expect((await buildConnector(pkg, { validationStore: store })).warnings).toEqual([]);
+    const replaced = store.read(slot)!;
+    expect(replaced.warnings).toEqual([]);
+    expect(replaced.key).not.toBe(first);
+  });
+
+  it('never stores a validation with errors: the next build fails the same way', async () => {
+    const store = folderValidationStore(join(tempDir(), 'validated'));
+    const { manifest: _, ...undeclared } = minimalConnector(); // {{@ service_url @}} no longer declared
+    const pkg = writeConnectorPackage(tempDir(), 'acme', undeclared);
+    for (let run = 0; run < 2; run++) {
+      await expect(buildConnector(pkg, { validationStore: store })).rejects.toBeInstanceOf(
+        ConnectorValidationError,
+      );
+      expect(store.read(label(pkg))).toBeUndefined();
+    }
     expect(existsSync(join(pkg, 'connector'))).toBe(false);
   });
 });

@@ -12,6 +12,7 @@ import {
 import { ConnectorValidationError } from './errors';
 import { replaceDirectory } from '../fs/replace-directory';
 import { validateRenderedConnector } from './validate-rendered';
+import type { ValidationStore } from './validation-store';
 
 export interface BuildConnectorOptions {
   /** A copy of the template pack to render with (default: @sesam-connectors/template-pack). */
@@ -20,6 +21,8 @@ export interface BuildConnectorOptions {
   readonly pack?: LoadedTemplatePack;
   /** Run the validator on the staged output before swapping it in (default true). */
   readonly validate?: boolean;
+  /** Remembers validations that passed, so the same rendered files are not validated twice. */
+  readonly validationStore?: ValidationStore;
   /** Messages show paths relative to this folder (default: the current directory). */
   readonly displayRoot?: string;
 }
@@ -65,7 +68,7 @@ export async function buildConnector(
   const outputDir = join(root, CONNECTOR_OUTPUT_DIR);
   let validationWarnings: readonly string[] = [];
   if (options.validate !== false) {
-    const validation = validateRenderedConnector(files, shown(outputDir));
+    const validation = validateRenderedConnector(files, shown(outputDir), options.validationStore);
     if (validation.errors.length > 0) throw new ConnectorValidationError(config.system, validation.errors);
     validationWarnings = validation.warnings;
   }

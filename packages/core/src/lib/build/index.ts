@@ -3,3 +3,10 @@ export { buildConnector, type BuildConnectorOptions, type BuildConnectorResult }
 export { replaceDirectory, type ReplaceDirectoryOptions } from '../fs/replace-directory';
 export { ConnectorValidationError, isUserError } from './errors';
 export { validateRenderedConnector, type RenderedValidation } from './validate-rendered';
+export {
+  folderValidationStore,
+  validationKey,
+  validatorFingerprint,
+  type StoredValidation,
+  type ValidationStore,
+} from './validation-store';
