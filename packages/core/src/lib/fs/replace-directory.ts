@@ -1,9 +1,8 @@
+import { randomBytes } from 'node:crypto';
 import {
-  chmodSync,
   existsSync,
   linkSync,
   mkdirSync,
-  mkdtempSync,
   readdirSync,
   readFileSync,
   renameSync,
@@ -50,9 +49,8 @@ export async function replaceDirectory(
   removeLeftovers(target);
   const existing = compareWithTarget(target, files, options);
   if (existing.identical) return 'unchanged';
-  const staged = mkdtempSync(join(parent, stagingPrefix(target)));
+  const staged = makeFreshFolder(join(parent, stagingPrefix(target)));
   try {
-    chmodSync(staged, 0o755); // mkdtemp makes it private; it becomes the ordinary output folder
     const made = new Set<string>([staged]);
     const ensureFolder = (folder: string): void => {
       if (made.has(folder)) return;
@@ -149,6 +147,25 @@ function compareWithTarget(
   };
 }
 
+/** A random name beside the target: staging and old folders of concurrent or killed builds never collide. */
+const uniqueName = (prefix: string): string => `${prefix}${randomBytes(6).toString('hex')}`;
+
+/**
+ * Creates a new folder named `prefix` + random characters (mode 0755 under the umask: it becomes
+ * the ordinary output folder); `mkdir` fails on an existing name, so the folder is ours alone.
+ */
+function makeFreshFolder(prefix: string): string {
+  for (;;) {
+    const folder = uniqueName(prefix);
+    try {
+      mkdirSync(folder, { mode: 0o755 });
+      return folder;
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    }
+  }
+}
+
 /** Hard-links `from` as `to`; false where the file system refuses (then the file is written). */
 function tryLink(from: string, to: string): boolean {
   try {
@@ -184,19 +201,19 @@ function swapIn(target: string, staged: string, keep: readonly string[]): void {
       carried.push(name);
     }
   }
-  const old = mkdtempSync(join(dirname(target), oldPrefix(target)));
+  // The previous folder moves aside under a fresh random name (leftovers of killed builds were
+  // removed before, so nothing else uses that name), then goes once the new one is in place.
+  const old = uniqueName(join(dirname(target), oldPrefix(target)));
   try {
-    renameSync(target, join(old, 'previous'));
+    renameSync(target, old);
   } catch (error) {
-    rmSync(old, { recursive: true, force: true });
     carryBack();
     throw error;
   }
   try {
     renameSync(staged, target);
   } catch (error) {
-    renameSync(join(old, 'previous'), target);
-    rmSync(old, { recursive: true, force: true });
+    renameSync(old, target);
     carryBack();
     throw error;
   }
