@@ -111,11 +111,13 @@ describe('validator fingerprint', () => {
     expect(fingerprintOfFolder(dir, [manifest])).not.toBe(first);
   });
 
-  it("this package's fingerprint is the fingerprint of its src/ and package.json", () => {
+  it("this package's fingerprint is the Node.js version and the fingerprint of its src/ and package.json", () => {
     const src = join(__dirname, '..', '..');
     expect(readFileSync(join(src, '..', 'package.json'), 'utf8')).toContain(
       '"name": "@sesam-connectors/core"',
     );
-    expect(validatorFingerprint()).toBe(fingerprintOfFolder(src, [join(src, '..', 'package.json')]));
+    expect(validatorFingerprint()).toBe(
+      `${process.version}:${fingerprintOfFolder(src, [join(src, '..', 'package.json')])}`,
+    );
   });
 });

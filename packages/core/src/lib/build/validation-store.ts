@@ -99,14 +99,15 @@ const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8
 let ownFingerprint: string | undefined;
 
 /**
- * The validator's identity: a SHA-256 of this package's code (every file under its `src/` but the
- * specs, and its package.json), once per process. Any change to the validator, the expander, the
- * JSON reader or a dependency's pinned version makes every stored validation a miss.
+ * The validator's identity: the Node.js version and a SHA-256 of this package's code (every file
+ * under its `src/` but the specs, and its package.json), once per process. Any change to the
+ * validator, the expander, the JSON reader, a dependency's pinned version or the runtime makes
+ * every stored validation a miss.
  */
 export function validatorFingerprint(): string {
-  ownFingerprint ??= fingerprintOfFolder(join(__dirname, '..', '..'), [
+  ownFingerprint ??= `${process.version}:${fingerprintOfFolder(join(__dirname, '..', '..'), [
     join(__dirname, '..', '..', '..', 'package.json'),
-  ]);
+  ])}`;
   return ownFingerprint;
 }
 
