@@ -51,56 +51,69 @@ type CachedName = 'cached' | 'cachedIsolated' | 'cachedWithEmptyTarget' | 'empty
 type CachedRuns = Record<CachedName, Summary>;
 
 /**
- * The fully cached runs, in rounds — plain, with NX_ISOLATE_PLUGINS=true, then with the baseline
- * target's project.json files present: the build and the empty target — so that whatever the
- * machine does meanwhile hits them alike. Nx hashes a project's whole configuration, so each state
- * (with and without the project.json files) has its own cache entries, made once beforehand. After
- * each switch one untimed run comes first: the first Nx run after 200 project.json files appear or
- * go rebuilds its file map and graph caches (about a second here), which is not a cached run.
+ * The fully cached runs, in rounds — plain, with NX_ISOLATE_PLUGINS=true (unless `isolated` is
+ * false), then with the baseline target's project.json files present: the build and the empty
+ * target — so that whatever the machine does meanwhile hits them alike. `env` goes to every run.
+ * Nx hashes a project's whole configuration, so each state (with and without the project.json
+ * files) has its own cache entries, made once beforehand. After each switch one untimed run comes
+ * first: the first Nx run after 200 project.json files appear or go rebuilds its file map and graph
+ * caches (about a second here), and a daemon learns the outputs on disk; neither is a cached run.
  */
 async function measureCached(
   ws: SyntheticWorkspace,
   runs: number,
   nx: (args: readonly string[], extra?: NodeJS.ProcessEnv) => Promise<NxRun>,
-): Promise<CachedRuns> {
+  { env = {}, isolated = true }: { env?: NodeJS.ProcessEnv; isolated?: boolean } = {},
+): Promise<Partial<CachedRuns>> {
   const empty = ['run-many', '-t', EMPTY_TARGET];
-  await nx(BUILD);
+  const untimed = (args: readonly string[]) => nx(args, env);
+  await untimed(BUILD);
   addEmptyTargets(ws);
   try {
-    await nx(BUILD);
-    await nx(empty);
+    await untimed(BUILD);
+    await untimed(empty);
   } finally {
     removeEmptyTargets(ws);
   }
-  const samples: Record<CachedName, number[]> = {
-    cached: [],
-    cachedIsolated: [],
-    cachedWithEmptyTarget: [],
-    emptyCached: [],
-  };
+  const samples: Partial<Record<CachedName, number[]>> = {};
   const timed = async (name: CachedName, args: readonly string[], extra: NodeJS.ProcessEnv = {}) => {
     flushWrites();
-    const run = await nx(args, extra);
+    const run = await nx(args, { ...env, ...extra });
     const problem = expectCached('all')(run);
     if (problem !== undefined) throw new Error(`${problem}\n${run.output.slice(-3000)}`);
-    samples[name].push(run.ms);
+    (samples[name] ??= []).push(run.ms);
   };
   for (let run = 0; run < runs; run++) {
     await timed('cached', BUILD);
-    await timed('cachedIsolated', BUILD, { NX_ISOLATE_PLUGINS: 'true' });
+    if (isolated) await timed('cachedIsolated', BUILD, { NX_ISOLATE_PLUGINS: 'true' });
     addEmptyTargets(ws);
     try {
-      await nx(BUILD); // untimed: the first run after a configuration change re-reads the workspace
+      await untimed(BUILD);
       await timed('cachedWithEmptyTarget', BUILD);
       await timed('emptyCached', empty);
     } finally {
       removeEmptyTargets(ws);
     }
-    await nx(BUILD); // the same, back to the plain workspace
+    await untimed(BUILD); // back to the plain workspace, as the next measurement expects it
   }
   return Object.fromEntries(
     Object.entries(samples).map(([name, values]) => [name, summarize(values)]),
-  ) as CachedRuns;
+  ) as Partial<CachedRuns>;
+}
+
+/** The same rounds served by a warm daemon (Nx's default outside CI), started and stopped here. */
+async function measureCachedDaemon(
+  ws: SyntheticWorkspace,
+  runs: number,
+  nx: (args: readonly string[], extra?: NodeJS.ProcessEnv) => Promise<NxRun>,
+): Promise<Partial<CachedRuns>> {
+  const env = { NX_DAEMON: 'true' };
+  await nx(['daemon', '--start'], env);
+  try {
+    return await measureCached(ws, runs, nx, { env, isolated: false });
+  } finally {
+    await nx(['daemon', '--stop'], env);
+  }
 }
 
 /** (a)–(e): wall times of Nx runs in the synthetic workspace, `env` added to each. */
@@ -119,18 +132,9 @@ export async function measureNx(
   );
   log('(b) cached builds, interleaved with the baseline');
   const cachedRuns = await attempt('(b)', log, () => measureCached(ws, runs, nx));
-  const pick = (name: CachedName): Measured<Summary> =>
-    isFailed(cachedRuns) ? cachedRuns : cachedRuns[name];
-  const cachedDaemon = await attempt('(b) with the daemon', log, async () => {
-    const daemon = { NX_DAEMON: 'true' };
-    await nx(['daemon', '--start'], daemon);
-    try {
-      await nx(BUILD, daemon); // the daemon learns the outputs on disk
-      return await repeat(runs, { run: () => nx(BUILD, daemon), check: expectCached('all') });
-    } finally {
-      await nx(['daemon', '--stop'], daemon);
-    }
-  });
+  const daemonRuns = await attempt('(b) with the daemon', log, () => measureCachedDaemon(ws, runs, nx));
+  const pick = (measured: Measured<Partial<CachedRuns>>, name: CachedName): Measured<Summary> =>
+    isFailed(measured) ? measured : (measured[name] ?? { error: `${name} was not measured` });
   log('(c) builds after a pack template change');
   const packChange = await attempt('(c)', log, () =>
     repeat(runs, {
@@ -153,11 +157,13 @@ export async function measureNx(
   );
   return {
     cold,
-    cached: pick('cached'),
-    cachedIsolated: pick('cachedIsolated'),
-    cachedDaemon,
-    cachedWithEmptyTarget: pick('cachedWithEmptyTarget'),
-    emptyCached: pick('emptyCached'),
+    cached: pick(cachedRuns, 'cached'),
+    cachedIsolated: pick(cachedRuns, 'cachedIsolated'),
+    cachedDaemon: pick(daemonRuns, 'cached'),
+    cachedDaemonWithEmptyTarget: pick(daemonRuns, 'cachedWithEmptyTarget'),
+    emptyCachedDaemon: pick(daemonRuns, 'emptyCached'),
+    cachedWithEmptyTarget: pick(cachedRuns, 'cachedWithEmptyTarget'),
+    emptyCached: pick(cachedRuns, 'emptyCached'),
     packChange,
     connectorChange,
     single,

@@ -31,6 +31,10 @@ export interface NxTimings {
    * cache hit whose outputs are already in place is not restored again.
    */
   cachedDaemon: Measured<Summary>;
+  /** (b) with the warm daemon once every connector also has the baseline target. */
+  cachedDaemonWithEmptyTarget: Measured<Summary>;
+  /** The baseline's cached run with the warm daemon. */
+  emptyCachedDaemon: Measured<Summary>;
   /** (b) once every connector also has the baseline target (a project.json), for the comparison below. */
   cachedWithEmptyTarget: Measured<Summary>;
   /** Baseline for (b): cached run of a target that does nothing, same projects, same workspace state. */
@@ -104,6 +108,8 @@ export interface BenchReport {
     allOverOne?: number;
     /** (b) with the baseline target present / empty-target cached */
     cachedOverEmpty?: number;
+    /** The same, both served by a warm daemon. */
+    cachedOverEmptyDaemon?: number;
     buildOverFloor?: number;
     buildRevalidatedOverFloor?: number;
     buildUnvalidatedOverFloor?: number;

@@ -85,6 +85,11 @@ export function reportTable(report: BenchReport): string {
       formatSummary(report.nx.emptyCached),
       'same workspace: target that does nothing',
     ],
+    [
+      '    same two, warm daemon',
+      `${formatSummary(report.nx.cachedDaemonWithEmptyTarget)} ÷ ${formatSummary(report.nx.emptyCachedDaemon)}`,
+      `build with project.json files ÷ empty target, both served by the daemon: ${times(report.ratios.cachedOverEmptyDaemon)}`,
+    ],
     ['(c) after a pack template change', formatSummary(report.nx.packChange), 'every connector rebuilds'],
     ['(d) after one connector.json change', formatSummary(report.nx.connectorChange), 'one rebuilds'],
     ['(e) one connector (nx run, no cache)', formatSummary(report.nx.single), ''],

@@ -19,6 +19,10 @@ export function computeRatios(report: Pick<BenchReport, 'nx' | 'engine'>): Bench
   return {
     allOverOne: ratio(median(report.nx.packChange), median(report.nx.single)),
     cachedOverEmpty: ratio(median(report.nx.cachedWithEmptyTarget), median(report.nx.emptyCached)),
+    cachedOverEmptyDaemon: ratio(
+      median(report.nx.cachedDaemonWithEmptyTarget),
+      median(report.nx.emptyCachedDaemon),
+    ),
     buildOverFloor: ratio(engineMedian(report.engine.build), engineMedian(report.engine.buildFloor)),
     buildRevalidatedOverFloor: ratio(
       engineMedian(report.engine.buildRevalidated),

@@ -26,6 +26,8 @@ export function sampleReport(): BenchReport {
     cached: summarize([1900, 1800, 2000]),
     cachedIsolated: summarize([900, 1000, 950]),
     cachedDaemon: summarize([800, 900, 850]),
+    cachedDaemonWithEmptyTarget: summarize([700, 720, 760]),
+    emptyCachedDaemon: summarize([500, 480, 520]),
     cachedWithEmptyTarget: summarize([2100, 2000, 2200]),
     emptyCached: summarize([1900, 1950, 2000]),
     packChange: summarize([6000, 6200, 5900]),

@@ -32,6 +32,7 @@ describe('reportTable', () => {
       '    same, NX_ISOLATE_PLUGINS=true',
       '    same, warm daemon',
       '    empty target, cached',
+      '    same two, warm daemon',
       '(c) after a pack',
       '(d) after one connector.json',
       '(e) one connector',
@@ -57,6 +58,7 @@ describe('reportTable', () => {
     expect(row('(f) engine in-process: build')).toContain('952 datatypes/s, 2.9 MB/s (2400 files, 6.0 MB)');
     expect(row('(g) raw-I/O floor: expand')).toContain('failed: engine probe expand failed (exit 1):');
     expect(row('    engine ÷ floor')).toContain('build 2.10×, expand n/a');
+    expect(row('    same two, warm daemon')).toContain('both served by the daemon: 1.44×');
     expect(row('    engine ÷ floor')).toContain(
       'build validating every connector 2.80×, with validate: false 1.45×',
     );

@@ -6,6 +6,7 @@ describe('computeRatios', () => {
     const report = sampleReport();
     expect(report.ratios.allOverOne).toBeCloseTo(6000 / 2400);
     expect(report.ratios.cachedOverEmpty).toBeCloseTo(2100 / 1950);
+    expect(report.ratios.cachedOverEmptyDaemon).toBeCloseTo(720 / 500);
     expect(report.ratios.buildOverFloor).toBeCloseTo(2100 / 1000);
     expect(report.ratios.buildRevalidatedOverFloor).toBeCloseTo(2800 / 1000);
     expect(report.ratios.buildUnvalidatedOverFloor).toBeCloseTo(1450 / 1000);
