@@ -86,14 +86,20 @@ describe('build executor', () => {
 
   describe('validations that passed are remembered in the workspace data folder', () => {
     const slot = 'packages/connectors/acme/connector';
-    const previousSkip = process.env['NX_SKIP_NX_CACHE'];
+    // Variables that move the store or switch it off; each test starts without them.
+    const variables = ['NX_SKIP_NX_CACHE', 'NX_WORKSPACE_DATA_DIRECTORY', 'NX_PROJECT_GRAPH_CACHE_DIRECTORY'];
+    const previous = Object.fromEntries(variables.map((name) => [name, process.env[name]]));
+    beforeEach(() => {
+      for (const name of variables) delete process.env[name];
+    });
     afterEach(() => {
-      if (previousSkip === undefined) delete process.env['NX_SKIP_NX_CACHE'];
-      else process.env['NX_SKIP_NX_CACHE'] = previousSkip;
+      for (const name of variables) {
+        if (previous[name] === undefined) delete process.env[name];
+        else process.env[name] = previous[name];
+      }
     });
     /** The store the executor uses for `root`, with a planted warning on acme's entry. */
     async function builtWithPlantedWarning() {
-      delete process.env['NX_SKIP_NX_CACHE'];
       const { root, context } = workspaceWith(minimalConnector());
       await buildExecutor({}, context);
       const store = workspaceValidationStore(root)!;
@@ -101,11 +107,18 @@ describe('build executor', () => {
       return { root, context };
     }
 
-    it('under .nx/workspace-data/sesam-connectors/validated (or NX_WORKSPACE_DATA_DIRECTORY)', async () => {
+    it('under .nx/workspace-data/sesam-connectors/validated, or where NX_WORKSPACE_DATA_DIRECTORY says', async () => {
       const { root } = await builtWithPlantedWarning();
-      const dir = join(workspaceDataDirectoryForWorkspace(root), 'sesam-connectors', 'validated');
-      expect(readdirSync(dir)).toHaveLength(1);
+      expect(readdirSync(join(root, '.nx', 'workspace-data', 'sesam-connectors', 'validated'))).toHaveLength(
+        1,
+      );
       expect(workspaceValidationStore(root, {})!.read(slot)?.warnings).toEqual(['planted']);
+      const elsewhere = tempDir();
+      process.env['NX_WORKSPACE_DATA_DIRECTORY'] = elsewhere;
+      expect(workspaceDataDirectoryForWorkspace(root)).toBe(elsewhere);
+      expect(workspaceValidationStore(root)!.read(slot)).toBeUndefined();
+      await buildExecutor({}, workspaceWith(minimalConnector()).context);
+      expect(readdirSync(join(elsewhere, 'sesam-connectors', 'validated'))).toHaveLength(1);
     });
 
     it('a rebuild of the same files replays the stored warnings instead of validating', async () => {
