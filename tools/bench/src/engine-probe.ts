@@ -10,7 +10,8 @@ import { appendFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { CONNECTOR_OUTPUT_DIR, EXPANDED_DIR } from '../../../packages/core/src/plugins/connector-project';
 import { loadEngine, type EngineModules } from './engine-modules';
-import { floorJob, listFiles, runFloorJob, type FloorJob } from './floor';
+import { listFiles } from '../../../packages/core/src/lib/fs/list-files';
+import { floorJob, runFloorJob, type FloorJob } from './floor';
 import { flushWrites } from './flush';
 
 /**
@@ -75,6 +76,9 @@ export interface ProbeResult {
   maxRssBytes: number;
 }
 
+/** Leaves out a connector output's `.expanded` folder. */
+const skipExpanded = (path: string): boolean => path === EXPANDED_DIR;
+
 const now = (): number => Number(process.hrtime.bigint()) / 1e6;
 
 type Pass = () => Promise<{ files: number; bytes: number }>;
@@ -129,14 +133,9 @@ function floorPass(engine: EngineModules, request: ProbeRequest, kind: 'build' |
     const connectorDir = join(request.workspace, root, CONNECTOR_OUTPUT_DIR);
     const outDir = join(request.scratch, kind, basename(root));
     if (kind === 'build') {
-      return floorJob(
-        [join(request.workspace, root, 'connector.json')],
-        connectorDir,
-        outDir,
-        new Set([EXPANDED_DIR]),
-      );
+      return floorJob([join(request.workspace, root, 'connector.json')], connectorDir, outDir, skipExpanded);
     }
-    const inputs = listFiles(connectorDir, new Set([EXPANDED_DIR])).map((path) => join(connectorDir, path));
+    const inputs = listFiles(connectorDir, skipExpanded).map((path) => join(connectorDir, path));
     return floorJob(inputs, join(connectorDir, EXPANDED_DIR), outDir);
   });
   return async () => {
@@ -154,7 +153,7 @@ function changeEveryOutput(request: ProbeRequest, kind: 'build' | 'expand'): voi
   for (const root of request.connectorRoots) {
     const connectorDir = join(request.workspace, root, CONNECTOR_OUTPUT_DIR);
     const dir = kind === 'build' ? connectorDir : join(connectorDir, EXPANDED_DIR);
-    for (const file of listFiles(dir, new Set([EXPANDED_DIR]))) appendFileSync(join(dir, file), '\n');
+    for (const file of listFiles(dir, skipExpanded)) appendFileSync(join(dir, file), '\n');
   }
 }
 

@@ -1,5 +1,6 @@
-import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { listFiles } from '../../../packages/core/src/lib/fs/list-files';
 import type { JsonModule } from './engine-modules';
 
 /**
@@ -16,27 +17,12 @@ export interface FloorJob {
   outputs: { path: string; text: string }[];
 }
 
-/** Every file under `dir` (relative, `/`-separated, sorted), skipping the folder names in `skip`. */
-export function listFiles(dir: string, skip: ReadonlySet<string> = new Set()): string[] {
-  const files: string[] = [];
-  const walk = (at: string) => {
-    for (const entry of readdirSync(at, { withFileTypes: true })) {
-      if (skip.has(entry.name)) continue;
-      const path = join(at, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.isFile()) files.push(relative(dir, path).split('\\').join('/'));
-    }
-  };
-  walk(dir);
-  return files.sort();
-}
-
 /** A floor job for the files now in `sourceDir` (read here, outside the timing). */
 export function floorJob(
   inputs: string[],
   sourceDir: string,
   outDir: string,
-  skip?: ReadonlySet<string>,
+  skip?: (path: string) => boolean,
 ): FloorJob {
   const outputs = listFiles(sourceDir, skip).map((path) => ({
     path,

@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as json from '../../../packages/core/src/lib/json';
-import { floorJob, listFiles, runFloorJob } from '../src/floor';
+import { listFiles } from '../../../packages/core/src/lib/fs/list-files';
+import { floorJob, runFloorJob } from '../src/floor';
 
 function tree(files: Record<string, string>): string {
   const dir = mkdtempSync(join(tmpdir(), 'bench-floor-'));
@@ -14,16 +15,6 @@ function tree(files: Record<string, string>): string {
 }
 
 describe('raw-I/O floor', () => {
-  it('lists files recursively, sorted, skipping the named folders', () => {
-    const dir = tree({
-      'b.json': '1',
-      'templates/a.json': '2',
-      '.expanded/pipes/x.json': '3',
-      'a.json': '4',
-    });
-    expect(listFiles(dir, new Set(['.expanded']))).toEqual(['a.json', 'b.json', 'templates/a.json']);
-  });
-
   it('writes the same files byte for byte into a fresh folder and counts the bytes', () => {
     const source = tree({ 'manifest.json': '{\n  "a": 1.50\n}', 'templates/x.json': '[\n  "é"\n]' });
     const input = tree({ 'connector.json': '{"system": "x"}' });

@@ -5,6 +5,7 @@ import {
   EXPANDED_DIR,
   connectorProjectName,
 } from '../../../../packages/core/src/plugins/connector-project';
+import { listFiles } from '../../../../packages/core/src/lib/fs/list-files';
 
 export { CONNECTOR_OUTPUT_DIR, EXPANDED_DIR, connectorProjectName };
 
@@ -33,22 +34,10 @@ export const outputPath = (system: string): string =>
  * Every file under `dir` by relative path ('/' separators), read as bytes; `skip` leaves out
  * folders or files by relative path. {} when `dir` does not exist.
  */
-export const readTree = (
-  dir: string,
-  skip: (relative: string) => boolean = () => false,
-): Map<string, Buffer> => {
-  const files = new Map<string, Buffer>();
-  const walk = (relative: string) => {
-    for (const entry of readdirSync(join(dir, relative), { withFileTypes: true })) {
-      const path = relative ? `${relative}/${entry.name}` : entry.name;
-      if (skip(path)) continue;
-      if (entry.isDirectory()) walk(path);
-      else if (entry.isFile()) files.set(path, readFileSync(join(dir, path)));
-    }
-  };
-  if (isDirectory(dir)) walk('');
-  return new Map([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-};
+export const readTree = (dir: string, skip?: (relative: string) => boolean): Map<string, Buffer> =>
+  isDirectory(dir)
+    ? new Map(listFiles(dir, skip).map((path) => [path, readFileSync(join(dir, path))]))
+    : new Map();
 
 /** readTree as text (UTF-8), the shape the compare functions take. */
 export const readTextTree = (dir: string, skip?: (relative: string) => boolean): Record<string, string> =>

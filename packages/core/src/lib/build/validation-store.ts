@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { listFiles } from '../fs/list-files';
 import { isJsonArray, isJsonObject, parseJson, toJsonText } from '../json';
 
 /** A validation that passed (no errors), remembered for exactly the rendered files it judged. */
@@ -111,6 +112,8 @@ export function validatorFingerprint(): string {
   return ownFingerprint;
 }
 
+const SPEC_FILE = /\.spec\.[cm]?[jt]s$/;
+
 /** SHA-256 over the paths and bytes of every file under `dir` except specs, then of `extra` files. */
 export function fingerprintOfFolder(dir: string, extra: readonly string[] = []): string {
   const hash = createHash('sha256');
@@ -119,17 +122,7 @@ export function fingerprintOfFolder(dir: string, extra: readonly string[] = []):
     hash.update(readFileSync(file));
     hash.update('\0');
   };
-  const walk = (at: string, prefix: string): void => {
-    const entries = readdirSync(at, { withFileTypes: true }).sort((a, b) =>
-      a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
-    );
-    for (const entry of entries) {
-      if (entry.isDirectory()) walk(join(at, entry.name), `${prefix}${entry.name}/`);
-      else if (entry.isFile() && !/\.spec\.[cm]?[jt]s$/.test(entry.name))
-        add(prefix + entry.name, join(at, entry.name));
-    }
-  };
-  walk(dir, '');
+  for (const path of listFiles(dir, (path) => SPEC_FILE.test(path))) add(path, join(dir, path));
   for (const file of extra) {
     try {
       add(`extra:${file}`, file);
