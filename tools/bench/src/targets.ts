@@ -16,33 +16,24 @@ const engineCpu = (value: Measured<EngineFigures>): number | undefined =>
 
 /** The ratios of issue 7, from the measurements (undefined where a side is missing). */
 export function computeRatios(report: Pick<BenchReport, 'nx' | 'engine'>): BenchReport['ratios'] {
+  const { nx, engine } = report;
+  const nxRatio = (a: Measured<Summary>, b: Measured<Summary>) => ratio(median(a), median(b));
+  const engineRatio = (a: Measured<EngineFigures>, b: Measured<EngineFigures>) =>
+    ratio(engineMedian(a), engineMedian(b));
+  const cpuRatio = (a: Measured<EngineFigures>, b: Measured<EngineFigures>) =>
+    ratio(engineCpu(a), engineCpu(b));
   return {
-    allOverOne: ratio(median(report.nx.packChange), median(report.nx.single)),
-    cachedOverEmpty: ratio(median(report.nx.cachedWithEmptyTarget), median(report.nx.emptyCached)),
-    cachedOverEmptyDaemon: ratio(
-      median(report.nx.cachedDaemonWithEmptyTarget),
-      median(report.nx.emptyCachedDaemon),
-    ),
-    buildOverFloor: ratio(engineMedian(report.engine.build), engineMedian(report.engine.buildFloor)),
-    buildRevalidatedOverFloor: ratio(
-      engineMedian(report.engine.buildRevalidated),
-      engineMedian(report.engine.buildFloor),
-    ),
-    buildUnvalidatedOverFloor: ratio(
-      engineMedian(report.engine.buildUnvalidated),
-      engineMedian(report.engine.buildFloor),
-    ),
-    buildRewriteOverFloor: ratio(
-      engineMedian(report.engine.buildRewrite),
-      engineMedian(report.engine.buildFloor),
-    ),
-    expandOverFloor: ratio(engineMedian(report.engine.expand), engineMedian(report.engine.expandFloor)),
-    expandRewriteOverFloor: ratio(
-      engineMedian(report.engine.expandRewrite),
-      engineMedian(report.engine.expandFloor),
-    ),
-    buildOverFloorCpu: ratio(engineCpu(report.engine.build), engineCpu(report.engine.buildFloor)),
-    expandOverFloorCpu: ratio(engineCpu(report.engine.expand), engineCpu(report.engine.expandFloor)),
+    allOverOne: nxRatio(nx.packChange, nx.single),
+    cachedOverEmpty: nxRatio(nx.cachedWithEmptyTarget, nx.emptyCached),
+    cachedOverEmptyDaemon: nxRatio(nx.cachedDaemonWithEmptyTarget, nx.emptyCachedDaemon),
+    buildOverFloor: engineRatio(engine.build, engine.buildFloor),
+    buildRevalidatedOverFloor: engineRatio(engine.buildRevalidated, engine.buildFloor),
+    buildUnvalidatedOverFloor: engineRatio(engine.buildUnvalidated, engine.buildFloor),
+    buildRewriteOverFloor: engineRatio(engine.buildRewrite, engine.buildFloor),
+    expandOverFloor: engineRatio(engine.expand, engine.expandFloor),
+    expandRewriteOverFloor: engineRatio(engine.expandRewrite, engine.expandFloor),
+    buildOverFloorCpu: cpuRatio(engine.build, engine.buildFloor),
+    expandOverFloorCpu: cpuRatio(engine.expand, engine.expandFloor),
   };
 }
 
