@@ -8,7 +8,11 @@
  */
 import { appendFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { CONNECTOR_OUTPUT_DIR, EXPANDED_DIR } from '../../../packages/core/src/plugins/connector-project';
+import {
+  CONNECTOR_OUTPUT_DIR,
+  EXPANDED_DIR,
+  skipExpanded,
+} from '../../../packages/core/src/plugins/connector-project';
 import { loadEngine, type EngineModules } from './engine-modules';
 import { listFiles } from '../../../packages/core/src/lib/fs/list-files';
 import { floorJob, runFloorJob, type FloorJob } from './floor';
@@ -75,9 +79,6 @@ export interface ProbeResult {
   /** Peak resident set size of this process, bytes. */
   maxRssBytes: number;
 }
-
-/** Leaves out a connector output's `.expanded` folder. */
-const skipExpanded = (path: string): boolean => path === EXPANDED_DIR;
 
 const now = (): number => Number(process.hrtime.bigint()) / 1e6;
 

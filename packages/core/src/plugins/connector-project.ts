@@ -12,5 +12,7 @@ export interface ConnectorProject {
 export const CONNECTOR_OUTPUT_DIR = 'connector';
 /** Folder (inside the connector output) that `expand` writes, as `sesam expand` does. */
 export const EXPANDED_DIR = '.expanded';
+/** For `listFiles` over a connector output: leaves out its `.expanded` folder. */
+export const skipExpanded = (relative: string): boolean => relative === EXPANDED_DIR;
 
 export const connectorProjectName = (system: string): string => `${system}-connector`;

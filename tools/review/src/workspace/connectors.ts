@@ -4,10 +4,11 @@ import {
   CONNECTOR_OUTPUT_DIR,
   EXPANDED_DIR,
   connectorProjectName,
+  skipExpanded,
 } from '../../../../packages/core/src/plugins/connector-project';
 import { listFiles } from '../../../../packages/core/src/lib/fs/list-files';
 
-export { CONNECTOR_OUTPUT_DIR, EXPANDED_DIR, connectorProjectName };
+export { CONNECTOR_OUTPUT_DIR, EXPANDED_DIR, connectorProjectName, skipExpanded };
 
 /** Where connector packages live (the core plugin infers one project per `<system>/connector.json` here). */
 export const CONNECTORS_DIR = 'packages/connectors';
@@ -42,9 +43,6 @@ export const readTree = (dir: string, skip?: (relative: string) => boolean): Map
 /** readTree as text (UTF-8), the shape the compare functions take. */
 export const readTextTree = (dir: string, skip?: (relative: string) => boolean): Record<string, string> =>
   Object.fromEntries([...readTree(dir, skip)].map(([path, bytes]) => [path, bytes.toString('utf8')]));
-
-/** Skips the expand output inside a connector output folder. */
-export const skipExpanded = (relative: string): boolean => relative === EXPANDED_DIR;
 
 const subfolders = (dir: string): string[] =>
   isDirectory(dir)
