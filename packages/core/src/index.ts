@@ -1,6 +1,92 @@
 /**
- * @sesam-connectors/core: the Nx plugin. Every `packages/connectors/<system>/connector.json`
- * becomes a project `<system>-connector` with inferred targets (see ./plugins/connector-plugin.ts).
+ * `@sesam-connectors/core`, the engine: connector.json → render → validate → write, without Nx. What
+ * the workspace tools and other callers use. It loads ejs and ajv; the Nx plugin entry
+ * (`@sesam-connectors/core/plugin`, registered in nx.json) never imports it.
  */
-export { createNodes, createNodesV2 } from './plugins/connector-plugin';
-export const name = '@sesam-connectors/core';
+
+// connector.json: load and check (problems as `<file>: <dotted.json.path>: <reason>`), its schema.
+export {
+  loadConnector,
+  loadConnectorConfig,
+  validateConnectorConfig,
+  displayPath,
+  composeConnectorSchema,
+  connectorSchemaText,
+  CONNECTOR_SCHEMA_FILE,
+  ConnectorConfigError,
+  dottedPath,
+  formatProblem,
+  nameProblem,
+  NAME_PATTERN,
+  rendersSystem,
+  systemTemplatePath,
+  AUTH_TYPES,
+  type AuthConfig,
+  type AuthType,
+  type ConfigFindings,
+  type ConfigPath,
+  type ConfigProblem,
+  type ConnectorConfig,
+  type ConnectorConfigContext,
+  type DatatypeConfig,
+  type LoadConnectorConfigOptions,
+  type RestSystemConfig,
+  type ValidatedConnector,
+} from './lib/config';
+
+// The template pack and the one renderer (in memory).
+export {
+  loadTemplatePack,
+  renderConnectorFiles,
+  TemplatePackError,
+  TemplateRenderError,
+  RawFileError,
+  type LoadedTemplatePack,
+  type RenderConnectorInputs,
+} from './lib/render';
+
+// The build: render, validate, write connector/ atomically.
+export {
+  buildConnector,
+  ConnectorValidationError,
+  isUserError,
+  folderValidationStore,
+  type BuildConnectorOptions,
+  type BuildConnectorResult,
+  type StoredValidation,
+  type ValidationStore,
+} from './lib/build';
+
+// `sesam expand` in TypeScript.
+export {
+  expandConnector,
+  writeExpanded,
+  diskSource,
+  memorySource,
+  ExpandError,
+  DEFAULT_PROFILE,
+  DEFAULT_SYSTEM_PLACEHOLDER,
+  type ConnectorSource,
+  type ExpandErrorCode,
+  type ExpandOptions,
+  type ExpandResult,
+} from './lib/expand';
+
+// The validator (`sesam validate` plus `strict/…` rules) and expand-then-check-then-write.
+export {
+  validateConnector,
+  validateSource,
+  formatFindingLine,
+  formatReportJson,
+  formatReportText,
+  RULES,
+  expandToFolder,
+  expandSummary,
+  type ExpandToFolderOptions,
+  type ExpandToFolderResult,
+  type Finding,
+  type RuleInfo,
+  type Severity,
+  type ValidateOptions,
+  type ValidationReport,
+} from './lib/validate';

@@ -1,38 +1,29 @@
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
 /**
- * The engine as the synthetic workspace has it (its copy of packages/core), loaded at run time so
- * that the template pack it renders is that workspace's copy too. The types are this workspace's.
+ * Core's public entry points as the synthetic workspace has them (its copy of packages/core, which
+ * its node_modules link), loaded at run time so that the template pack it renders is that
+ * workspace's copy too. The types are this workspace's.
  */
-export type BuildModule = typeof import('../../../packages/core/src/lib/build');
-export type RenderModule = typeof import('../../../packages/core/src/lib/render');
-export type ExpandModule = typeof import('../../../packages/core/src/lib/expand');
-export type JsonModule = typeof import('../../../packages/core/src/lib/json');
-export type ValidateModule = typeof import('../../../packages/core/src/lib/validate');
-export type BuildTaskModule = typeof import('../../../packages/core/src/executors/build/build-task');
+export type EngineModule = typeof import('@sesam-connectors/core');
+export type ExecutorsModule = typeof import('@sesam-connectors/core/executors');
+export type JsonModule = typeof import('@sesam-connectors/core/json');
 
 export interface EngineModules {
-  build: BuildModule;
-  render: RenderModule;
-  expand: ExpandModule;
-  json: JsonModule;
-  /** Holds `expandToFolder`, the expand executor's whole job (expand, check, write). */
-  validate: ValidateModule;
+  /** buildConnector, loadTemplatePack, expandToFolder (the expand executor's whole job), … */
+  engine: EngineModule;
   /** The build executor's task: where it keeps the workspace's store of passed validations. */
-  buildTask: BuildTaskModule;
+  executors: ExecutorsModule;
+  json: JsonModule;
 }
 
-const core = (workspace: string, path: string): string => join(workspace, 'packages/core/src', path);
-
-/** Requires the engine modules from `workspace` (TypeScript: the process must run under @swc-node/register). */
+/** Requires core's entry points from `workspace` (TypeScript: the process must run under @swc-node/register). */
 export function loadEngine(workspace: string): EngineModules {
-  const load = <T>(name: string): T => require(core(workspace, `lib/${name}`)) as T;
+  const load = createRequire(join(workspace, 'package.json'));
   return {
-    build: load<BuildModule>('build'),
-    render: load<RenderModule>('render'),
-    expand: load<ExpandModule>('expand'),
-    json: load<JsonModule>('json'),
-    validate: load<ValidateModule>('validate'),
-    buildTask: require(core(workspace, 'executors/build/build-task')) as BuildTaskModule,
+    engine: load('@sesam-connectors/core') as EngineModule,
+    executors: load('@sesam-connectors/core/executors') as ExecutorsModule,
+    json: load('@sesam-connectors/core/json') as JsonModule,
   };
 }

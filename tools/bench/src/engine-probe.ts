@@ -8,13 +8,9 @@
  */
 import { appendFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import {
-  CONNECTOR_OUTPUT_DIR,
-  EXPANDED_DIR,
-  skipExpanded,
-} from '../../../packages/core/src/plugins/connector-project';
+import { listFiles } from '@sesam-connectors/core/fs';
+import { CONNECTOR_OUTPUT_DIR, EXPANDED_DIR, skipExpanded } from '@sesam-connectors/core/layout';
 import { loadEngine, type EngineModules } from './engine-modules';
-import { listFiles } from '../../../packages/core/src/lib/fs/list-files';
 import { floorJob, runFloorJob, type FloorJob } from './floor';
 import { flushWrites } from './flush';
 
@@ -85,14 +81,14 @@ const now = (): number => Number(process.hrtime.bigint()) / 1e6;
 type Pass = () => Promise<{ files: number; bytes: number }>;
 
 function buildPass(engine: EngineModules, request: ProbeRequest, validation: Validation): Pass {
-  const pack = engine.render.loadTemplatePack(join(request.workspace, 'packages/template-pack'));
+  const pack = engine.engine.loadTemplatePack(join(request.workspace, 'packages/template-pack'));
   const validationStore =
-    validation === 'store' ? engine.buildTask.workspaceValidationStore(request.workspace) : undefined;
+    validation === 'store' ? engine.executors.workspaceValidationStore(request.workspace) : undefined;
   return async () => {
     let files = 0;
     let bytes = 0;
     for (const root of request.connectorRoots) {
-      const result = await engine.build.buildConnector(join(request.workspace, root), {
+      const result = await engine.engine.buildConnector(join(request.workspace, root), {
         pack,
         displayRoot: request.workspace,
         validate: validation !== 'none',
@@ -111,14 +107,14 @@ function expandPass(engine: EngineModules, request: ProbeRequest): Pass {
     let bytes = 0;
     for (const root of request.connectorRoots) {
       // What the expand executor does with its default options.
-      const run = await engine.validate.expandToFolder(join(request.workspace, root, CONNECTOR_OUTPUT_DIR), {
+      const run = await engine.engine.expandToFolder(join(request.workspace, root, CONNECTOR_OUTPUT_DIR), {
         outDir: EXPANDED_DIR,
-        profile: engine.expand.DEFAULT_PROFILE,
-        systemPlaceholder: engine.expand.DEFAULT_SYSTEM_PLACEHOLDER,
+        profile: engine.engine.DEFAULT_PROFILE,
+        systemPlaceholder: engine.engine.DEFAULT_SYSTEM_PLACEHOLDER,
         compat: false,
       });
       if (!run.written) {
-        const problems = run.findings.map((finding) => engine.validate.formatFindingLine(finding)).join('\n');
+        const problems = run.findings.map((finding) => engine.engine.formatFindingLine(finding)).join('\n');
         throw new Error(`${root}: expand wrote nothing:\n${problems}`);
       }
       files += run.result.files.size;

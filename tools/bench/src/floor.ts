@@ -1,6 +1,6 @@
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { listFiles } from '../../../packages/core/src/lib/fs/list-files';
+import { listFiles } from '@sesam-connectors/core/fs';
 import type { JsonModule } from './engine-modules';
 
 /**

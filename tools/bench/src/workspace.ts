@@ -10,7 +10,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
-import { CONNECTOR_OUTPUT_DIR } from '../../../packages/core/src/plugins/connector-project';
+import { CONNECTOR_OUTPUT_DIR } from '@sesam-connectors/core/layout';
 import { linkNodeModules } from '../../review/src/workspace/node-modules';
 import { syntheticConnector, syntheticSystemName } from './synthetic-connector';
 import type { BenchSize } from './options';

@@ -1,8 +1,8 @@
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import * as json from '../../../packages/core/src/lib/json';
-import { listFiles } from '../../../packages/core/src/lib/fs/list-files';
+import { listFiles } from '@sesam-connectors/core/fs';
+import * as json from '@sesam-connectors/core/json';
 import { floorJob, runFloorJob } from '../src/floor';
 
 function tree(files: Record<string, string>): string {

@@ -1,8 +1,7 @@
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { buildConnector } from '../../../packages/core/src/lib/build';
-import { expandToFolder } from '../../../packages/core/src/lib/validate';
+import { buildConnector, expandToFolder } from '@sesam-connectors/core';
 import {
   datatypePatterns,
   hasWebhooks,

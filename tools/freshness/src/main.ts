@@ -1,13 +1,8 @@
 import { exitOnError } from '../../review/src/errors';
 import { changedPaths, repositoryRoot } from '../../review/src/git/git';
 import { NX_BUILD_ARGS, nxBuilder, scriptBuilder, type Builder } from '../../review/src/workspace/builder';
-import {
-  CONNECTORS_DIR,
-  CONNECTOR_OUTPUT_DIR,
-  EXPANDED_DIR,
-  listConnectors,
-  listOutputFolders,
-} from '../../review/src/workspace/connectors';
+import { CONNECTORS_DIR, CONNECTOR_OUTPUT_DIR, EXPANDED_DIR } from '@sesam-connectors/core/layout';
+import { listConnectors, listOutputFolders } from '../../review/src/workspace/connectors';
 import type { ToolDeps } from '../../review/src/tool-deps';
 import { FRESHNESS_USAGE, parseFreshnessArgs } from './options';
 import { buildFailedReport, staleReport, uncommittedNote } from './report';

@@ -1,4 +1,5 @@
-import { EXPANDED_DIR, outputPath } from '../../review/src/workspace/connectors';
+import { EXPANDED_DIR } from '@sesam-connectors/core/layout';
+import { outputPath } from '../../review/src/workspace/connectors';
 import type { OutputSnapshot } from './snapshot';
 
 export type StaleReason =

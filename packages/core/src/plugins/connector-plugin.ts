@@ -1,10 +1,11 @@
 import { createNodesFromFiles, type CreateNodesContextV2, type CreateNodesResult, type CreateNodesV2 } from '@nx/devkit';
 import { basename, dirname } from 'node:path';
-import { connectorProjectName, type ConnectorProject } from './connector-project';
+import { CONNECTOR_CONFIG_FILE, CONNECTORS_DIR, connectorProjectName } from '../lib/layout';
+import type { ConnectorProject } from './connector-project';
 import { connectorTargets } from './targets';
 
 /** Every connector package is a folder under packages/connectors holding a connector.json. */
-export const CONNECTOR_CONFIG_GLOB = 'packages/connectors/*/connector.json';
+export const CONNECTOR_CONFIG_GLOB = `${CONNECTORS_DIR}/*/${CONNECTOR_CONFIG_FILE}`;
 
 export interface ConnectorPluginOptions {
   /** Reserved for target-name overrides; no options yet. */

@@ -1,4 +1,4 @@
-import { isJsonArray, isJsonObject, parseJson, toCanonicalJson } from '../json';
+import { isJsonArray, isJsonObject, parseJson, toCanonicalJson } from '@sesam-connectors/core/json';
 
 /** One config object of a template file (a pipe or the system), in canonical JSON. */
 export interface TemplateEntity {

@@ -2,14 +2,8 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ConnectorBuild, RevisionBuild } from '../compare/types';
 import type { Builder } from '../workspace/builder';
-import {
-  EXPANDED_DIR,
-  connectorProjectName,
-  listConnectors,
-  outputDir,
-  readTextTree,
-  skipExpanded,
-} from '../workspace/connectors';
+import { EXPANDED_DIR, connectorProjectName, skipExpanded } from '@sesam-connectors/core/layout';
+import { listConnectors, outputDir, readTextTree } from '../workspace/connectors';
 import { failedTasks, logTail, taskError, taskOutputs } from '../workspace/task-log';
 import type { Checkout } from './checkout';
 

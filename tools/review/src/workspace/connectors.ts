@@ -1,22 +1,12 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
-import {
-  CONNECTOR_OUTPUT_DIR,
-  EXPANDED_DIR,
-  connectorProjectName,
-  skipExpanded,
-} from '../../../../packages/core/src/plugins/connector-project';
-import { listFiles } from '../../../../packages/core/src/lib/fs/list-files';
-
-export { CONNECTOR_OUTPUT_DIR, EXPANDED_DIR, connectorProjectName, skipExpanded };
-
-/** Where connector packages live (the core plugin infers one project per `<system>/connector.json` here). */
-export const CONNECTORS_DIR = 'packages/connectors';
+import { listFiles } from '@sesam-connectors/core/fs';
+import { CONNECTOR_CONFIG_FILE, CONNECTOR_OUTPUT_DIR, CONNECTORS_DIR } from '@sesam-connectors/core/layout';
 
 /** Systems with a connector.json at `root`, sorted; [] when the folder does not exist (an older revision). */
 export const listConnectors = (root: string): string[] =>
   subfolders(join(root, CONNECTORS_DIR)).filter((system) =>
-    existsSync(join(root, CONNECTORS_DIR, system, 'connector.json')),
+    existsSync(join(root, CONNECTORS_DIR, system, CONNECTOR_CONFIG_FILE)),
   );
 
 /** Systems that have a build output folder at `root`, with or without a connector.json. */

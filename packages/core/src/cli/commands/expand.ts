@@ -1,4 +1,5 @@
-import { DEFAULT_EXPANDED_DIR, DEFAULT_PROFILE, DEFAULT_SYSTEM_PLACEHOLDER } from '../../lib/expand';
+import { DEFAULT_PROFILE, DEFAULT_SYSTEM_PLACEHOLDER } from '../../lib/expand';
+import { EXPANDED_DIR } from '../../lib/layout';
 import { expandSummary, expandToFolder, formatFindingLine } from '../../lib/validate';
 import { parseArgs, stringOption } from '../args';
 import { connectorDir, fileNamePart } from '../connector-dir';
@@ -17,7 +18,7 @@ export async function expandCommand(argv: readonly string[], io: CliIo): Promise
   const dir = connectorDir(args, io.cwd);
   const run = await inConnector(dir, io, () =>
     expandToFolder(dir, {
-      outDir: stringOption(args, 'expanded-dir', DEFAULT_EXPANDED_DIR),
+      outDir: stringOption(args, 'expanded-dir', EXPANDED_DIR),
       systemPlaceholder: fileNamePart(
         stringOption(args, 'system-placeholder', DEFAULT_SYSTEM_PLACEHOLDER),
         '--system-placeholder',

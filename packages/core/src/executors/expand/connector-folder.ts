@@ -1,7 +1,7 @@
 import type { ExecutorContext } from '@nx/devkit';
 import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { CONNECTOR_OUTPUT_DIR } from '../../plugins/connector-project';
+import { CONNECTOR_OUTPUT_DIR } from '../../lib/layout';
 
 /** A connector project's built `connector/` folder, or a message saying why there is none. */
 export function connectorFolder(context: ExecutorContext): { dir: string } | { problem: string } {

@@ -1,11 +1,11 @@
 import { logger, type ExecutorContext } from '@nx/devkit';
 import { relative } from 'node:path';
 import {
-  DEFAULT_EXPANDED_DIR,
   DEFAULT_PROFILE,
   DEFAULT_SYSTEM_PLACEHOLDER,
   ExpandError,
 } from '../../lib/expand';
+import { EXPANDED_DIR } from '../../lib/layout';
 import { expandSummary, expandToFolder, formatFindingLine } from '../../lib/validate';
 import { connectorFolder } from './connector-folder';
 import type { ExpandExecutorSchema } from './schema';
@@ -31,7 +31,7 @@ export default async function expandExecutor(
   const shown = (file: string) => relative(context.root, file) || '.';
   try {
     const run = await expandToFolder(folder.dir, {
-      outDir: DEFAULT_EXPANDED_DIR,
+      outDir: EXPANDED_DIR,
       profile: options.profile ?? DEFAULT_PROFILE,
       systemPlaceholder: options.systemPlaceholder ?? DEFAULT_SYSTEM_PLACEHOLDER,
       compat: options.compat ?? false,

@@ -3,7 +3,7 @@ import { SesamCli, SesamWrapperError, type LineHandler, type ProcessRunner } fro
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { CONNECTOR_OUTPUT_DIR } from '../../plugins/connector-project';
+import { CONNECTOR_OUTPUT_DIR } from '../../lib/layout';
 import { safeDownload } from './download';
 import { planSesamRun, SesamTargetError } from './plan';
 import type { SesamExecutorOptions } from './schema';

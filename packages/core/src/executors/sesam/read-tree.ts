@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { listFiles } from '../../lib/fs/list-files';
+import { listFiles } from '../../lib/fs';
 import type { FileTree } from './compare-trees';
 
 /** Every file below `dir` (relative POSIX paths), skipping top-level entries named in `skip`. */

@@ -1,5 +1,5 @@
 import { formatFiles, logger, type Tree } from '@nx/devkit';
-import { connectorProjectName } from '../../plugins/connector-project';
+import { connectorProjectName } from '../../lib/layout';
 import { assertBuilds } from '../shared/assert-builds';
 import { addRawTemplates } from '../shared/raw-template';
 import { addFiles } from './lib/add-files';

@@ -1,5 +1,5 @@
 import { logger, type Tree } from '@nx/devkit';
-import { connectorProjectName } from '../../plugins/connector-project';
+import { connectorProjectName } from '../../lib/layout';
 import { addRawTemplates } from '../shared/raw-template';
 import { normalizeOptions } from './lib/normalize-options';
 import { planAdditions } from './lib/plan-registry';

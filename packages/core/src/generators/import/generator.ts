@@ -1,6 +1,6 @@
 import { formatFiles, logger, type Tree } from '@nx/devkit';
 import { loadTemplatePack } from '../../lib/render';
-import { connectorProjectName } from '../../plugins/connector-project';
+import { connectorProjectName } from '../../lib/layout';
 import { GeneratorError } from '../shared/generator-error';
 import { normalizeOptions } from './lib/normalize-options';
 import { planImport } from './lib/plan-import';

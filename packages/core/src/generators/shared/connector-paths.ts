@@ -1,12 +1,6 @@
 import { joinPathFragments } from '@nx/devkit';
 import { join } from 'node:path';
-import { CONNECTOR_CONFIG_FILE } from '../../lib/config/load';
-
-/** Workspace folder that holds one package per connector. */
-export const CONNECTORS_DIR = 'packages/connectors';
-/** connector.json (the file a user edits) and raw/ (files the build copies verbatim), as the engine names them. */
-export { CONNECTOR_CONFIG_FILE } from '../../lib/config/load';
-export { RAW_DIR } from '../../lib/config/package-layout';
+import { CONNECTOR_CONFIG_FILE, CONNECTORS_DIR } from '../../lib/layout';
 
 /** `packages/connectors/<system>` (tree-relative). */
 export const connectorRoot = (system: string): string => joinPathFragments(CONNECTORS_DIR, system);

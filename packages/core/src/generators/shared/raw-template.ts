@@ -1,5 +1,5 @@
 import { joinPathFragments, type Tree } from '@nx/devkit';
-import { RAW_DIR } from './connector-paths';
+import { RAW_DIR } from '../../lib/layout';
 import { rawTemplatePath, type DatatypeRequest } from './datatype-request';
 import { GeneratorError } from './generator-error';
 

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { CONNECTOR_OUTPUT_DIR, EXPANDED_DIR } from '../../plugins/connector-project';
-import { CONNECTOR_CONFIG_FILE, displayPath, loadConnector } from '../config/load';
+import { CONNECTOR_CONFIG_FILE, CONNECTOR_OUTPUT_DIR, EXPANDED_DIR } from '../layout';
+import { displayPath, loadConnector } from '../config/load';
 import {
   loadTemplatePack,
   rawFilesNeeded,
@@ -10,7 +10,7 @@ import {
   type LoadedTemplatePack,
 } from '../render';
 import { ConnectorValidationError } from './errors';
-import { replaceDirectory } from '../fs/replace-directory';
+import { replaceDirectory } from '../fs';
 import { validateRenderedConnector } from './validate-rendered';
 import type { ValidationStore } from './validation-store';
 

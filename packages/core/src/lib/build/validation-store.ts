@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { listFiles } from '../fs/list-files';
+import { listFiles } from '../fs';
 import { isJsonArray, isJsonObject, parseJson, toJsonText } from '../json';
 
 /** A validation that passed (no errors), remembered for exactly the rendered files it judged. */

@@ -1,6 +1,7 @@
 import { withDefaults, type DatatypePattern } from '@sesam-connectors/template-pack';
 import { isInsideRelativePath } from './config-value';
-import { RAW_DIR, rendersSystem, systemTemplatePath } from './package-layout';
+import { MANIFEST_FILE, RAW_DIR } from '../layout';
+import { rendersSystem, systemTemplatePath } from './package-layout';
 import type { ConfigFindings, ConfigPath, ConfigProblem } from './problems';
 import type { AuthConfig, AuthType, ConnectorConfig, DatatypeConfig } from './types';
 import { checkVerbatimFiles, keepsSourceManifest } from './verbatim-checks';
@@ -258,7 +259,7 @@ function checkRaw(
     });
     return problems;
   }
-  const rendered = new Set(['manifest.json', systemTemplatePath(config)]);
+  const rendered = new Set([MANIFEST_FILE, systemTemplatePath(config)]);
   for (const [other, d] of Object.entries(config.datatypes)) {
     if (d.pattern !== 'raw' && d.reuse === undefined) rendered.add(`templates/${other}.json`);
   }

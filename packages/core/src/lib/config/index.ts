@@ -8,7 +8,6 @@ export {
   validateConnector,
   validateConnectorConfig,
   displayPath,
-  CONNECTOR_CONFIG_FILE,
 } from './load';
 export type { ConnectorConfigContext, LoadConnectorConfigOptions, ValidatedConnector } from './load';
 export { composeConnectorSchema, connectorSchemaText, CONNECTOR_SCHEMA_FILE } from './schema';
@@ -21,6 +20,6 @@ export {
   type ConfigProblem,
 } from './problems';
 export { nameProblem, NAME_PATTERN } from './names';
-export { RAW_DIR, rendersSystem, systemTemplatePath, type RenderedSystemConfig } from './package-layout';
+export { rendersSystem, systemTemplatePath, type RenderedSystemConfig } from './package-layout';
 export { isInsideRelativePath } from './config-value';
 export * from './types';

@@ -10,8 +10,6 @@ import { ConnectorConfigError, formatProblem } from './problems';
 import type { ConnectorConfig } from './types';
 import { connectorSchemaValidator } from './schema-validator';
 
-/** The file every connector package has. */
-export const CONNECTOR_CONFIG_FILE = 'connector.json';
 
 export interface ConnectorConfigContext {
   /** The file as messages show it. */

@@ -1,8 +1,7 @@
 import { SYSTEM_TEMPLATE_PATH } from '@sesam-connectors/template-pack';
+import { RAW_DIR } from '../layout';
 import type { AuthConfig, ConnectorConfig, RestSystemConfig } from './types';
 
-/** The folder the build copies raw files from, relative to the package. */
-export const RAW_DIR = 'raw';
 
 /** A connector whose system template the build renders from `auth` and `restSystem` (no `systemFile`). */
 export type RenderedSystemConfig = ConnectorConfig & {

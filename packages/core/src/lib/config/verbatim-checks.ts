@@ -1,6 +1,7 @@
 import { isInsideRelativePath } from './config-value';
 import { nameProblem } from './names';
-import { RAW_DIR, systemTemplatePath } from './package-layout';
+import { MANIFEST_FILE, RAW_DIR } from '../layout';
+import { systemTemplatePath } from './package-layout';
 import { dottedPath, type ConfigFindings, type ConfigProblem } from './problems';
 import type { ConnectorConfig } from './types';
 
@@ -26,7 +27,6 @@ const LEGACY_DATATYPE_NAME = /^[A-Za-z][A-Za-z0-9_-]*$/;
 const LEGACY_NAME_RULE =
   "A package with manifestFile keeps such a name only on a raw datatype without operations (nothing the build renders is named after it), and only when it breaks the rule with '-', '_' or upper case alone";
 
-const MANIFEST_OUTPUT = 'manifest.json';
 
 /** A package-relative file the build copies: inside the package, and there. */
 function packageFileProblems(field: string, file: string, context: VerbatimCheckContext): ConfigProblem[] {
@@ -78,10 +78,10 @@ function checkSystemFile(config: ConnectorConfig, context: VerbatimCheckContext)
       path: ['systemFile'],
       message: `"${file}" must be in ${RAW_DIR}/, at ${RAW_DIR}/<the manifest's system-template> (e.g. ${RAW_DIR}/templates/system.json): the build copies it to that path in connector/`,
     });
-  } else if (systemTemplatePath(config) === MANIFEST_OUTPUT) {
+  } else if (systemTemplatePath(config) === MANIFEST_FILE) {
     problems.push({
       path: ['systemFile'],
-      message: `"${file}" would be copied to connector/${MANIFEST_OUTPUT}, over the manifest; keep the system template at ${RAW_DIR}/templates/system.json`,
+      message: `"${file}" would be copied to connector/${MANIFEST_FILE}, over the manifest; keep the system template at ${RAW_DIR}/templates/system.json`,
     });
   } else {
     problems.push(...packageFileProblems('systemFile', file, context));

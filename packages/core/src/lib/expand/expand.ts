@@ -1,4 +1,5 @@
 import { toCanonicalJson, type JsonObject, type JsonValue } from '../json';
+import { MANIFEST_FILE } from '../layout';
 import { fileComponents, type ExpandedComponent, type FiledComponent } from './component-files';
 import type { ConnectorSource } from './connector-source';
 import { envFileContent, envFileName, NODE_METADATA_FILE, nodeMetadataContent } from './env-file';
@@ -6,7 +7,6 @@ import type { UndefinedUse } from './jinja';
 import {
   additionalParameterNames,
   datatypes,
-  MANIFEST_FILE,
   readManifest,
   systemTemplatePath,
   type ManifestDatatype,
@@ -18,7 +18,6 @@ import { TemplateLoader, type LoadedTemplate } from './template-loader';
 
 export const DEFAULT_SYSTEM_PLACEHOLDER = 'xxxxxx';
 export const DEFAULT_PROFILE = 'test';
-export const DEFAULT_EXPANDED_DIR = '.expanded';
 
 export interface ExpandOptions {
   /** The `{{@ system @}}` value (sesam-py's `--system-placeholder`); default `xxxxxx`. */

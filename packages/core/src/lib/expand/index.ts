@@ -5,7 +5,6 @@
  */
 export {
   expandConnector,
-  DEFAULT_EXPANDED_DIR,
   DEFAULT_PROFILE,
   DEFAULT_SYSTEM_PLACEHOLDER,
   type ExpandOptions,
@@ -29,7 +28,6 @@ export {
 } from './component-files';
 export { formatJsonPath, type JsonPath } from './json-path';
 export {
-  MANIFEST_FILE,
   isTruthyFlag,
   readManifest,
   datatypes as manifestDatatypes,

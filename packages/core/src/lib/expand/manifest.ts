@@ -1,8 +1,8 @@
 import { isJsonNumber, JsonObject, JsonParseError, parseJson, type JsonValue } from '../json';
 import { universalNewlines, type ConnectorSource } from './connector-source';
+import { MANIFEST_FILE } from '../layout';
 import { expandError, jsonErrorDetails } from './errors';
 
-export const MANIFEST_FILE = 'manifest.json';
 
 /** One datatype of the manifest, in manifest key order. */
 export interface ManifestDatatype {

@@ -1,6 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import * as path from 'node:path';
-import { replaceDirectory } from '../fs/replace-directory';
+import { replaceDirectory } from '../fs';
 import { expandError } from './errors';
 
 /** Sub-folders sesam-py always creates, even when empty. */

@@ -1,4 +1,4 @@
-import { RAW_DIR } from '../config/package-layout';
+import { RAW_DIR } from '../layout';
 import type { ConnectorConfig } from '../config/types';
 
 /**

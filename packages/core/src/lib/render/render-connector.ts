@@ -1,6 +1,5 @@
 import { withDefaults, type DatatypePattern } from '@sesam-connectors/template-pack';
-import { CONNECTOR_CONFIG_FILE } from '../config/load';
-import { RAW_DIR } from '../config/package-layout';
+import { CONNECTOR_CONFIG_FILE, RAW_DIR } from '../layout';
 import type { ConnectorConfig } from '../config/types';
 import { keepsSourceManifest } from '../config/verbatim-checks';
 import { JsonParseError, parseJson, toCanonicalJson, type JsonValue } from '../json';

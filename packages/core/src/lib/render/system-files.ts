@@ -2,13 +2,13 @@ import { ConnectorConfigError } from '../config/problems';
 import { rendersSystem, systemTemplatePath } from '../config/package-layout';
 import type { ConnectorConfig } from '../config/types';
 import { toCanonicalJson } from '../json';
+import { MANIFEST_FILE } from '../layout';
 import { manifestFileProblems, type ManifestDatatype } from './manifest-file';
 import { systemOperations } from './operations';
 import { readRaw } from './raw-files';
 import { renderTemplate } from './render-template';
 import type { LoadedTemplatePack } from './template-pack';
 
-const MANIFEST_OUTPUT = 'manifest.json';
 
 export interface SystemFilesInputs {
   readonly rawFiles: ReadonlyMap<string, string>;
@@ -34,7 +34,7 @@ export function systemFiles(
     const text = readRaw(inputs.rawFiles, config.manifestFile);
     const mismatch = manifestFileProblems(config, text, datatypes, systemTemplate);
     if (mismatch.length > 0) throw new ConnectorConfigError(inputs.configFile, mismatch);
-    files.set(MANIFEST_OUTPUT, text);
+    files.set(MANIFEST_FILE, text);
   }
   if (config.systemFile !== undefined) files.set(systemTemplate, readRaw(inputs.rawFiles, config.systemFile));
   if (!rendersSystem(config)) return files;

@@ -1,10 +1,10 @@
 import { BoundedCache } from '../cache';
 import { JsonObject, JsonParseError, parseJson, type JsonValue } from '../json';
+import { MANIFEST_FILE } from '../layout';
 import {
   componentPath,
   ExpandError,
   expandConnector,
-  MANIFEST_FILE,
   manifestDatatypes,
   readManifest,
   splitTemplatePath,

@@ -1,5 +1,6 @@
 import type { TargetConfiguration } from '@nx/devkit';
-import { CONNECTOR_OUTPUT_DIR, type ConnectorProject } from '../connector-project';
+import { CONNECTOR_OUTPUT_DIR } from '../../lib/layout';
+import type { ConnectorProject } from '../connector-project';
 import type { SesamExecutorCommand } from '../../executors/sesam/schema';
 
 const EXECUTOR = '@sesam-connectors/core:sesam';

@@ -2,7 +2,7 @@ import { generateFiles, OverwriteStrategy, type Tree } from '@nx/devkit';
 import { scaffoldDir } from '../../shared/connector-paths';
 import { WEBHOOK_MANIFEST_FIELDS } from '../../shared/datatype-request';
 import { datatypesTable } from '../../shared/readme-datatypes';
-import { connectorProjectName } from '../../../plugins/connector-project';
+import { connectorProjectName } from '../../../lib/layout';
 import { AUTH_PRESETS, ENV_VAR_DESCRIPTIONS } from './auth-presets';
 import { connectorConfigParts } from './connector-config';
 import type { NormalizedConnectorOptions } from './normalize-options';

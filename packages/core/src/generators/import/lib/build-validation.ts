@@ -1,5 +1,5 @@
 import { joinPathFragments, logger, writeJson, type Tree } from '@nx/devkit';
-import { connectorProjectName } from '../../../plugins/connector-project';
+import { connectorProjectName } from '../../../lib/layout';
 import type { NormalizedImportOptions } from './normalize-options';
 
 /**

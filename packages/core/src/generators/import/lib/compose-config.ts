@@ -1,4 +1,4 @@
-import { RAW_DIR } from '../../../lib/config/package-layout';
+import { RAW_DIR } from '../../../lib/layout';
 import { JsonObject, type JsonValue } from '../../../lib/json';
 import { labelFor } from '../../shared/names';
 import type { SourceConnector } from './read-source';

@@ -1,7 +1,8 @@
 import { generateFiles, joinPathFragments, OverwriteStrategy, type Tree } from '@nx/devkit';
 import { toJsonText } from '../../../lib/json';
-import { connectorProjectName } from '../../../plugins/connector-project';
-import { CONNECTOR_CONFIG_FILE, scaffoldDir } from '../../shared/connector-paths';
+import { connectorProjectName } from '../../../lib/layout';
+import { CONNECTOR_CONFIG_FILE } from '../../../lib/layout';
+import { scaffoldDir } from '../../shared/connector-paths';
 import type { DatatypeRequest } from '../../shared/datatype-request';
 import { labelFor } from '../../shared/names';
 import { datatypesTable } from '../../shared/readme-datatypes';
