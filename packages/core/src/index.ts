@@ -6,10 +6,8 @@
 
 // connector.json: load and check (problems as `<file>: <dotted.json.path>: <reason>`), its schema.
 export {
-  loadConnector,
   loadConnectorConfig,
-  validateConnectorConfig,
-  displayPath,
+  checkConnectorConfig,
   composeConnectorSchema,
   connectorSchemaText,
   CONNECTOR_SCHEMA_FILE,
@@ -23,6 +21,7 @@ export {
   AUTH_TYPES,
   type AuthConfig,
   type AuthType,
+  type CheckedConnectorConfig,
   type ConfigFindings,
   type ConfigPath,
   type ConfigProblem,
@@ -31,7 +30,6 @@ export {
   type DatatypeConfig,
   type LoadConnectorConfigOptions,
   type RestSystemConfig,
-  type ValidatedConnector,
 } from './lib/config';
 
 // The template pack and the one renderer (in memory).

@@ -1,7 +1,7 @@
 import { compareConnector } from '../src/compare/compare-connector';
 import { compareFiles } from '../src/compare/compare-files';
 import { compareRevisions, hasChanges } from '../src/compare/compare-revisions';
-import { manifestDatatypes, templateEntities } from '../src/compare/template-entities';
+import { manifestDatatypeNames, templateEntities } from '../src/compare/template-entities';
 import type { ConnectorBuild, RevisionBuild } from '../src/compare/types';
 
 // Hand-written build outputs, formatted as the canonical writer formats them.
@@ -45,9 +45,9 @@ describe('templateEntities', () => {
   });
 
   it('reads the datatype names of a manifest in file order', () => {
-    expect(manifestDatatypes(manifest('order', 'customer'))).toEqual(['order', 'customer']);
-    expect(manifestDatatypes(undefined)).toEqual([]);
-    expect(manifestDatatypes('not json')).toEqual([]);
+    expect(manifestDatatypeNames(manifest('order', 'customer'))).toEqual(['order', 'customer']);
+    expect(manifestDatatypeNames(undefined)).toEqual([]);
+    expect(manifestDatatypeNames('not json')).toEqual([]);
   });
 });
 

@@ -1,5 +1,6 @@
 import { ExpandError } from '../lib/expand';
-import { displayPath, type CliIo } from './io';
+import { displayPath } from '../lib/fs';
+import type { CliIo } from './io';
 
 /**
  * Runs `work` for the connector in `dir`; an ExpandError (whose paths are relative to the connector
@@ -9,7 +10,7 @@ export async function inConnector<T>(dir: string, io: CliIo, work: () => Promise
   try {
     return await work();
   } catch (error) {
-    const shown = displayPath(io.cwd, dir);
+    const shown = displayPath(dir, io.cwd);
     if (!(error instanceof ExpandError) || shown === '.') throw error;
     throw new ExpandError(error.code, `${shown}: ${error.message}`, error, error.reason);
   }

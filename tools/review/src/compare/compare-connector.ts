@@ -1,5 +1,6 @@
+import { MANIFEST_FILE } from '@sesam-connectors/core/layout';
 import { compareFiles, countEntities, countFiles, type FileKind } from './compare-files';
-import { manifestDatatypes } from './template-entities';
+import { manifestDatatypeNames } from './template-entities';
 import type { ConnectorBuild, ConnectorReport, ConnectorStatus, SideError } from './types';
 
 /** Files of the build output that hold pipes: `templates/*.json`. */
@@ -40,8 +41,8 @@ export const compareConnector = (
   if (!buildFailed) {
     const baseFiles = base?.files ?? {};
     const headFiles = head?.files ?? {};
-    const before = manifestDatatypes(baseFiles['manifest.json']);
-    const after = manifestDatatypes(headFiles['manifest.json']);
+    const before = manifestDatatypeNames(baseFiles[MANIFEST_FILE]);
+    const after = manifestDatatypeNames(headFiles[MANIFEST_FILE]);
     report.datatypes = {
       added: after.filter((d) => !before.includes(d)),
       removed: before.filter((d) => !after.includes(d)),

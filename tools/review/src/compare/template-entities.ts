@@ -1,4 +1,5 @@
 import { isJsonArray, isJsonObject, parseJson, toCanonicalJson } from '@sesam-connectors/core/json';
+import { MANIFEST_FILE } from '@sesam-connectors/core/layout';
 
 /** One config object of a template file (a pipe or the system), in canonical JSON. */
 export interface TemplateEntity {
@@ -43,10 +44,10 @@ export const canonicalOrText = (text: string, file: string): string => {
 };
 
 /** The datatype names of a manifest.json (keys of `datatypes`), [] when there are none or it is not JSON. */
-export const manifestDatatypes = (text: string | undefined): string[] => {
+export const manifestDatatypeNames = (text: string | undefined): string[] => {
   if (text === undefined) return [];
   try {
-    const manifest = parseJson(text, 'manifest.json');
+    const manifest = parseJson(text, MANIFEST_FILE);
     const datatypes = isJsonObject(manifest) ? manifest.get('datatypes') : undefined;
     return isJsonObject(datatypes) ? [...datatypes.keys()] : [];
   } catch {

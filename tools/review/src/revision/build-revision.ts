@@ -2,7 +2,13 @@ import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ConnectorBuild, RevisionBuild } from '../compare/types';
 import type { Builder } from '../workspace/builder';
-import { EXPANDED_DIR, connectorProjectName, skipExpanded } from '@sesam-connectors/core/layout';
+import {
+  CONNECTOR_OUTPUT_DIR,
+  EXPANDED_DIR,
+  MANIFEST_FILE,
+  connectorProjectName,
+  skipExpanded,
+} from '@sesam-connectors/core/layout';
 import { listConnectors, outputDir, readTextTree } from '../workspace/connectors';
 import { failedTasks, logTail, taskError, taskOutputs } from '../workspace/task-log';
 import type { Checkout } from './checkout';
@@ -69,13 +75,16 @@ const readConnector = (root: string, system: string, expand: boolean, run: Build
   const project = connectorProjectName(system);
   const dir = outputDir(root, system);
   const files = readTextTree(dir, skipExpanded);
-  if (!('manifest.json' in files))
-    return { system, buildError: stepError(run, `${project}:build`, 'connector/manifest.json') };
+  if (!(MANIFEST_FILE in files))
+    return {
+      system,
+      buildError: stepError(run, `${project}:build`, `${CONNECTOR_OUTPUT_DIR}/${MANIFEST_FILE}`),
+    };
   const build: ConnectorBuild = { system, files };
   if (expand) {
     const expanded = readTextTree(join(dir, EXPANDED_DIR));
     if (Object.keys(expanded).length) build.expanded = expanded;
-    else build.expandError = stepError(run, `${project}:expand`, `connector/${EXPANDED_DIR}`);
+    else build.expandError = stepError(run, `${project}:expand`, `${CONNECTOR_OUTPUT_DIR}/${EXPANDED_DIR}`);
   }
   return build;
 };

@@ -5,7 +5,8 @@ import { parseArgs, stringOption } from '../args';
 import { connectorDir, fileNamePart } from '../connector-dir';
 import { EXPAND_HELP } from '../help';
 import { inConnector } from '../in-connector';
-import { displayPath, type CliIo } from '../io';
+import { displayPath } from '../../lib/fs';
+import type { CliIo } from '../io';
 import { EXPAND_OPTIONS } from '../options';
 
 /** `sesam-connectors expand`: see EXPAND_HELP. Returns the exit code. */
@@ -30,7 +31,7 @@ export async function expandCommand(argv: readonly string[], io: CliIo): Promise
   );
   for (const note of run.result.notes) io.stderr(`note: ${note}`);
   for (const finding of run.findings) io.stderr(formatFindingLine(finding));
-  const shown = displayPath(io.cwd, run.outDir);
+  const shown = displayPath(run.outDir, io.cwd);
   const errors = run.findings.filter((f) => f.severity === 'error').length;
   if (errors > 0) {
     io.stderr(

@@ -3,7 +3,8 @@ import { formatReportJson, formatReportText, validateConnector } from '../../lib
 import { parseArgs, stringOption, UsageError } from '../args';
 import { connectorDir, fileNamePart } from '../connector-dir';
 import { VALIDATE_HELP } from '../help';
-import { displayPath, type CliIo } from '../io';
+import { displayPath } from '../../lib/fs';
+import type { CliIo } from '../io';
 import { VALIDATE_OPTIONS } from '../options';
 
 /** `sesam-connectors validate`: see VALIDATE_HELP. Returns the exit code. */
@@ -25,7 +26,7 @@ export async function validateCommand(argv: readonly string[], io: CliIo): Promi
     profile: fileNamePart(stringOption(args, 'profile', DEFAULT_PROFILE), '--profile'),
     compat: args.options.has('compat'),
   });
-  const shown = { ...report, connector: displayPath(io.cwd, dir) };
+  const shown = { ...report, connector: displayPath(dir, io.cwd) };
   io.stdout(format === 'json' ? formatReportJson(shown) : formatReportText(shown));
   return report.ok ? 0 : 1;
 }

@@ -1,7 +1,7 @@
 import type { ExecutorContext } from '@nx/devkit';
 import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
-import { CONNECTOR_OUTPUT_DIR } from '../../lib/layout';
+import { CONNECTOR_OUTPUT_DIR, MANIFEST_FILE } from '../../lib/layout';
 
 /** A connector project's built `connector/` folder, or a message saying why there is none. */
 export function connectorFolder(context: ExecutorContext): { dir: string } | { problem: string } {
@@ -9,9 +9,9 @@ export function connectorFolder(context: ExecutorContext): { dir: string } | { p
   const root = context.projectsConfigurations?.projects[projectName]?.root;
   if (root === undefined) return { problem: `project '${projectName}' is not in the workspace` };
   const dir = resolve(context.root, root, CONNECTOR_OUTPUT_DIR);
-  if (!existsSync(join(dir, 'manifest.json'))) {
+  if (!existsSync(join(dir, MANIFEST_FILE))) {
     return {
-      problem: `${relative(context.root, dir)}/manifest.json does not exist: run \`nx run ${projectName}:build\` first (this target depends on it; --exclude-task-dependencies skips it)`,
+      problem: `${relative(context.root, dir)}/${MANIFEST_FILE} does not exist: run \`nx run ${projectName}:build\` first (this target depends on it; --exclude-task-dependencies skips it)`,
     };
   }
   return { dir };

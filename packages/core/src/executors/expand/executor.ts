@@ -1,10 +1,6 @@
 import { logger, type ExecutorContext } from '@nx/devkit';
 import { relative } from 'node:path';
-import {
-  DEFAULT_PROFILE,
-  DEFAULT_SYSTEM_PLACEHOLDER,
-  ExpandError,
-} from '../../lib/expand';
+import { DEFAULT_PROFILE, DEFAULT_SYSTEM_PLACEHOLDER, ExpandError } from '../../lib/expand';
 import { EXPANDED_DIR } from '../../lib/layout';
 import { expandSummary, expandToFolder, formatFindingLine } from '../../lib/validate';
 import { connectorFolder } from './connector-folder';

@@ -3,7 +3,7 @@ import { SesamCli, SesamWrapperError, type LineHandler, type ProcessRunner } fro
 import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative, resolve } from 'node:path';
-import { CONNECTOR_OUTPUT_DIR } from '../../lib/layout';
+import { CONNECTOR_OUTPUT_DIR, MANIFEST_FILE } from '../../lib/layout';
 import { safeDownload } from './download';
 import { planSesamRun, SesamTargetError } from './plan';
 import type { SesamExecutorOptions } from './schema';
@@ -36,9 +36,9 @@ export async function runSesamExecutor(
       throw new SesamTargetError(`${label}: project '${projectName}' is not in the workspace.`);
     const plan = planSesamRun(options, label);
     const connectorDir = resolve(context.root, projectRoot, options.cwd ?? CONNECTOR_OUTPUT_DIR);
-    if (!existsSync(join(connectorDir, 'manifest.json'))) {
+    if (!existsSync(join(connectorDir, MANIFEST_FILE))) {
       throw new SesamTargetError(
-        `${label}: ${relative(context.root, connectorDir) || '.'}/manifest.json does not exist, so there is no connector for sesam to work on. ` +
+        `${label}: ${relative(context.root, connectorDir) || '.'}/${MANIFEST_FILE} does not exist, so there is no connector for sesam to work on. ` +
           `Run \`nx run ${projectName}:build\` first (the sesam targets depend on it; --exclude-task-dependencies skips it).`,
       );
     }

@@ -2,7 +2,7 @@ import { joinPathFragments, type Tree } from '@nx/devkit';
 import { isUserError } from '../../lib/build/errors';
 import { memorySource } from '../../lib/expand';
 import { formatFindingLine, validateSource } from '../../lib/validate';
-import { validateConnectorConfig } from '../../lib/config/load';
+import { checkConnectorConfig } from '../../lib/config/load';
 import { JsonParseError, parseJson, type JsonValue } from '../../lib/json';
 import {
   loadTemplatePack,
@@ -29,11 +29,11 @@ export const renderPackage = (
   pack: LoadedTemplatePack = loadTemplatePack(),
 ): Map<string, string> => {
   const file = connectorConfigPath(source.system);
-  const config = validateConnectorConfig(source.config, {
+  const config = checkConnectorConfig(source.config, {
     file,
     folder: source.system,
     fileExists: (path) => source.readFile(path) !== undefined,
-  });
+  }).config;
   const rawFiles = new Map(
     rawFilesNeeded(config).flatMap((path) => {
       const text = source.readFile(path);

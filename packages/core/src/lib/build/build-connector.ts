@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CONNECTOR_CONFIG_FILE, CONNECTOR_OUTPUT_DIR, EXPANDED_DIR } from '../layout';
-import { displayPath, loadConnector } from '../config/load';
+import { loadConnectorConfig } from '../config/load';
 import {
   loadTemplatePack,
   rawFilesNeeded,
@@ -10,7 +10,7 @@ import {
   type LoadedTemplatePack,
 } from '../render';
 import { ConnectorValidationError } from './errors';
-import { replaceDirectory } from '../fs';
+import { displayPath, replaceDirectory } from '../fs';
 import { validateRenderedConnector } from './validate-rendered';
 import type { ValidationStore } from './validation-store';
 
@@ -55,7 +55,7 @@ export async function buildConnector(
   const root = resolve(projectRoot);
   const shown = (file: string): string => displayPath(file, options.displayRoot);
   const configFile = shown(join(root, CONNECTOR_CONFIG_FILE));
-  const { config, warnings: configWarnings } = loadConnector(join(root, CONNECTOR_CONFIG_FILE), {
+  const { config, warnings: configWarnings } = loadConnectorConfig(join(root, CONNECTOR_CONFIG_FILE), {
     displayPath: configFile,
   });
   const pack = options.pack ?? loadTemplatePack(options.packDir);

@@ -56,7 +56,7 @@ const AUTH_FIELD_TYPES: { readonly [field: string]: readonly AuthType[] } = {
  * Checks of a schema-valid connector.json that JSON schema cannot express. Warnings are only the
  * legacy shapes a package with a verbatim manifest keeps from its source (see verbatim-checks).
  */
-export function checkConnectorConfig(config: ConnectorConfig, context: ConfigCheckContext): ConfigFindings {
+export function configProblems(config: ConnectorConfig, context: ConfigCheckContext): ConfigFindings {
   const verbatim = checkVerbatimFiles(config, context);
   return {
     errors: [

@@ -2,14 +2,8 @@
  * connector.json: its JSON schema (composed from the template pack's index), the typed config,
  * and `loadConnectorConfig`, which reports problems as `<file>: <dotted.json.path>: <reason>`.
  */
-export {
-  loadConnector,
-  loadConnectorConfig,
-  validateConnector,
-  validateConnectorConfig,
-  displayPath,
-} from './load';
-export type { ConnectorConfigContext, LoadConnectorConfigOptions, ValidatedConnector } from './load';
+export { loadConnectorConfig, checkConnectorConfig } from './load';
+export type { ConnectorConfigContext, LoadConnectorConfigOptions, CheckedConnectorConfig } from './load';
 export { composeConnectorSchema, connectorSchemaText, CONNECTOR_SCHEMA_FILE } from './schema';
 export {
   ConnectorConfigError,

@@ -7,7 +7,7 @@ import {
   writeConnectorPackage,
 } from '../../../test/connector-fixtures';
 import { parseJson } from '../json';
-import { loadConnector, loadConnectorConfig, validateConnector, validateConnectorConfig } from './load';
+import { checkConnectorConfig, loadConnectorConfig } from './load';
 import { ConnectorConfigError } from './problems';
 
 const FILE = 'packages/connectors/acme/connector.json';
@@ -15,7 +15,7 @@ const FILE = 'packages/connectors/acme/connector.json';
 /** The error lines for a connector.json value (fails the test if it is accepted). */
 function problemsOf(value: unknown, files: readonly string[] = []): string[] {
   try {
-    validateConnectorConfig(parseJson(JSON.stringify(value)), {
+    checkConnectorConfig(parseJson(JSON.stringify(value)), {
       file: FILE,
       folder: 'acme',
       fileExists: (path) => files.includes(path),
@@ -33,13 +33,13 @@ const withDatatype = (name: string, datatype: unknown = { pattern: 'collect' }) 
   return connector;
 };
 
-describe('validateConnectorConfig', () => {
+describe('checkConnectorConfig', () => {
   it('accepts a valid connector and fills in the defaults', () => {
-    const config = validateConnectorConfig(parseJson(JSON.stringify(minimalConnector())), {
+    const config = checkConnectorConfig(parseJson(JSON.stringify(minimalConnector())), {
       file: FILE,
       folder: 'acme',
       fileExists: () => false,
-    });
+    }).config;
     expect(config.restSystem!.verifySsl).toBe(true);
     expect(config.restSystem!.headers).toEqual({});
     expect(Object.keys(config.datatypes)).toEqual(['order', 'webhook']);
@@ -51,11 +51,11 @@ describe('validateConnectorConfig', () => {
       '"restSystem":{',
       '"restSystem":{"properties":{"rate_limiting_delay":12345678901234567890, "x": 1.0},',
     );
-    const config = validateConnectorConfig(parseJson(text), {
+    const config = checkConnectorConfig(parseJson(text), {
       file: FILE,
       folder: 'acme',
       fileExists: () => false,
-    });
+    }).config;
     expect(String(config.restSystem!.properties['rate_limiting_delay'])).toBe('12345678901234567890');
     expect(String(config.restSystem!.properties['x'])).toBe('1.0');
   });
@@ -225,7 +225,7 @@ describe('systemFile: a verbatim system template (import)', () => {
   };
 
   it('replaces auth and restSystem, which the config then does not have', () => {
-    const { config, warnings } = validateConnector(parseJson(JSON.stringify(verbatimConnector())), {
+    const { config, warnings } = checkConnectorConfig(parseJson(JSON.stringify(verbatimConnector())), {
       file: FILE,
       folder: 'acme',
       fileExists: (path) => files.includes(path),
@@ -301,7 +301,7 @@ describe('legacy shapes an imported package keeps (manifestFile only, raw dataty
     datatypes,
   });
   const warningsOf = (value: unknown, present: readonly string[] = files) =>
-    validateConnector(parseJson(JSON.stringify(value)), {
+    checkConnectorConfig(parseJson(JSON.stringify(value)), {
       file: FILE,
       folder: 'acme',
       fileExists: (path) => present.includes(path),
@@ -372,23 +372,23 @@ describe('legacy shapes an imported package keeps (manifestFile only, raw dataty
 describe('loadConnectorConfig', () => {
   it('reports invalid JSON with its position', () => {
     const dir = writeConnectorPackage(tempDir(), 'acme', '{"system": "acme",\n "label": }');
-    expect(() => loadConnectorConfig(join(dir, 'connector.json'), { displayPath: FILE })).toThrow(
+    expect(() => loadConnectorConfig(join(dir, 'connector.json'), { displayPath: FILE }).config).toThrow(
       `${FILE}: not valid JSON: Expecting value: line 2 column 11 (char 29)`,
     );
   });
 
   it('reports a missing connector.json', () => {
-    expect(() =>
-      loadConnectorConfig(join(tempDir(), 'acme', 'connector.json'), { displayPath: FILE }),
+    expect(
+      () => loadConnectorConfig(join(tempDir(), 'acme', 'connector.json'), { displayPath: FILE }).config,
     ).toThrow(`${FILE}: file not found: every connector package needs a connector.json`);
   });
 
-  it("loadConnector returns the checks' warnings with the file named as given", () => {
+  it("loadConnectorConfig returns the checks' warnings with the file named as given", () => {
     const files = verbatimFiles({ order: 'templates/order.json', 'order-line': 'templates/order.json' });
     const connector = verbatimConnector();
     connector['datatypes']['order-line'] = { pattern: 'raw', template: 'templates/order.json' };
     const dir = writeConnectorPackage(tempDir(), 'acme', connector, files);
-    const { config, warnings } = loadConnector(join(dir, 'connector.json'), { displayPath: FILE });
+    const { config, warnings } = loadConnectorConfig(join(dir, 'connector.json'), { displayPath: FILE });
     expect(Object.keys(config.datatypes)).toEqual(['order', 'order-line']);
     expect(warnings).toHaveLength(1);
     expect(warnings[0]).toMatch(
@@ -400,14 +400,14 @@ describe('loadConnectorConfig', () => {
     const parent = tempDir();
     const connector = withDatatype('country', { pattern: 'raw', template: 'templates/country.json' });
     const dir = writeConnectorPackage(parent, 'acme', connector, { 'raw/templates/country.json': '[]' });
-    expect(loadConnectorConfig(join(dir, 'connector.json')).datatypes['country']!.template).toBe(
+    expect(loadConnectorConfig(join(dir, 'connector.json')).config.datatypes['country']!.template).toBe(
       'templates/country.json',
     );
     const cwd = process.cwd();
     try {
       process.chdir(parent);
       writeConnectorPackage(parent, 'acme', { ...connector, label: 7 });
-      expect(() => loadConnectorConfig(join(dir, 'connector.json'))).toThrow(
+      expect(() => loadConnectorConfig(join(dir, 'connector.json')).config).toThrow(
         `acme/connector.json: label: must be a string (found the number 7)`,
       );
     } finally {

@@ -1,15 +1,15 @@
 import { datatypePatterns, type DatatypePattern } from '@sesam-connectors/template-pack';
 import { existsSync, readFileSync } from 'node:fs';
-import { basename, dirname, isAbsolute, join, relative, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
+import { displayPath } from '../fs';
 import { JsonParseError, parseJson, toPlainJs, type JsonValue } from '../json';
 import { problemsFromAjv } from './ajv-problems';
-import { checkConnectorConfig } from './checks';
+import { configProblems } from './checks';
 import { isConfigObject, toConfigValue } from './config-value';
 import { normalizeConfig } from './normalize';
 import { ConnectorConfigError, formatProblem } from './problems';
 import type { ConnectorConfig } from './types';
 import { connectorSchemaValidator } from './schema-validator';
-
 
 export interface ConnectorConfigContext {
   /** The file as messages show it. */
@@ -29,22 +29,19 @@ export interface LoadConnectorConfigOptions {
 }
 
 /** A valid connector.json and what the checks warn about (`<file>: <dotted.path>: <reason>` lines). */
-export interface ValidatedConnector {
+export interface CheckedConnectorConfig {
   readonly config: ConnectorConfig;
   readonly warnings: readonly string[];
 }
 
 /**
- * Reads, parses and validates `<package>/connector.json`. Throws `ConnectorConfigError` listing
- * every problem as `<file>: <dotted.path>: <reason>`.
+ * Reads, parses and checks `<package>/connector.json` (see `checkConnectorConfig`). Throws
+ * `ConnectorConfigError` listing every problem as `<file>: <dotted.path>: <reason>`.
  */
-export const loadConnectorConfig = (
+export function loadConnectorConfig(
   file: string,
   options: LoadConnectorConfigOptions = {},
-): ConnectorConfig => loadConnector(file, options).config;
-
-/** `loadConnectorConfig` with the checks' warnings (the build reports them). */
-export function loadConnector(file: string, options: LoadConnectorConfigOptions = {}): ValidatedConnector {
+): CheckedConnectorConfig {
   const absolute = resolve(file);
   const shown = options.displayPath ?? displayPath(absolute);
   let text: string;
@@ -68,7 +65,7 @@ export function loadConnector(file: string, options: LoadConnectorConfigOptions 
     throw error;
   }
   const packageDir = dirname(absolute);
-  return validateConnector(parsed, {
+  return checkConnectorConfig(parsed, {
     file: shown,
     folder: basename(packageDir),
     fileExists: (path) => existsSync(join(packageDir, path)),
@@ -76,14 +73,14 @@ export function loadConnector(file: string, options: LoadConnectorConfigOptions 
   });
 }
 
-/** Validates a parsed connector.json: the JSON schema first, then the checks it cannot express. */
-export const validateConnectorConfig = (
+/**
+ * The one check of a parsed connector.json: the JSON schema first, then the checks it cannot
+ * express; returns the normalised config (defaults applied) and the warnings.
+ */
+export function checkConnectorConfig(
   parsed: JsonValue,
   context: ConnectorConfigContext,
-): ConnectorConfig => validateConnector(parsed, context).config;
-
-/** `validateConnectorConfig` with the checks' warnings. */
-export function validateConnector(parsed: JsonValue, context: ConnectorConfigContext): ValidatedConnector {
+): CheckedConnectorConfig {
   const patterns = context.patterns ?? datatypePatterns;
   const plain = toPlainJs(parsed);
   const validate = connectorSchemaValidator(patterns);
@@ -93,13 +90,7 @@ export function validateConnector(parsed: JsonValue, context: ConnectorConfigCon
   const value = toConfigValue(parsed);
   if (!isConfigObject(value)) throw new Error('unreachable: the schema requires an object');
   const config = normalizeConfig(value);
-  const { errors, warnings } = checkConnectorConfig(config, { ...context, patterns });
+  const { errors, warnings } = configProblems(config, { ...context, patterns });
   if (errors.length > 0) throw new ConnectorConfigError(context.file, errors);
   return { config, warnings: warnings.map((warning) => formatProblem(context.file, warning)) };
-}
-
-/** `file` relative to the current directory when it is inside it, else absolute. */
-export function displayPath(file: string, from: string = process.cwd()): string {
-  const rel = relative(from, file);
-  return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? file : rel;
 }

@@ -2,7 +2,6 @@ import { SYSTEM_TEMPLATE_PATH } from '@sesam-connectors/template-pack';
 import { RAW_DIR } from '../layout';
 import type { AuthConfig, ConnectorConfig, RestSystemConfig } from './types';
 
-
 /** A connector whose system template the build renders from `auth` and `restSystem` (no `systemFile`). */
 export type RenderedSystemConfig = ConnectorConfig & {
   auth: AuthConfig;

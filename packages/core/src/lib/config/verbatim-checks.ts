@@ -27,7 +27,6 @@ const LEGACY_DATATYPE_NAME = /^[A-Za-z][A-Za-z0-9_-]*$/;
 const LEGACY_NAME_RULE =
   "A package with manifestFile keeps such a name only on a raw datatype without operations (nothing the build renders is named after it), and only when it breaks the rule with '-', '_' or upper case alone";
 
-
 /** A package-relative file the build copies: inside the package, and there. */
 function packageFileProblems(field: string, file: string, context: VerbatimCheckContext): ConfigProblem[] {
   if (!isInsideRelativePath(file)) {

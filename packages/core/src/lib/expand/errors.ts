@@ -1,5 +1,5 @@
 import type { JsonParseError } from '../json';
-import { formatJsonPath, type JsonPath } from './json-path';
+import { formatMessagePath, type JsonPath } from './json-path';
 
 /** Why an expansion failed; each names a different thing for the user to fix. */
 export type ExpandErrorCode =
@@ -90,7 +90,7 @@ export function formatLocation({
 }: Pick<ExpandErrorDetails, 'file' | 'line' | 'column' | 'jsonPath'>): string {
   let location = file;
   if (line !== undefined) location += `:${line}${column !== undefined ? `:${column}` : ''}`;
-  if (jsonPath !== undefined) location += ` ${formatJsonPath(jsonPath)}`;
+  if (jsonPath !== undefined) location += ` ${formatMessagePath(jsonPath)}`;
   return location;
 }
 

@@ -6,9 +6,9 @@ import { envFileContent, envFileName, NODE_METADATA_FILE, nodeMetadataContent } 
 import type { UndefinedUse } from './jinja';
 import {
   additionalParameterNames,
-  datatypes,
+  readManifestDatatypes,
   readManifest,
-  systemTemplatePath,
+  manifestSystemTemplate,
   type ManifestDatatype,
 } from './manifest';
 import { renderComponents, type RenderedComponents } from './render-components';
@@ -81,7 +81,7 @@ export function expandConnector(source: ConnectorSource, options: ExpandOptions 
     ...additional.map((key): [string, JsonValue] => [key, `$ENV(${key})`]),
   ]);
 
-  const systemTemplate = systemTemplatePath(manifest);
+  const systemTemplate = manifestSystemTemplate(manifest);
   if (systemTemplate !== undefined) {
     const template = loader.load(systemTemplate, { file: MANIFEST_FILE, jsonPath: ['system-template'] });
     const record = (use: UndefinedUse) => undefinedVariables.push({ ...use, file: template.file });
@@ -92,7 +92,7 @@ export function expandConnector(source: ConnectorSource, options: ExpandOptions 
   // datatypes), exactly as in sesam-py; `definedBy` remembers which datatype set each one.
   const running = new Map(base);
   const definedBy = new Map<string, string>();
-  for (const datatype of datatypes(manifest)) {
+  for (const datatype of readManifestDatatypes(manifest)) {
     const template = loader.load(datatype.template, {
       file: MANIFEST_FILE,
       jsonPath: ['datatypes', datatype.name, 'template'],

@@ -26,13 +26,8 @@ export {
   type ExpandedComponent,
   type FiledComponent,
 } from './component-files';
-export { formatJsonPath, type JsonPath } from './json-path';
-export {
-  isTruthyFlag,
-  readManifest,
-  datatypes as manifestDatatypes,
-  type ManifestDatatype,
-} from './manifest';
+export { formatMessagePath, type JsonPath } from './json-path';
+export { isTruthyFlag, readManifest, readManifestDatatypes, type ManifestDatatype } from './manifest';
 export { templateStem } from './reuse-comment';
 export { splitTemplatePath } from './template-loader';
 export { SHIM_NAME } from './shim';

@@ -3,7 +3,6 @@ import { universalNewlines, type ConnectorSource } from './connector-source';
 import { MANIFEST_FILE } from '../layout';
 import { expandError, jsonErrorDetails } from './errors';
 
-
 /** One datatype of the manifest, in manifest key order. */
 export interface ManifestDatatype {
   readonly name: string;
@@ -60,7 +59,7 @@ export function additionalParameterNames(manifest: JsonObject): string[] {
 }
 
 /** The system template path, or undefined when `system-template` is missing or falsy (no system output). */
-export function systemTemplatePath(manifest: JsonObject): string | undefined {
+export function manifestSystemTemplate(manifest: JsonObject): string | undefined {
   const value = manifest.get('system-template');
   if (!isTruthyFlag(value)) return undefined;
   if (typeof value !== 'string')
@@ -68,7 +67,7 @@ export function systemTemplatePath(manifest: JsonObject): string | undefined {
   return value;
 }
 
-export function datatypes(manifest: JsonObject): ManifestDatatype[] {
+export function readManifestDatatypes(manifest: JsonObject): ManifestDatatype[] {
   const entries = manifest.get('datatypes');
   if (!(entries instanceof JsonObject)) {
     throw invalid(

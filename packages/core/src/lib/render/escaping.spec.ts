@@ -1,5 +1,5 @@
 import { minimalConnector } from '../../../test/connector-fixtures';
-import { validateConnectorConfig } from '../config/load';
+import { checkConnectorConfig } from '../config/load';
 import { parseJson, toPlainJs } from '../json';
 import { json } from './json-text';
 import { renderConnectorFiles } from './render-connector';
@@ -11,11 +11,11 @@ const TRICKY =
 const EJS_INJECTION = '<%= process.exit(1) %>';
 
 function render(connector: unknown): Map<string, any> {
-  const config = validateConnectorConfig(parseJson(JSON.stringify(connector)), {
+  const config = checkConnectorConfig(parseJson(JSON.stringify(connector)), {
     file: 'connector.json',
     folder: 'acme',
     fileExists: () => false,
-  });
+  }).config;
   const files = renderConnectorFiles(config, loadTemplatePack());
   return new Map(
     [...files].map(([path, text]) => [path, { text, value: toPlainJs(parseJson(text)) as any }]),

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { minimalConnector, WORKSPACE_ROOT } from '../../../test/connector-fixtures';
-import { validateConnectorConfig } from '../config/load';
+import { checkConnectorConfig } from '../config/load';
 import { parseJson, toPlainJs } from '../json';
 import { renderConnectorFiles } from './render-connector';
 import { loadTemplatePack } from './template-pack';
@@ -11,11 +11,11 @@ const golden = (name: string) => toPlainJs(parseJson(readFileSync(join(GOLDEN_DI
 
 /** The pipes of templates/<datatype>.json rendered from `connector` (plain JS, for comparing). */
 function renderedPipes(connector: unknown, datatype: string): any[] {
-  const config = validateConnectorConfig(parseJson(JSON.stringify(connector)), {
+  const config = checkConnectorConfig(parseJson(JSON.stringify(connector)), {
     file: 'connector.json',
     folder: 'acme',
     fileExists: () => false,
-  });
+  }).config;
   const files = renderConnectorFiles(config, loadTemplatePack());
   return toPlainJs(parseJson(files.get(`templates/${datatype}.json`)!)) as any[];
 }

@@ -1,7 +1,7 @@
 /**
  * The one renderer: pack templates (ejs) → parsed JSON → canonical text, all in memory.
  */
-export { renderConnectorFiles, manifestDatatypes, type RenderConnectorInputs } from './render-connector';
+export { renderConnectorFiles, renderedDatatypes, type RenderConnectorInputs } from './render-connector';
 export {
   renderTemplate,
   TemplateRenderError,

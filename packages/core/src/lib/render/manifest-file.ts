@@ -2,7 +2,8 @@ import { isJsonObject, JsonParseError, parseJson, type JsonValue } from '../json
 import type { ConfigProblem } from '../config/problems';
 import type { ConnectorConfig } from '../config/types';
 
-export interface ManifestDatatype {
+/** A datatype as the build lists it in the manifest it renders (or checks a verbatim one against). */
+export interface RenderedDatatype {
   readonly name: string;
   readonly label?: string;
   /** The template path the manifest names (relative to connector/). */
@@ -18,7 +19,7 @@ export interface ManifestDatatype {
 export function manifestFileProblems(
   config: ConnectorConfig,
   text: string,
-  datatypes: readonly ManifestDatatype[],
+  datatypes: readonly RenderedDatatype[],
   systemTemplate: string,
 ): ConfigProblem[] {
   const file = config.manifestFile!;

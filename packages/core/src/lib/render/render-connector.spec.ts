@@ -1,5 +1,5 @@
 import { minimalConnector, verbatimConnector, verbatimFiles } from '../../../test/connector-fixtures';
-import { validateConnectorConfig } from '../config/load';
+import { checkConnectorConfig } from '../config/load';
 import { ConnectorConfigError } from '../config/problems';
 import { parseJson, toPlainJs } from '../json';
 import { RawFileError } from './raw-files';
@@ -9,11 +9,11 @@ import { loadTemplatePack } from './template-pack';
 const PACK = loadTemplatePack();
 
 function configOf(connector: unknown, files: readonly string[] = []) {
-  return validateConnectorConfig(parseJson(JSON.stringify(connector)), {
+  return checkConnectorConfig(parseJson(JSON.stringify(connector)), {
     file: 'connector.json',
     folder: 'acme',
     fileExists: (path) => files.includes(path),
-  });
+  }).config;
 }
 
 function render(connector: unknown, rawFiles: Record<string, string> = {}): Record<string, any> {

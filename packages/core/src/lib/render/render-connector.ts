@@ -3,7 +3,7 @@ import { CONNECTOR_CONFIG_FILE, RAW_DIR } from '../layout';
 import type { ConnectorConfig } from '../config/types';
 import { keepsSourceManifest } from '../config/verbatim-checks';
 import { JsonParseError, parseJson, toCanonicalJson, type JsonValue } from '../json';
-import type { ManifestDatatype } from './manifest-file';
+import type { RenderedDatatype } from './manifest-file';
 import { RawFileError, readRaw } from './raw-files';
 import { renderTemplate } from './render-template';
 import { systemFiles } from './system-files';
@@ -19,7 +19,7 @@ export interface RenderConnectorInputs {
 }
 
 /** The manifest template path of every datatype: its own file, its reuse target's, or its raw path. */
-export function manifestDatatypes(config: ConnectorConfig): ManifestDatatype[] {
+export function renderedDatatypes(config: ConnectorConfig): RenderedDatatype[] {
   return Object.entries(config.datatypes).map(([name, datatype]) => ({
     name,
     ...(datatype.label === undefined ? {} : { label: datatype.label }),
@@ -47,7 +47,7 @@ export function renderConnectorFiles(
 ): Map<string, string> {
   const configFile = inputs.configFile ?? CONNECTOR_CONFIG_FILE;
   const rawFiles = inputs.rawFiles ?? new Map<string, string>();
-  const datatypes = manifestDatatypes(config);
+  const datatypes = renderedDatatypes(config);
   const files = systemFiles(config, pack, datatypes, {
     rawFiles,
     configFile,

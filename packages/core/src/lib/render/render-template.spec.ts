@@ -1,5 +1,5 @@
 import { minimalConnector, WORKSPACE_ROOT } from '../../../test/connector-fixtures';
-import { validateConnectorConfig } from '../config/load';
+import { checkConnectorConfig } from '../config/load';
 import { parseJson } from '../json';
 import { renderConnectorFiles } from './render-connector';
 import { renderTemplate, TemplateRenderError } from './render-template';
@@ -13,11 +13,11 @@ const packWith = (template: string, source: string): LoadedTemplatePack => ({
   templates: new Map([...PACK.templates, [template, source]]),
 });
 
-const config = validateConnectorConfig(parseJson(JSON.stringify(minimalConnector())), {
+const config = checkConnectorConfig(parseJson(JSON.stringify(minimalConnector())), {
   file: 'connector.json',
   folder: 'acme',
   fileExists: () => false,
-});
+}).config;
 
 function renderError(pack: LoadedTemplatePack): TemplateRenderError {
   try {

@@ -2,7 +2,7 @@ import ejs from 'ejs';
 import { PATTERNS_FOLDER } from '@sesam-connectors/template-pack';
 import { BoundedCache } from '../cache';
 import { JsonParseError, parseJson, type JsonValue } from '../json';
-import { displayPath } from '../config/load';
+import { displayPath } from '../fs';
 import { json } from './json-text';
 import { templateFile, type LoadedTemplatePack } from './template-pack';
 

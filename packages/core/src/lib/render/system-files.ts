@@ -3,12 +3,11 @@ import { rendersSystem, systemTemplatePath } from '../config/package-layout';
 import type { ConnectorConfig } from '../config/types';
 import { toCanonicalJson } from '../json';
 import { MANIFEST_FILE } from '../layout';
-import { manifestFileProblems, type ManifestDatatype } from './manifest-file';
+import { manifestFileProblems, type RenderedDatatype } from './manifest-file';
 import { systemOperations } from './operations';
 import { readRaw } from './raw-files';
 import { renderTemplate } from './render-template';
 import type { LoadedTemplatePack } from './template-pack';
-
 
 export interface SystemFilesInputs {
   readonly rawFiles: ReadonlyMap<string, string>;
@@ -25,7 +24,7 @@ export interface SystemFilesInputs {
 export function systemFiles(
   config: ConnectorConfig,
   pack: LoadedTemplatePack,
-  datatypes: readonly ManifestDatatype[],
+  datatypes: readonly RenderedDatatype[],
   inputs: SystemFilesInputs,
 ): Map<string, string> {
   const files = new Map<string, string>();

@@ -5,7 +5,7 @@ import {
   componentPath,
   ExpandError,
   expandConnector,
-  manifestDatatypes,
+  readManifestDatatypes,
   readManifest,
   splitTemplatePath,
   universalNewlines,
@@ -75,7 +75,7 @@ export function viewExpansion(
   let datatypes: ManifestDatatype[] = [];
   try {
     manifest = expanded?.manifest ?? readManifest(source);
-    datatypes = manifestDatatypes(manifest);
+    datatypes = readManifestDatatypes(manifest);
   } catch (error) {
     if (!(error instanceof ExpandError)) throw error;
   }

@@ -1,4 +1,4 @@
-import { formatJsonPath, type JsonPath } from '../expand';
+import { formatMessagePath, type JsonPath } from '../expand';
 
 export type Severity = 'error' | 'warning';
 
@@ -43,7 +43,7 @@ export function finding(
     rule: rule.id,
     severity: rule.severity,
     file: at.file,
-    jsonPath: formatJsonPath(at.jsonPath),
+    jsonPath: formatMessagePath(at.jsonPath),
     message,
     hint,
     ...(at.component === undefined ? {} : { component: at.component }),

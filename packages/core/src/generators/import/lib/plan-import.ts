@@ -1,6 +1,7 @@
 import type { LoadedTemplatePack } from '../../../lib/render';
 import { composePackage, type ComposedPackage, type PackageShape } from './compose-config';
-import { MANIFEST_FILE, type SourceConnector } from './read-source';
+import { MANIFEST_FILE } from '../../../lib/layout';
+import type { SourceConnector } from './read-source';
 import { systemCandidates, systemShapeProblem } from './system-candidates';
 import { differingFiles, renderCandidate, type RenderOutcome } from './verify-package';
 

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { dottedPath } from '../../../lib/config/problems';
 import { isJsonObject, JsonParseError, parseJson, type JsonObject } from '../../../lib/json';
+import { MANIFEST_FILE, TEMPLATES_DIR } from '../../../lib/layout';
 import { GeneratorError } from '../../shared/generator-error';
 
 /** One datatype of the source manifest. */
@@ -32,9 +33,6 @@ export interface SourceConnector {
   /** `<profile>-env.json` files beside the manifest (a developer's node environment; not imported). */
   envFiles: string[];
 }
-
-export const MANIFEST_FILE = 'manifest.json';
-const TEMPLATES_DIR = 'templates';
 
 /** Files below `dir` (relative, '/'-separated, sorted); none when it does not exist. */
 const filesBelow = (root: string, dir: string): string[] => {

@@ -1,4 +1,5 @@
 import { templateStem } from '../../expand';
+import { MANIFEST_FILE } from '../../layout';
 import type { ConnectorView } from '../connector-view';
 import { finding, type Finding } from '../finding';
 import { rule } from '../rule';
@@ -22,7 +23,7 @@ export function checkTemplateNames(view: ConnectorView): Finding[] {
       const names = template.users.map((user) => user.datatype);
       return finding(
         TEMPLATE_NAME,
-        { file: 'manifest.json', jsonPath: ['datatypes', names[0], 'template'] },
+        { file: MANIFEST_FILE, jsonPath: ['datatypes', names[0], 'template'] },
         `${template.file} is used by datatype${names.length > 1 ? 's' : ''} ${names.join(', ')} but named after none of them, so sesam collapse (download) cannot write it back`,
         `rename it to templates/${names[0]}.json (and update the manifest)`,
       );
@@ -35,7 +36,7 @@ export function checkDatatypeNames(view: ConnectorView): Finding[] {
     .map(({ name }) =>
       finding(
         DATATYPE_NAME,
-        { file: 'manifest.json', jsonPath: ['datatypes', name] },
+        { file: MANIFEST_FILE, jsonPath: ['datatypes', name] },
         `datatype name ${JSON.stringify(name)} ${name === '' ? 'is empty' : "contains '-' or whitespace"}; the tools split pipe file names on '-'`,
         name === ''
           ? 'give the datatype a lowercase name without delimiters, e.g. "dealcompany"'

@@ -1,6 +1,7 @@
 import type { ConnectorView } from '../connector-view';
 import { finding, type Finding } from '../finding';
 import { locateVariable } from '../locate';
+import { MANIFEST_FILE } from '../../layout';
 import { rule } from '../rule';
 
 export const UNDEFINED_VARIABLE = rule(
@@ -49,7 +50,7 @@ export function checkLeakedParameters(view: ConnectorView): Finding[] {
   return (view.expanded?.leakedParameters ?? []).map(({ name, datatype, definedBy }) =>
     finding(
       LEAKED_PARAMETER,
-      { file: 'manifest.json', jsonPath: ['datatypes', datatype] },
+      { file: MANIFEST_FILE, jsonPath: ['datatypes', datatype] },
       `datatype ${datatype} uses parameter '${name}', which only datatype ${definedBy} defines; it gets that value only because ${definedBy} comes first in the manifest`,
       `add '${name}' to datatypes.${datatype}.parameters`,
     ),
