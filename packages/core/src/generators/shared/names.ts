@@ -1,9 +1,6 @@
 import { names } from '@nx/devkit';
-import { nameProblem, type NameKind } from '../../lib/config/names';
+import { datatypeNameCollision, nameProblem, type NameKind } from '../../lib/config/names';
 import { GeneratorError } from './generator-error';
-
-/** Datatype names that would collide with a file the build writes (templates/system.json). */
-const RESERVED_DATATYPE_NAMES = new Set(['system']);
 
 /**
  * Throws a GeneratorError naming the option when `value` breaks the naming rules connector.json's
@@ -12,12 +9,8 @@ const RESERVED_DATATYPE_NAMES = new Set(['system']);
 export const assertValidName = (value: string, kind: NameKind, option: string): void => {
   const problem = nameProblem(kind, value);
   if (problem !== undefined) throw new GeneratorError(`${option}: ${problem}.`);
-  if (kind === 'datatype' && RESERVED_DATATYPE_NAMES.has(value)) {
-    throw new GeneratorError(
-      `${option}: "${value}" cannot be a datatype name: its template would be templates/${value}.json, ` +
-        `which is the system template. Choose another name.`,
-    );
-  }
+  const collision = kind === 'datatype' ? datatypeNameCollision(value, undefined) : undefined;
+  if (collision !== undefined) throw new GeneratorError(`${option}: ${collision}.`);
 };
 
 /** The default human label for a name: `order` → `Order`. */

@@ -1,6 +1,7 @@
 import { withDefaults, type DatatypePattern } from '@sesam-connectors/template-pack';
 import { isInsideRelativePath } from './config-value';
-import { MANIFEST_FILE, RAW_DIR } from '../layout';
+import { MANIFEST_FILE, RAW_DIR, TEMPLATES_DIR } from '../layout';
+import { datatypeNameCollision } from './names';
 import { rendersSystem, systemTemplatePath } from './package-layout';
 import type { ConfigFindings, ConfigPath, ConfigProblem } from './problems';
 import type { AuthConfig, AuthType, ConnectorConfig, DatatypeConfig } from './types';
@@ -169,6 +170,10 @@ function checkDatatype(
       problems.push({ path: at('manifest', field), message: `cannot be set here: ${instead}` });
     }
   }
+  const ownTemplate =
+    datatype.pattern === 'raw' || datatype.reuse !== undefined ? undefined : `${TEMPLATES_DIR}/${name}.json`;
+  const collision = datatypeNameCollision(name, ownTemplate, systemTemplatePath(config));
+  if (collision !== undefined) problems.push({ path: at(), message: collision });
   if (datatype.reuse !== undefined) problems.push(...checkReuse(config, name, datatype, at));
   if (datatype.pattern === 'raw') {
     problems.push(...checkRaw(config, datatype, at, context));

@@ -182,6 +182,12 @@ describe('checkConnectorConfig', () => {
     ]);
   });
 
+  it('refuses the datatype name system: its template would overwrite the system template', () => {
+    const message = `${FILE}: datatypes.system: "system" cannot be a datatype name: its template would be templates/system.json, which is the system template; choose another name`;
+    expect(problemsOf(withDatatype('system'))).toEqual([message]);
+    expect(problemsOf(withDatatype('system', { pattern: 'collect', reuse: 'order' }))).toContain(message);
+  });
+
   it('rejects fields that belong to another auth type or are generated', () => {
     const connector = minimalConnector();
     connector['auth']['accessTokenHeader'] = 'X-Token';
@@ -283,6 +289,14 @@ describe('systemFile: a verbatim system template (import)', () => {
     expect(problemsOf(connector, files)).toEqual([
       `${FILE}: datatypes.order.operations: has no effect with systemFile: the system's operations are those in raw/templates/system.json; edit that file instead`,
     ]);
+  });
+
+  it('refuses a pattern datatype whose template would be the verbatim system template', () => {
+    const connector = withChange((c) => (c['datatypes']['sys'] = { pattern: 'collect' }));
+    connector['systemFile'] = 'raw/templates/sys.json';
+    expect(problemsOf(connector, [...files, 'raw/templates/sys.json'])).toContain(
+      `${FILE}: datatypes.sys: "sys" cannot be a datatype name: its template would be templates/sys.json, which is the system template; choose another name`,
+    );
   });
 
   it('keeps a raw template from being written over the system template', () => {

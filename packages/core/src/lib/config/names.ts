@@ -1,3 +1,6 @@
+import { SYSTEM_TEMPLATE_PATH } from '@sesam-connectors/template-pack';
+import { TEMPLATES_DIR } from '../layout';
+
 /** System and datatype names: lower-case ASCII letters and digits, starting with a letter. */
 export const NAME_PATTERN = /^[a-z][a-z0-9]*$/;
 
@@ -40,3 +43,22 @@ export const suggestName = (name: string): string =>
     .toLowerCase()
     .replace(/[^a-z0-9]/g, '')
     .replace(/^[0-9]+/, '');
+
+/**
+ * Why a datatype's name collides with a file the build writes, or undefined. `system` is refused
+ * whatever the pattern (a pattern datatype's template, templates/system.json, is the system
+ * template); `systemTemplate` also catches a verbatim system template (systemFile) at
+ * `templates/<name>.json` when the datatype renders its own template there.
+ */
+export function datatypeNameCollision(
+  name: string,
+  ownTemplate: string | undefined,
+  systemTemplate: string = SYSTEM_TEMPLATE_PATH,
+): string | undefined {
+  const template = ownTemplate ?? `${TEMPLATES_DIR}/${name}.json`;
+  if (!RESERVED_DATATYPE_NAMES.has(name) && ownTemplate !== systemTemplate) return undefined;
+  return `"${name}" cannot be a datatype name: its template would be ${template}, which is the system template; choose another name`;
+}
+
+/** Datatype names no connector may use (see datatypeNameCollision). */
+const RESERVED_DATATYPE_NAMES: ReadonlySet<string> = new Set(['system']);
