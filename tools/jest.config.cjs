@@ -1,7 +1,8 @@
-// Tests of the workspace scripts (review, freshness gate, bench). Same preset as the packages; the scripts
-// keep their tests beside them, in <tool>/test/.
+// Tests of the workspace scripts (their shared library, review, freshness gate, bench). Same preset as the
+// packages; the scripts keep their tests beside them, in <tool>/test/.
 module.exports = require('./jest/preset.cjs')(__dirname, {
   testMatch: [
+    '<rootDir>/shared/test/**/*.spec.ts',
     '<rootDir>/review/test/**/*.spec.ts',
     '<rootDir>/freshness/test/**/*.spec.ts',
     '<rootDir>/bench/test/**/*.spec.ts',

@@ -24,7 +24,7 @@ const loadTypeScript = (entry) => {
  */
 exports.runTool = (entry, exportName) => {
   const main = loadTypeScript(entry)[exportName];
-  const { InterruptedError } = loadTypeScript(path.join(__dirname, 'review', 'src', 'errors.ts'));
+  const { InterruptedError } = loadTypeScript(path.join(__dirname, 'shared', 'src', 'errors.ts'));
 
   // A reader that stops early (`| head`) is not an error; the run still cleans up.
   process.stdout.on('error', (error) => {

@@ -1,4 +1,4 @@
-import { isolatedBuildEnv, nxBin } from '../../review/src/workspace/builder';
+import { isolatedBuildEnv, nxBin } from '../../shared/src/builder';
 import { runTimed, type TimedRun } from './run-timed';
 import type { SyntheticWorkspace } from './workspace';
 

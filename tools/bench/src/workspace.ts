@@ -11,7 +11,7 @@ import {
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { CONNECTOR_OUTPUT_DIR } from '@sesam-connectors/core/layout';
-import { linkNodeModules } from '../../review/src/workspace/node-modules';
+import { linkNodeModules } from '../../shared/src/node-modules';
 import { syntheticConnector, syntheticSystemName } from './synthetic-connector';
 import type { BenchSize } from './options';
 

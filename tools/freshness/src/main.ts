@@ -1,9 +1,9 @@
-import { exitOnError } from '../../review/src/errors';
-import { changedPaths, repositoryRoot } from '../../review/src/git/git';
-import { NX_BUILD_ARGS, nxBuilder, scriptBuilder, type Builder } from '../../review/src/workspace/builder';
+import { exitOnError } from '../../shared/src/errors';
+import { changedPaths, repositoryRoot } from '../../shared/src/git';
+import { NX_BUILD_ARGS, nxBuilder, scriptBuilder, type Builder } from '../../shared/src/builder';
 import { CONNECTORS_DIR, CONNECTOR_OUTPUT_DIR, EXPANDED_DIR } from '@sesam-connectors/core/layout';
-import { listConnectors, listOutputFolders } from '../../review/src/workspace/connectors';
-import type { ToolDeps } from '../../review/src/tool-deps';
+import { listConnectors, listOutputFolders } from '../../shared/src/connectors';
+import type { ToolDeps } from '../../shared/src/tool-deps';
 import { FRESHNESS_USAGE, parseFreshnessArgs } from './options';
 import { buildFailedReport, staleReport, uncommittedNote } from './report';
 import { captureOutputs, restoreOutputs, type OutputSnapshot } from './snapshot';

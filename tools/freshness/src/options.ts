@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { ToolError } from '../../review/src/errors';
+import { ToolError } from '../../shared/src/errors';
 
 export interface FreshnessOptions {
   /** Build with `node <root>/<buildScript>` instead of Nx (the tests' fixture repositories). */

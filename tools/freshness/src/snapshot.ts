@@ -9,7 +9,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { outputDir, readTree } from '../../review/src/workspace/connectors';
+import { outputDir, readTree } from '../../shared/src/connectors';
 
 /** One connector output folder as it was: its files (bytes) and folders, or null when it did not exist. */
 export interface FolderSnapshot {

@@ -1,5 +1,5 @@
 import { EXPANDED_DIR } from '@sesam-connectors/core/layout';
-import { outputPath } from '../../review/src/workspace/connectors';
+import { outputPath } from '../../shared/src/connectors';
 import type { OutputSnapshot } from './snapshot';
 
 export type StaleReason =

@@ -2,8 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { runFreshness } from '../src/main';
-import { InterruptedError } from '../../review/src/errors';
-import { runProcess } from '../../review/src/workspace/process';
+import { InterruptedError } from '../../shared/src/errors';
+import { runProcess } from '../../shared/src/process';
 import { FixtureRepo, PATTERNS, SLOW_BUILD, seedWorkspace } from '../../review/test/fixture-repo';
 
 interface GateRun {

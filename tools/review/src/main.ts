@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compareRevisions, hasChanges } from './compare/compare-revisions';
 import type { ReviewReport } from './compare/types';
-import { exitOnError } from './errors';
-import { pruneWorktrees, repositoryRoot, resolveCommit, snapshotWorkTree } from './git/git';
+import { exitOnError } from '../../shared/src/errors';
+import { pruneWorktrees, repositoryRoot, resolveCommit, snapshotWorkTree } from '../../shared/src/git';
 import { parseReviewArgs, REVIEW_USAGE, type ReviewOptions } from './options';
 import { renderJson } from './render/json';
 import { renderMarkdown } from './render/markdown';
@@ -13,8 +13,8 @@ import { buildRevision } from './revision/build-revision';
 import { checkoutRevision, type Revision } from './revision/checkout';
 import { Cleanup } from './revision/cleanup';
 import { WORK_TREE, revisionLabel } from './render/describe';
-import type { ToolDeps } from './tool-deps';
-import { isolatedBuildEnv, nxBuilder, scriptBuilder } from './workspace/builder';
+import type { ToolDeps } from '../../shared/src/tool-deps';
+import { isolatedBuildEnv, nxBuilder, scriptBuilder } from '../../shared/src/builder';
 
 export interface ReviewDeps extends ToolDeps {
   /** Where temporary checkouts go (default the OS temp folder). */

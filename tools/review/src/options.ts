@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_MARKDOWN_LIMIT } from './render/markdown';
-import { ToolError } from './errors';
+import { ToolError } from '../../shared/src/errors';
 
 export type ReviewFormat = 'text' | 'markdown' | 'json';
 

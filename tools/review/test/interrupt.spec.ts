@@ -1,9 +1,9 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ToolError } from '../src/errors';
+import { ToolError } from '../../shared/src/errors';
 import { runReview } from '../src/main';
-import { runProcess } from '../src/workspace/process';
+import { runProcess } from '../../shared/src/process';
 import { FixtureRepo, SLOW_BUILD, seedWorkspace } from './fixture-repo';
 
 const BIN = join(__dirname, '..', 'bin', 'review.cjs');

@@ -12,7 +12,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { runReview } from '../src/main';
 import type { ReviewReport } from '../src/compare/types';
-import { linkNodeModules } from '../src/workspace/node-modules';
+import { linkNodeModules } from '../../shared/src/node-modules';
 
 const REPO_ROOT = resolve(__dirname, '..', '..', '..');
 

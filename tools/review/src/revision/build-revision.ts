@@ -1,7 +1,7 @@
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import type { ConnectorBuild, RevisionBuild } from '../compare/types';
-import type { Builder } from '../workspace/builder';
+import type { Builder } from '../../../shared/src/builder';
 import {
   CONNECTOR_OUTPUT_DIR,
   EXPANDED_DIR,
@@ -9,7 +9,7 @@ import {
   connectorProjectName,
   skipExpanded,
 } from '@sesam-connectors/core/layout';
-import { listConnectors, outputDir, readTextTree } from '../workspace/connectors';
+import { listConnectors, outputDir, readTextTree } from '../../../shared/src/connectors';
 import { failedTasks, logTail, taskError, taskOutputs } from '../workspace/task-log';
 import type { Checkout } from './checkout';
 

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { addWorktree, removeWorktree } from '../git/git';
-import { linkNodeModules } from '../workspace/node-modules';
+import { addWorktree, removeWorktree } from '../../../shared/src/git';
+import { linkNodeModules } from '../../../shared/src/node-modules';
 import type { Cleanup } from './cleanup';
 
 export interface Revision {

@@ -1,11 +1,12 @@
 import { GeneratorError } from './generator-error';
 import { assertValidName, labelFor } from './names';
-import { assertPattern, SHARE_PATTERNS, WEBHOOK_REGISTRY_DATATYPE, type Pattern } from './patterns';
+import type { DatatypePatternName } from '@sesam-connectors/template-pack';
+import { assertPattern, SHARE_PATTERNS, WEBHOOK_REGISTRY_DATATYPE } from './patterns';
 
 /** One datatype a generator adds to connector.json, as the user asked for it. */
 export interface DatatypeRequest {
   name: string;
-  pattern: Pattern;
+  pattern: DatatypePatternName;
   label?: string;
   /** webhook pattern: the webhook topics (`options.topics`). */
   topics?: string[];

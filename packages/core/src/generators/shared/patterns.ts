@@ -2,26 +2,21 @@ import { DATATYPE_PATTERN_NAMES, type DatatypePatternName } from '@sesam-connect
 import { AUTH_TYPES, type AuthType } from '../../lib/config/types';
 import { GeneratorError } from './generator-error';
 
-/** The pipe patterns connector.json knows: the template pack's. */
-export const PATTERNS = DATATYPE_PATTERN_NAMES;
-export type Pattern = DatatypePatternName;
-
-/** The auth types connector.json knows (the engine's config); each maps to a manifest/system block. */
-export { AUTH_TYPES, type AuthType };
-
 /** Patterns whose datatype can share (write back) with `options.share`. */
-export const SHARE_PATTERNS: readonly Pattern[] = ['collect', 'webhook'];
+export const SHARE_PATTERNS: readonly DatatypePatternName[] = ['collect', 'webhook'];
 
 /** The datatype that registers webhooks; `webhook`-pattern datatypes need it. */
 export const WEBHOOK_REGISTRY_DATATYPE = 'webhook';
 
 const oneOf = (values: readonly string[]): string => values.join(', ');
 
-export const assertPattern = (value: string, option: string): Pattern => {
-  if (!(PATTERNS as readonly string[]).includes(value)) {
-    throw new GeneratorError(`${option}: unknown pattern "${value}". Use one of ${oneOf(PATTERNS)}.`);
+export const assertPattern = (value: string, option: string): DatatypePatternName => {
+  if (!(DATATYPE_PATTERN_NAMES as readonly string[]).includes(value)) {
+    throw new GeneratorError(
+      `${option}: unknown pattern "${value}". Use one of ${oneOf(DATATYPE_PATTERN_NAMES)}.`,
+    );
   }
-  return value as Pattern;
+  return value as DatatypePatternName;
 };
 
 export const assertAuthType = (value: string, option: string): AuthType => {

@@ -1,6 +1,5 @@
 /** `buildConnector`: connector.json → connector/ (manifest.json, templates/*.json), written atomically. */
 export { buildConnector, type BuildConnectorOptions, type BuildConnectorResult } from './build-connector';
-export { replaceDirectory, type ReplaceDirectoryOptions } from '../fs/replace-directory';
 export { ConnectorValidationError, isUserError } from './errors';
 export { validateRenderedConnector, type RenderedValidation } from './validate-rendered';
 export {

@@ -1,4 +1,4 @@
-import type { AuthType } from '../../shared/patterns';
+import type { AuthType } from '../../../lib/config/types';
 
 /** What one auth type contributes to a new connector (doc §5.3 "Auth variants"). */
 export interface AuthPreset {

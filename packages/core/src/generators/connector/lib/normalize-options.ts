@@ -9,12 +9,9 @@ import {
 import { GeneratorError } from '../../shared/generator-error';
 import { assertValidName, labelFor } from '../../shared/names';
 import { newPackageRoot } from '../../shared/new-package';
-import {
-  assertAuthType,
-  WEBHOOK_REGISTRY_DATATYPE,
-  type AuthType,
-  type Pattern,
-} from '../../shared/patterns';
+import type { DatatypePatternName } from '@sesam-connectors/template-pack';
+import type { AuthType } from '../../../lib/config/types';
+import { assertAuthType, WEBHOOK_REGISTRY_DATATYPE } from '../../shared/patterns';
 import type { ConnectorGeneratorSchema } from '../schema';
 import { AUTH_PRESETS } from './auth-presets';
 import { environmentVariablesIn } from './env-vars';
@@ -44,7 +41,7 @@ const parseDatatypeSpec = (spec: string): DatatypeRequest => {
   if (rest.length > 0) {
     throw new GeneratorError(`--datatypes: "${spec}" has more than one ':'; write name or name:pattern.`);
   }
-  const request: DatatypeRequest = { name, pattern: pattern as Pattern };
+  const request: DatatypeRequest = { name, pattern: pattern as DatatypePatternName };
   assertValidDatatypeRequest(request, { name: '--datatypes', pattern: `--datatypes "${spec}"` });
   return request;
 };

@@ -1,7 +1,7 @@
 import { logger } from '@nx/devkit';
 import { parseCommaList } from '../../shared/comma-list';
 import { GeneratorError } from '../../shared/generator-error';
-import type { AuthType } from '../../shared/patterns';
+import type { AuthType } from '../../../lib/config/types';
 import type { ConnectorGeneratorSchema } from '../schema';
 import { AUTH_PRESETS } from './auth-presets';
 import { urlOrigin } from './url-pattern';

@@ -10,7 +10,7 @@ import {
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { linkNodeModules } from '../src/workspace/node-modules';
+import { linkNodeModules } from '../src/node-modules';
 
 const put = (file: string, content = '') => {
   mkdirSync(dirname(file), { recursive: true });

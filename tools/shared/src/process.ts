@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { ToolError } from '../errors';
+import { ToolError } from './errors';
 
 export interface ProcessResult {
   /** Exit status; 128 + signal number style values when the process was killed. */

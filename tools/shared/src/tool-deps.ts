@@ -1,4 +1,4 @@
-import type { Builder } from './workspace/builder';
+import type { Builder } from './builder';
 
 /** What a workspace tool's main function gets from its bin (tools/run-tool.cjs) or from a test. */
 export interface ToolDeps {

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, rmSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import { ToolError } from '../errors';
+import { ToolError } from './errors';
 
 export interface GitOptions {
   cwd: string;

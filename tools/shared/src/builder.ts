@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
-import { ToolError } from '../errors';
+import { ToolError } from './errors';
 import { runProcess } from './process';
 
 export interface BuildRequest {
