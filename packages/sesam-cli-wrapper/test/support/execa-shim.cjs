@@ -1,5 +1,5 @@
 // Jest (CommonJS, Node 20) cannot load ESM-only execa 9, so jest.config.cjs maps `execa` to this
-// stand-in (nx-notes §1.5, approach G). It implements only what src/runner/execa-runner.ts uses,
+// stand-in (../shared/docs/nx-notes.md §1.5, approach G). It implements only what src/runner/execa-runner.ts uses,
 // with execa's semantics: no shell, generator transforms called once per line, `timeout` and
 // `cancelSignal` send `killSignal` then SIGKILL after `forceKillAfterDelay`, `reject: false`
 // results. test/real-execa.spec.ts runs the same runner against the real execa.

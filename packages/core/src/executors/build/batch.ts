@@ -30,23 +30,17 @@ export default async function buildBatch(
 }
 
 /**
- * Connector builds started before the first one's result is taken. A build's file calls are
- * synchronous (lib/fs/replace-directory), so builds do not overlap in practice: Node's I/O threads
- * gained nothing on this file system, which serialises file creation (200 connectors whose every
- * output changed: 2.93/2.87/2.91 s with asynchronous writes against 3.05/2.82/2.88 s). The limit
- * only bounds the work in flight should a build ever wait on I/O.
+ * The connectors one after another, each result yielded as soon as it is there. A build is
+ * synchronous from start to end (render, validate, write through lib/fs), so builds in one process
+ * cannot overlap; asynchronous writes were measured and gained nothing (tools/bench/README.md).
  */
-export const BUILD_CONCURRENCY = 4;
-
-function buildTasks(
+async function* buildTasks(
   tasks: readonly Task[],
   inputs: Record<string, BuildExecutorSchema>,
   context: ExecutorContext,
 ): AsyncIterableIterator<BatchExecutorTaskResult> {
   const packs = new PackCache(context.root);
-  return inCompletionOrder(tasks, BUILD_CONCURRENCY, (task) =>
-    buildTask(task, inputs[task.id] ?? {}, context, packs),
-  );
+  for (const task of tasks) yield await buildTask(task, inputs[task.id] ?? {}, context, packs);
 }
 
 /** Builds one task's connector; never rejects: whatever goes wrong is that task's failure. */
@@ -84,30 +78,6 @@ async function buildTask(
       endTime: Date.now(),
     },
   };
-}
-
-/** Runs `run` over `items` with at most `limit` at a time and yields each result as it settles. */
-async function* inCompletionOrder<T, R>(
-  items: readonly T[],
-  limit: number,
-  run: (item: T) => Promise<R>,
-): AsyncIterableIterator<R> {
-  const running = new Map<number, Promise<{ index: number; value: R }>>();
-  let next = 0;
-  const start = (): void => {
-    const index = next++;
-    running.set(
-      index,
-      run(items[index]).then((value) => ({ index, value })),
-    );
-  };
-  while (next < items.length && running.size < Math.max(1, limit)) start();
-  while (running.size > 0) {
-    const { index, value } = await Promise.race(running.values());
-    running.delete(index);
-    if (next < items.length) start();
-    yield value;
-  }
 }
 
 /** What one task printed, in order, as Nx shows it for that task (and stores it in its cache entry). */

@@ -46,7 +46,7 @@ const one = (template: string) => ({
   'templates/a.json': template,
 });
 
-describe('context (expand-reference §3)', () => {
+describe('context (../shared/docs/expand-reference.md §3)', () => {
   it('uses the placeholder, $ENV(key) for additional parameters (values ignored), and the datatype name', () => {
     const result = expand({
       'manifest.json': manifest(

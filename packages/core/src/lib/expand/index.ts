@@ -1,5 +1,5 @@
 /**
- * `sesam expand` in TypeScript, byte-identical to sesam-py (see docs/expand-reference.md):
+ * `sesam expand` in TypeScript, byte-identical to sesam-py (see `../shared/docs/expand-reference.md`, the reference kept beside the repository):
  * `expandConnector(source, options)` builds the expanded folder in memory; `writeExpanded` writes it
  * atomically. Errors are `ExpandError`s naming the file, line and JSON path.
  */

@@ -7,7 +7,7 @@ import { RENDER_INPUTS } from './build';
  * `expand`: connector/ → connector/.expanded, as `sesam expand` does. Cached like `build`: its
  * result is a function of what `build` renders from (so the inputs are the build's own render
  * inputs — hashing build's output files instead would read them before build has run, see
- * nx-notes §3 item 5) plus the options, which Nx hashes with the target configuration.
+ * ../shared/docs/nx-notes.md §3 item 5) plus the options, which Nx hashes with the target configuration.
  */
 export const expandTargets = (project: ConnectorProject): Record<string, TargetConfiguration> => ({
   expand: {

@@ -17,7 +17,7 @@ const failure = (source: string, values: Record<string, string> = {}): JinjaErro
   throw new Error(`expected ${JSON.stringify(source)} to fail`);
 };
 
-describe('delimiters (expand-reference §2.2–2.3)', () => {
+describe('delimiters (../shared/docs/expand-reference.md §2.2–2.3)', () => {
   const sys = { system: '"xxxxxx"', flag: '"on"' };
 
   it('prints {{@ name @}} with or without inner spaces', () => {
