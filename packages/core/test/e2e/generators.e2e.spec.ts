@@ -1,15 +1,16 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
+import { WORKSPACE_ROOT } from '../connector-fixtures';
+import { corpusPath } from '../corpus';
 
 /**
  * The generators as a user runs them: the real `nx g` and `nx build` / `nx run …:validate` in a
  * temporary copy of the workspace (its git files, node_modules symlinked), with no daemon and a
  * private cache so nothing is replayed.
  */
-const REPO = resolve(__dirname, '../../../..');
-const CORPUS = resolve(REPO, '../shared/corpus');
+const REPO = WORKSPACE_ROOT;
 /** A corpus connector the import reproduces (see import-corpus.spec.ts). */
 const IMPORT_SOURCE = 'asana@main';
 /** One whose templates break sesam validate's rules (its import turns the build's validation off). */
@@ -178,14 +179,14 @@ describe('generators end to end (nx g, nx build, nx validate)', () => {
   };
 
   it('nx g import gives a package whose build reproduces the source byte for byte', () => {
-    const source = join(CORPUS, IMPORT_SOURCE);
+    const source = corpusPath(IMPORT_SOURCE);
     expectSuccess(nx('g', '@sesam-connectors/core:import', '--source', source, '--no-interactive'));
     expectSuccess(nx('run', 'asana-connector:validate', '--output-style=static'));
     expectReproduced('asana', source);
   });
 
   it('an imported source that breaks validation rules still builds byte for byte; validate reports it', () => {
-    const source = join(CORPUS, INVALID_IMPORT_SOURCE);
+    const source = corpusPath(INVALID_IMPORT_SOURCE);
     const run = nx('g', '@sesam-connectors/core:import', '--source', source, '--no-interactive');
     expectSuccess(run);
     expect(run.output).toContain('CREATE packages/connectors/keap/project.json');

@@ -1,26 +1,16 @@
 import { logger, type Tree } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { buildConnector } from '../../src/lib/build';
 import { nameProblem, suggestName } from '../../src/lib/config/names';
 import { importGenerator } from '../../src/generators/import/generator';
 import { readSource } from '../../src/generators/import/lib/read-source';
+import { corpusFolders, corpusPath } from '../corpus';
 import { systemNameFromFolder } from '../../src/generators/import/lib/system-name';
 import { connectorRoot } from '../../src/generators/shared/connector-paths';
 import { GeneratorError } from '../../src/generators/shared/generator-error';
-
-/** The shared corpus beside the repository (read in place, never written). */
-const CORPUS = resolve(__dirname, '../../../../../shared/corpus');
 
 /** Writes the package the generator put in the tree to `dir` (as `nx g` would on disk). */
 const writePackage = (tree: Tree, system: string, dir: string): void => {
@@ -44,7 +34,7 @@ const shapeOf = (config: { systemFile?: unknown; manifestFile?: unknown }): stri
  * imported package may still refuse a source that fails validation, and that is reported too.
  */
 describe('import round trip over the corpus', () => {
-  const folders = existsSync(CORPUS) ? readdirSync(CORPUS).sort() : [];
+  const folders = corpusFolders();
   const reproduced: string[] = [];
   const refused = new Map<string, string>();
   const buildFailed = new Map<string, string>();
@@ -67,7 +57,7 @@ describe('import round trip over the corpus', () => {
     const add = (folder: string, line: string) => {
       const kind = line
         .replace(/^\s*- /, '')
-        .replaceAll(join(CORPUS, folder), '<source>')
+        .replaceAll(corpusPath(folder), '<source>')
         .replace(/"[^"]*"/g, '"…"')
         .replace(/templates\/[\w./-]+/g, '<template>')
         .replace(/packages\/connectors\/\w+/g, '<package>');
@@ -91,7 +81,7 @@ describe('import round trip over the corpus', () => {
   });
 
   it.each(folders)('%s: reproduces exactly, or is refused with a reason', async (folder) => {
-    const sourceDir = join(CORPUS, folder);
+    const sourceDir = corpusPath(folder);
     const derived = systemNameFromFolder(folder);
     const system = nameProblem('system', derived) === undefined ? derived : suggestName(derived);
     const tree = createTreeWithEmptyWorkspace();

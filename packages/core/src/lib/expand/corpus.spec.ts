@@ -1,36 +1,23 @@
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { listFiles } from '../fs';
 import { diskSource } from './connector-source';
 import { ExpandError } from './errors';
 import { expandConnector } from './expand';
 import { writeExpanded } from './writer';
+import { corpusFolders, corpusPath, expandingFolders, failingFolders } from '../../../test/corpus';
 
-// The read-only corpus of real connectors next to the repository: expected-expanded/ is what
-// `sesam expand` (placeholder xxxxxx, profile test) wrote; expected-error.txt what it raised.
-const corpusRoot = path.resolve(__dirname, '../../../../..', '../shared/corpus');
-const folders = readdirSync(corpusRoot).sort();
-const succeeding = folders.filter((folder) => existsSync(path.join(corpusRoot, folder, 'expected-expanded')));
-const failing = folders.filter((folder) => existsSync(path.join(corpusRoot, folder, 'expected-error.txt')));
+// expected-expanded/ is what `sesam expand` (placeholder xxxxxx, profile test) wrote;
+// expected-error.txt what it raised.
+const corpusRoot = corpusPath();
+const folders = corpusFolders();
+const succeeding = expandingFolders();
+const failing = failingFolders();
 
 /** Every file under `dir`, as `/`-separated relative path → content. */
-function readTree(dir: string): Map<string, string> {
-  const entries = readdirSync(dir, { withFileTypes: true, recursive: true }).filter((entry) =>
-    entry.isFile(),
-  );
-  return new Map(
-    entries
-      .map((entry) => path.join(entry.parentPath, entry.name))
-      .map(
-        (file) =>
-          [path.relative(dir, file).split(path.sep).join('/'), readFileSync(file, 'utf8')] as [
-            string,
-            string,
-          ],
-      )
-      .sort(([a], [b]) => (a < b ? -1 : 1)),
-  );
-}
+const readTree = (dir: string): Map<string, string> =>
+  new Map(listFiles(dir).map((file) => [file, readFileSync(path.join(dir, file), 'utf8')]));
 
 const sorted = (files: ReadonlyMap<string, string>) =>
   new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1)));

@@ -1,20 +1,17 @@
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { corpusPath, expandingFolders } from '../../../test/corpus';
+import { listFiles } from '../fs';
 import { parseJson, toCanonicalJson } from './index';
 
-// The read-only corpus of real connectors sits next to the repository (see the workspace README).
-const corpusRoot = path.resolve(__dirname, '../../../../..', '../shared/corpus');
+const corpusRoot = corpusPath();
 
-function jsonFilesUnder(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile() && entry.name.endsWith('.json'))
-    .map((entry) => path.join(entry.parentPath, entry.name))
-    .sort();
-}
+const jsonFilesUnder = (dir: string): string[] =>
+  listFiles(dir)
+    .filter((file) => file.endsWith('.json'))
+    .map((file) => path.join(dir, file));
 
-const folders = readdirSync(corpusRoot)
-  .filter((folder) => existsSync(path.join(corpusRoot, folder, 'expected-expanded')))
-  .sort();
+const folders = expandingFolders();
 
 describe('corpus: parseJson then toCanonicalJson reproduces every expected-expanded file byte for byte', () => {
   let checked = 0;

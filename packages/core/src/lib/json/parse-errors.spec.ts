@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { corpusPath } from '../../../test/corpus';
 import { JsonParseError, parseJson } from './index';
-
-const corpusRoot = path.resolve(__dirname, '../../../../..', '../shared/corpus');
 
 function parseError(text: string, file?: string): JsonParseError {
   try {
@@ -139,7 +138,7 @@ describe('parseJson errors (Python json.loads wording and positions)', () => {
   });
 
   describe('real case: bigquery@BaardBouvet-patch-3 system template (missing comma)', () => {
-    const folder = path.join(corpusRoot, 'bigquery@BaardBouvet-patch-3');
+    const folder = corpusPath('bigquery@BaardBouvet-patch-3');
     const template = readFileSync(path.join(folder, 'templates/system.json'), 'utf8');
     const expected = readFileSync(path.join(folder, 'expected-error.txt'), 'utf8');
 

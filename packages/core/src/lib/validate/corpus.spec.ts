@@ -1,12 +1,11 @@
 import { existsSync, readdirSync } from 'node:fs';
 import * as path from 'node:path';
+import { WORKSPACE_ROOT } from '../../../test/connector-fixtures';
+import { corpusPath, expandingFolders } from '../../../test/corpus';
 import { validateConnector, type ValidationReport } from './validate';
 
-const repoRoot = path.resolve(__dirname, '../../../../..');
-const corpusRoot = path.resolve(repoRoot, '../shared/corpus');
-const expanding = readdirSync(corpusRoot)
-  .filter((folder) => existsSync(path.join(corpusRoot, folder, 'expected-expanded')))
-  .sort();
+const corpusRoot = corpusPath();
+const expanding = expandingFolders();
 
 describe('the validator on the corpus', () => {
   let reports: Map<string, ValidationReport>;
@@ -66,7 +65,7 @@ describe('the validator on the corpus', () => {
 });
 
 describe("the workspace's own connectors", () => {
-  const connectors = path.join(repoRoot, 'packages/connectors');
+  const connectors = path.join(WORKSPACE_ROOT, 'packages/connectors');
   const built = readdirSync(connectors).filter((system) =>
     existsSync(path.join(connectors, system, 'connector/manifest.json')),
   );
