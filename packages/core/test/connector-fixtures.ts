@@ -81,3 +81,13 @@ export function writeConnectorPackage(
   }
   return dir;
 }
+
+/** What `run` throws (for the synchronous engine calls); fails the test when it returns instead. */
+export function thrownBy(run: () => unknown): unknown {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected the call to throw, but it returned');
+}

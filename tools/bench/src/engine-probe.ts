@@ -88,7 +88,7 @@ function buildPass(engine: EngineModules, request: ProbeRequest, validation: Val
     let files = 0;
     let bytes = 0;
     for (const root of request.connectorRoots) {
-      const result = await engine.engine.buildConnector(join(request.workspace, root), {
+      const result = engine.engine.buildConnector(join(request.workspace, root), {
         pack,
         displayRoot: request.workspace,
         validate: validation !== 'none',
@@ -107,7 +107,7 @@ function expandPass(engine: EngineModules, request: ProbeRequest): Pass {
     let bytes = 0;
     for (const root of request.connectorRoots) {
       // What the expand executor does with its default options.
-      const run = await engine.engine.expandToFolder(join(request.workspace, root, CONNECTOR_OUTPUT_DIR), {
+      const run = engine.engine.expandToFolder(join(request.workspace, root, CONNECTOR_OUTPUT_DIR), {
         outDir: EXPANDED_DIR,
         profile: engine.engine.DEFAULT_PROFILE,
         systemPlaceholder: engine.engine.DEFAULT_SYSTEM_PLACEHOLDER,

@@ -75,11 +75,11 @@ describe('synthetic connectors', () => {
         join(dir, 'connector.json'),
         JSON.stringify(syntheticConnector(index, datatypes), null, 2),
       );
-      const built = await buildConnector(dir, { displayRoot: parent });
+      const built = buildConnector(dir, { displayRoot: parent });
       expect(built.warnings).toEqual([]);
       expect(built.files).toContain('manifest.json');
       expect(built.files.filter((file) => file.startsWith('templates/'))).toHaveLength(datatypes + 1);
-      const expanded = await expandToFolder(built.outputDir, { outDir: '.expanded', compat: false });
+      const expanded = expandToFolder(built.outputDir, { outDir: '.expanded', compat: false });
       expect(expanded.findings).toEqual([]);
       expect(expanded.written).toBe(true);
     },

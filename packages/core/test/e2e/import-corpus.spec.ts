@@ -103,7 +103,7 @@ describe('import round trip over the corpus', () => {
     if (!validate) withoutValidation.push(folder);
     let warnings: readonly string[];
     try {
-      ({ warnings } = await buildConnector(projectRoot, { displayRoot: workspace, validate }));
+      ({ warnings } = buildConnector(projectRoot, { displayRoot: workspace, validate }));
     } catch (error) {
       buildFailed.set(folder, (error as Error).message);
       return;

@@ -17,7 +17,7 @@ export async function expandCommand(argv: readonly string[], io: CliIo): Promise
     return 0;
   }
   const dir = connectorDir(args, io.cwd);
-  const run = await inConnector(dir, io, () =>
+  const run = inConnector(dir, io, () =>
     expandToFolder(dir, {
       outDir: stringOption(args, 'expanded-dir', EXPANDED_DIR),
       systemPlaceholder: fileNamePart(

@@ -18,7 +18,7 @@ export async function validateCommand(argv: readonly string[], io: CliIo): Promi
   if (format !== 'text' && format !== 'json')
     throw new UsageError(`--format must be text or json, not ${format}`);
   const dir = connectorDir(args, io.cwd);
-  const report = await validateConnector(dir, {
+  const report = validateConnector(dir, {
     systemPlaceholder: fileNamePart(
       stringOption(args, 'system-placeholder', DEFAULT_SYSTEM_PLACEHOLDER),
       '--system-placeholder',

@@ -40,16 +40,16 @@ async function* buildTasks(
   context: ExecutorContext,
 ): AsyncIterableIterator<BatchExecutorTaskResult> {
   const packs = new PackCache(context.root);
-  for (const task of tasks) yield await buildTask(task, inputs[task.id] ?? {}, context, packs);
+  for (const task of tasks) yield buildTask(task, inputs[task.id] ?? {}, context, packs);
 }
 
 /** Builds one task's connector; never rejects: whatever goes wrong is that task's failure. */
-async function buildTask(
+function buildTask(
   task: Task,
   options: BuildExecutorSchema,
   context: ExecutorContext,
   packs: PackCache,
-): Promise<BatchExecutorTaskResult> {
+): BatchExecutorTaskResult {
   const startTime = Date.now();
   const output = new RecordedOutput();
   let success: boolean;
@@ -61,7 +61,7 @@ async function buildTask(
       success = false;
     } else {
       const pack = packs.get(options.packDir);
-      ({ success } = await runBuildTask(projectRoot, options, { workspaceRoot: context.root, output, pack }));
+      ({ success } = runBuildTask(projectRoot, options, { workspaceRoot: context.root, output, pack }));
     }
   } catch (error) {
     // Not a user mistake (those come back as success: false): a bug. Report it on this task only.

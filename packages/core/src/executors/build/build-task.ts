@@ -30,11 +30,11 @@ export interface BuildTaskContext {
  * user mistakes (connector.json, raw files, a pack template) into one clean message without a
  * stack trace. A batch executor calls this once per task.
  */
-export async function runBuildTask(
+export function runBuildTask(
   projectRoot: string,
   options: BuildExecutorSchema,
   context: BuildTaskContext,
-): Promise<{ success: boolean }> {
+): { success: boolean } {
   const buildOptions: BuildConnectorOptions = {
     ...(options.packDir === undefined ? {} : { packDir: join(context.workspaceRoot, options.packDir) }),
     ...(context.pack === undefined ? {} : { pack: context.pack }),
@@ -43,7 +43,7 @@ export async function runBuildTask(
     validationStore: workspaceValidationStore(context.workspaceRoot),
   };
   try {
-    const result = await buildConnector(join(context.workspaceRoot, projectRoot), buildOptions);
+    const result = buildConnector(join(context.workspaceRoot, projectRoot), buildOptions);
     for (const warning of result.warnings) context.output.warn(`${result.system}: ${warning}`);
     const shown = `${relative(context.workspaceRoot, result.outputDir)}/`;
     context.output.info(

@@ -26,7 +26,7 @@ export default async function expandExecutor(
   }
   const shown = (file: string) => relative(context.root, file) || '.';
   try {
-    const run = await expandToFolder(folder.dir, {
+    const run = expandToFolder(folder.dir, {
       outDir: EXPANDED_DIR,
       profile: options.profile ?? DEFAULT_PROFILE,
       systemPlaceholder: options.systemPlaceholder ?? DEFAULT_SYSTEM_PLACEHOLDER,

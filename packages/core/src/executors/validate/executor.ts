@@ -17,7 +17,7 @@ export default async function validateExecutor(
     log.error(`validate: ${folder.problem}`);
     return { success: false };
   }
-  const report = await validateConnector(folder.dir, {
+  const report = validateConnector(folder.dir, {
     profile: options.profile ?? DEFAULT_PROFILE,
     systemPlaceholder: options.systemPlaceholder ?? DEFAULT_SYSTEM_PLACEHOLDER,
     compat: options.compat ?? false,

@@ -3,6 +3,7 @@ import { join, relative } from 'node:path';
 import {
   minimalConnector,
   tempDir,
+  thrownBy,
   verbatimConnector,
   verbatimFiles,
   WORKSPACE_ROOT,
@@ -45,7 +46,7 @@ const outputOf = (pkg: string) => snapshot(join(pkg, 'connector'));
 describe('buildConnector: Shopify end to end', () => {
   it('builds a copy of the Shopify package byte for byte like the committed connector/', async () => {
     const pkg = shopifyCopy();
-    const result = await buildConnector(pkg);
+    const result = buildConnector(pkg);
     const committed = snapshot(join(SHOPIFY, 'connector'));
     for (const path of [...committed.keys()]) if (path.startsWith('.expanded/')) committed.delete(path);
     expect(result.files).toEqual([
@@ -63,15 +64,15 @@ describe('buildConnector: Shopify end to end', () => {
 
   it('is byte-stable: a second build writes identical files', async () => {
     const pkg = shopifyCopy();
-    await buildConnector(pkg);
+    buildConnector(pkg);
     const first = outputOf(pkg);
-    await buildConnector(pkg);
+    buildConnector(pkg);
     expect(outputOf(pkg)).toEqual(first);
   });
 
   it('writes every file in the canonical format (toCanonicalJson(parseJson(file)) is the file)', async () => {
     const pkg = shopifyCopy();
-    await buildConnector(pkg);
+    buildConnector(pkg);
     const files = outputOf(pkg);
     expect(files.size).toBe(6);
     for (const [path, bytes] of files) {
@@ -122,7 +123,7 @@ describe('buildConnector: bad input changes nothing on disk', () => {
     change(connector);
     const parent = tempDir();
     const pkg = writeConnectorPackage(parent, 'acme', connector);
-    const error = await buildConnector(pkg, { displayRoot: parent }).catch((e: unknown) => e);
+    const error = thrownBy(() => buildConnector(pkg, { displayRoot: parent }));
     expect(error).toBeInstanceOf(ConnectorConfigError);
     expect((error as Error).message).toContain(`acme/connector.json: ${reason}`);
     expect(readdirSync(pkg)).toEqual(['connector.json']);
@@ -130,12 +131,12 @@ describe('buildConnector: bad input changes nothing on disk', () => {
 
   it.each(cases)('%s: the previous output stays exactly as it was', async (_, change) => {
     const pkg = writeConnectorPackage(tempDir(), 'acme', minimalConnector());
-    await buildConnector(pkg);
+    buildConnector(pkg);
     const before = outputOf(pkg);
     const connector = minimalConnector();
     change(connector);
     writeConnectorPackage(join(pkg, '..'), 'acme', connector);
-    await expect(buildConnector(pkg)).rejects.toThrow(ConnectorConfigError);
+    expect(() => buildConnector(pkg)).toThrow(ConnectorConfigError);
     expect(outputOf(pkg)).toEqual(before);
     expect(readdirSync(pkg).sort()).toEqual(['connector', 'connector.json']);
   });
@@ -148,10 +149,10 @@ describe('buildConnector: bad input changes nothing on disk', () => {
     const wipe = join(pack, 'patterns', 'webhook-registry', 'wipe.json.ejs');
     writeFileSync(wipe, readFileSync(wipe, 'utf8').replace('"mode": "manual",', '"mode": "manual"'));
     const pkg = writeConnectorPackage(tempDir(), 'acme', minimalConnector());
-    await buildConnector(pkg);
+    buildConnector(pkg);
     const before = outputOf(pkg);
 
-    const error = await buildConnector(pkg, { packDir: pack, displayRoot: pack }).catch((e: unknown) => e);
+    const error = thrownBy(() => buildConnector(pkg, { packDir: pack, displayRoot: pack }));
     expect(error).toBeInstanceOf(TemplateRenderError);
     expect((error as Error).message).toMatch(
       /^patterns\/webhook-registry\/wipe\.json\.ejs: rendered invalid JSON for connector acme, datatype webhook: Expecting ',' delimiter: line 7 column 5 \(char \d+\)\n  rendered line 7: "run_at_startup_if_not_populated": true$/,
@@ -164,11 +165,11 @@ describe('buildConnector: bad input changes nothing on disk', () => {
 
   it('output the validator rejects is not swapped in: the error lists its findings, the output is untouched', async () => {
     const pkg = writeConnectorPackage(tempDir(), 'acme', minimalConnector());
-    await buildConnector(pkg);
+    buildConnector(pkg);
     const before = outputOf(pkg);
     const { manifest: _, ...undeclared } = minimalConnector(); // {{@ service_url @}} no longer declared
     writeConnectorPackage(join(pkg, '..'), 'acme', undeclared);
-    const error = await buildConnector(pkg).catch((e: unknown) => e);
+    const error = thrownBy(() => buildConnector(pkg));
     expect(error).toBeInstanceOf(ConnectorValidationError);
     expect((error as Error).message).toContain(
       'acme: the rendered connector does not validate (previous output kept):\n',
@@ -186,7 +187,7 @@ describe('buildConnector: bad input changes nothing on disk', () => {
     const pkg = writeConnectorPackage(tempDir(), 'acme', connector, {
       'raw/templates/country.json': Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x7d]),
     });
-    await expect(buildConnector(pkg, { displayRoot: pkg })).rejects.toThrow(
+    expect(() => buildConnector(pkg, { displayRoot: pkg })).toThrow(
       new RawFileError('raw/templates/country.json: not valid UTF-8; raw files are copied as UTF-8 text'),
     );
     expect(existsSync(join(pkg, 'connector'))).toBe(false);
@@ -196,13 +197,13 @@ describe('buildConnector: bad input changes nothing on disk', () => {
 describe('buildConnector: output folder', () => {
   it('replaces stale files, keeps connector/.expanded, and removes what a killed build left behind', async () => {
     const pkg = writeConnectorPackage(tempDir(), 'acme', minimalConnector());
-    await buildConnector(pkg);
+    buildConnector(pkg);
     writeFileSync(join(pkg, 'connector', 'templates', 'stale.json'), '{}');
     mkdirSync(join(pkg, 'connector', '.expanded', 'pipes'), { recursive: true });
     writeFileSync(join(pkg, 'connector', '.expanded', 'pipes', 'x.conf.json'), '{"kept": true}');
     mkdirSync(join(pkg, '.connector.staging-leftover'));
 
-    await buildConnector(pkg);
+    buildConnector(pkg);
     const files = outputOf(pkg);
     expect([...files.keys()]).toEqual([
       '.expanded/pipes/x.conf.json',
@@ -232,7 +233,7 @@ describe('buildConnector: output folder', () => {
       'raw/templates/country.json': raw,
       'raw/manifest.json': manifest,
     });
-    await buildConnector(pkg);
+    buildConnector(pkg);
     expect(readFileSync(join(pkg, 'connector', 'templates', 'country.json'))).toEqual(
       Buffer.from(raw, 'utf8'),
     );
@@ -255,7 +256,7 @@ describe('buildConnector: an imported package that keeps its source verbatim', (
 
   it('copies the manifest, the system template and the templates that exist byte for byte, and warns about the rest', async () => {
     const pkg = legacyPackage();
-    const result = await buildConnector(pkg, { displayRoot: join(pkg, '..'), validate: false });
+    const result = buildConnector(pkg, { displayRoot: join(pkg, '..'), validate: false });
     expect(result.files).toEqual(['manifest.json', 'templates/system.json', 'templates/order.json']);
     for (const path of result.files) {
       expect([path, readFileSync(join(pkg, 'connector', path), 'utf8')]).toEqual([
@@ -275,7 +276,7 @@ describe('buildConnector: an imported package that keeps its source verbatim', (
 
   it('with validation on, the validator refuses what sesam refuses, and nothing is written', async () => {
     const pkg = legacyPackage();
-    const error = await buildConnector(pkg).catch((e: unknown) => e);
+    const error = thrownBy(() => buildConnector(pkg));
     expect(error).toBeInstanceOf(ConnectorValidationError);
     const { problems } = error as ConnectorValidationError;
     expect(problems).toEqual(
@@ -294,7 +295,7 @@ describe('buildConnector: a validation store', () => {
   it('remembers a validation that passed under the key of exactly the rendered files', async () => {
     const store = folderValidationStore(join(tempDir(), 'validated'));
     const pkg = writeConnectorPackage(tempDir(), 'acme', minimalConnector());
-    const result = await buildConnector(pkg, { validationStore: store, displayRoot: '/' });
+    const result = buildConnector(pkg, { validationStore: store, displayRoot: '/' });
     const files = new Map(
       result.files.map((file) => [file, readFileSync(join(pkg, 'connector', file), 'utf8')]),
     );
@@ -307,27 +308,27 @@ describe('buildConnector: a validation store', () => {
   it('does not validate the same rendered files again: the stored warnings come back instead', async () => {
     const store = folderValidationStore(join(tempDir(), 'validated'));
     const pkg = writeConnectorPackage(tempDir(), 'acme', minimalConnector());
-    await buildConnector(pkg, { validationStore: store });
+    buildConnector(pkg, { validationStore: store });
     const slot = label(pkg);
     store.write(slot, { key: store.read(slot)!.key, warnings: ['planted: only the store says this'] });
-    expect((await buildConnector(pkg, { validationStore: store })).warnings).toEqual([
+    expect(buildConnector(pkg, { validationStore: store }).warnings).toEqual([
       'planted: only the store says this',
     ]);
     // Without the store the validator runs, and it has nothing to say.
-    expect((await buildConnector(pkg)).warnings).toEqual([]);
+    expect(buildConnector(pkg).warnings).toEqual([]);
   });
 
   it('validates again when the rendered files change, and replaces the entry', async () => {
     const store = folderValidationStore(join(tempDir(), 'validated'));
     const pkg = writeConnectorPackage(tempDir(), 'acme', minimalConnector());
-    await buildConnector(pkg, { validationStore: store });
+    buildConnector(pkg, { validationStore: store });
     const slot = label(pkg);
     const first = store.read(slot)!.key;
     store.write(slot, { key: first, warnings: ['planted'] });
     const changed = minimalConnector();
     changed['restSystem']['urlPattern'] = 'https://api.acme.test/v2/%s';
     writeConnectorPackage(join(pkg, '..'), 'acme', changed);
-    expect((await buildConnector(pkg, { validationStore: store })).warnings).toEqual([]);
+    expect(buildConnector(pkg, { validationStore: store }).warnings).toEqual([]);
     const replaced = store.read(slot)!;
     expect(replaced.warnings).toEqual([]);
     expect(replaced.key).not.toBe(first);
@@ -338,7 +339,7 @@ describe('buildConnector: a validation store', () => {
     const { manifest: _, ...undeclared } = minimalConnector(); // {{@ service_url @}} no longer declared
     const pkg = writeConnectorPackage(tempDir(), 'acme', undeclared);
     for (let run = 0; run < 2; run++) {
-      await expect(buildConnector(pkg, { validationStore: store })).rejects.toBeInstanceOf(
+      expect(thrownBy(() => buildConnector(pkg, { validationStore: store }))).toBeInstanceOf(
         ConnectorValidationError,
       );
       expect(store.read(label(pkg))).toBeUndefined();

@@ -48,10 +48,10 @@ export interface BuildConnectorResult {
  * → swap it in (an existing `connector/.expanded` is kept; an output that already holds exactly
  * these files is left untouched). Any error leaves the previous output as it was.
  */
-export async function buildConnector(
+export function buildConnector(
   projectRoot: string,
   options: BuildConnectorOptions = {},
-): Promise<BuildConnectorResult> {
+): BuildConnectorResult {
   const root = resolve(projectRoot);
   const shown = (file: string): string => displayPath(file, options.displayRoot);
   const configFile = shown(join(root, CONNECTOR_CONFIG_FILE));
@@ -72,7 +72,7 @@ export async function buildConnector(
     if (validation.errors.length > 0) throw new ConnectorValidationError(config.system, validation.errors);
     validationWarnings = validation.warnings;
   }
-  const replaced = await replaceDirectory(outputDir, files, { keep: [EXPANDED_DIR] });
+  const replaced = replaceDirectory(outputDir, files, { keep: [EXPANDED_DIR] });
   return {
     system: config.system,
     outputDir,

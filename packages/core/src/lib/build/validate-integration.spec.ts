@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { minimalConnector, tempDir, writeConnectorPackage } from '../../../test/connector-fixtures';
+import { minimalConnector, tempDir, thrownBy, writeConnectorPackage } from '../../../test/connector-fixtures';
 
 const validateRenderedConnector = jest.fn<RenderedValidation, [ReadonlyMap<string, string>, string]>();
 jest.mock('./validate-rendered', () => ({
@@ -16,7 +16,7 @@ describe('buildConnector and the validator', () => {
   it('validates the rendered files before writing; problems abort with the previous output kept', async () => {
     const pkg = writeConnectorPackage(tempDir(), 'acme', minimalConnector());
     validateRenderedConnector.mockReturnValueOnce({ errors: [], warnings: ['w1'] });
-    expect((await buildConnector(pkg)).warnings).toEqual(['w1']);
+    expect(buildConnector(pkg).warnings).toEqual(['w1']);
     const [rendered, label] = validateRenderedConnector.mock.calls[0]!;
     expect([...rendered.keys()].sort()).toEqual(
       readdirSync(join(pkg, 'connector'), { recursive: true, withFileTypes: true })
@@ -35,7 +35,7 @@ describe('buildConnector and the validator', () => {
       errors: ['pipes/x.conf.json: description contains WARNING'],
       warnings: [],
     });
-    const error = await buildConnector(pkg).catch((e: unknown) => e);
+    const error = thrownBy(() => buildConnector(pkg));
     expect(error).toBeInstanceOf(ConnectorValidationError);
     expect((error as Error).message).toBe(
       'acme: the rendered connector does not validate (previous output kept):\n  pipes/x.conf.json: description contains WARNING',
@@ -47,7 +47,7 @@ describe('buildConnector and the validator', () => {
   it('skips the validator with validate: false', async () => {
     const pkg = writeConnectorPackage(tempDir(), 'acme', minimalConnector());
     validateRenderedConnector.mockClear();
-    await buildConnector(pkg, { validate: false });
+    buildConnector(pkg, { validate: false });
     expect(validateRenderedConnector).not.toHaveBeenCalled();
   });
 });

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { thrownBy } from '../../../test/connector-fixtures';
 import { ExpandError } from './errors';
 import { assertSafeOutputDir, writeExpanded } from './writer';
 
@@ -21,7 +22,7 @@ describe('writeExpanded', () => {
 
   it('writes the files, always with pipes/ and systems/, creating parent folders', async () => {
     const out = path.join(dir, 'deep', 'out');
-    await writeExpanded(
+    writeExpanded(
       out,
       new Map([
         ['test-env.json', '{}'],
@@ -36,7 +37,7 @@ describe('writeExpanded', () => {
     const out = path.join(dir, '.expanded');
     mkdirSync(path.join(out, 'pipes'), { recursive: true });
     writeFileSync(path.join(out, 'pipes', 'stale.conf.json'), 'old');
-    await writeExpanded(out, new Map([['node-metadata.conf.json', 'new']]));
+    writeExpanded(out, new Map([['node-metadata.conf.json', 'new']]));
     expect(tree(out)).toEqual(['node-metadata.conf.json', 'pipes/', 'systems/']);
     expect(readdirSync(dir)).toEqual(['.expanded']);
   });
@@ -46,13 +47,15 @@ describe('writeExpanded', () => {
     mkdirSync(out);
     writeFileSync(path.join(out, 'keep.json'), 'previous');
     // "a" is written as a file, so "a/b" cannot be created: the write fails half way.
-    const error = await writeExpanded(
-      out,
-      new Map([
-        ['a', '1'],
-        ['a/b', '2'],
-      ]),
-    ).catch((e: unknown) => e);
+    const error = thrownBy(() =>
+      writeExpanded(
+        out,
+        new Map([
+          ['a', '1'],
+          ['a/b', '2'],
+        ]),
+      ),
+    );
     expect(error).toBeInstanceOf(ExpandError);
     expect((error as ExpandError).code).toBe('OutputError');
     expect(readdirSync(dir)).toEqual(['.expanded']);
@@ -62,7 +65,7 @@ describe('writeExpanded', () => {
   it('refuses an output path that is a file', async () => {
     const out = path.join(dir, 'file');
     writeFileSync(out, 'x');
-    await expect(writeExpanded(out, new Map())).rejects.toMatchObject({
+    expect(thrownBy(() => writeExpanded(out, new Map()))).toMatchObject({
       code: 'OutputError',
       pythonType: 'FileExistsError',
     });

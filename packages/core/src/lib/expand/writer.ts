@@ -13,7 +13,7 @@ const ALWAYS_CREATED = ['pipes', 'systems'];
  * leaves it half written): the shared `replaceDirectory` stages everything beside `outDir` and
  * swaps it in, so a failure before the swap leaves the previous output untouched.
  */
-export async function writeExpanded(outDir: string, files: ReadonlyMap<string, string>): Promise<void> {
+export function writeExpanded(outDir: string, files: ReadonlyMap<string, string>): void {
   const target = path.resolve(outDir);
   if (existsSync(target) && !statSync(target).isDirectory()) {
     throw expandError('OutputError', 'the output path exists and is not a folder', {
@@ -23,7 +23,7 @@ export async function writeExpanded(outDir: string, files: ReadonlyMap<string, s
     });
   }
   try {
-    await replaceDirectory(target, files, { folders: ALWAYS_CREATED });
+    replaceDirectory(target, files, { folders: ALWAYS_CREATED });
   } catch (error) {
     throw expandError('OutputError', `cannot write the expanded folder: ${(error as Error).message}`, {
       file: outDir,

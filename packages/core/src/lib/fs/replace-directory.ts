@@ -33,13 +33,14 @@ const oldPrefix = (target: string): string => `.${basename(target)}.old-`;
  * was. (Node has no atomic directory exchange, so there is a moment between the renames where the
  * target does not exist.) A folder that already holds exactly `files` is left as it is, and files
  * whose bytes did not change are hard-linked into the staging folder rather than written again.
- * Synchronous file calls: a batch build writes thousands of small files.
+ * Synchronous (and so is every caller: build, expand): a batch build writes thousands of small
+ * files, and asynchronous writes gained nothing (tools/bench/README.md).
  */
-export async function replaceDirectory(
+export function replaceDirectory(
   target: string,
   files: ReadonlyMap<string, string>,
   options: ReplaceDirectoryOptions = {},
-): Promise<ReplaceResult> {
+): ReplaceResult {
   for (const path of [...files.keys(), ...(options.folders ?? [])]) {
     if (!isInsideRelativePath(path))
       throw new Error(`refusing to write ${JSON.stringify(path)} outside ${target}`);

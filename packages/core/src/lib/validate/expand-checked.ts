@@ -34,10 +34,7 @@ export interface ExpandToFolderResult {
  * mode) or this is a dry run — write the folder atomically. In compat mode the output is exactly
  * sesam-py's; by default it is the same bytes, but only written when no variable was undefined.
  */
-export async function expandToFolder(
-  connectorDir: string,
-  options: ExpandToFolderOptions,
-): Promise<ExpandToFolderResult> {
+export function expandToFolder(connectorDir: string, options: ExpandToFolderOptions): ExpandToFolderResult {
   const source = diskSource(connectorDir);
   const outDir = path.resolve(connectorDir, options.outDir);
   assertSafeOutputDir(connectorDir, outDir);
@@ -47,7 +44,7 @@ export async function expandToFolder(
     options.compat && f.severity === 'error' ? { ...f, severity: 'warning' as const } : f,
   );
   const blocked = findings.some((f) => f.severity === 'error');
-  if (!blocked && !options.dryRun) await writeExpanded(outDir, result.files);
+  if (!blocked && !options.dryRun) writeExpanded(outDir, result.files);
   return { result, findings, outDir, written: !blocked && !options.dryRun };
 }
 

@@ -28,10 +28,7 @@ export interface ValidationReport {
  * Validates a connector folder like `sesam validate` (it expands first, in memory — nothing is
  * written) plus the stricter rules. Used by the CLI, the `validate` executor and the build.
  */
-export async function validateConnector(
-  connectorDir: string,
-  options: ValidateOptions = {},
-): Promise<ValidationReport> {
+export function validateConnector(connectorDir: string, options: ValidateOptions = {}): ValidationReport {
   return validateSource(diskSource(connectorDir), options);
 }
 
