@@ -2,6 +2,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { WORKSPACE_ROOT } from '../connector-fixtures';
 import { corpusPath } from '../corpus';
 
@@ -77,6 +78,37 @@ describe('generators end to end (nx g, nx build, nx validate)', () => {
     '--webhooks',
     '--no-interactive',
   ];
+
+  it('an interactive nx g (a terminal, NX_INTERACTIVE unset, not CI) asks nothing and leaves git status clean', () => {
+    // Nx asks "Share usage data with the Nx team?" on a terminal unless nx.json decides `analytics`, and
+    // the answer rewrites (and reformats) nx.json. `script` gives nx a pseudo-terminal; the Enter on its
+    // input would answer that question, and every generator option is given, so no other prompt waits.
+    const git = (...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=e2e', '-c', 'user.email=e2e@example.test', ...args], {
+        cwd: workspace,
+        encoding: 'utf8',
+      });
+    git('init', '-q');
+    git('add', '-A');
+    git('commit', '-q', '-m', 'copy');
+    const terminalEnv = { ...env, CI: undefined, FORCE_COLOR: undefined, NO_COLOR: undefined };
+    const command =
+      'npx nx g @sesam-connectors/core:connector acme --label Acme --auth api_key ' +
+      '--baseUrl https://api.acme.test --datatypes a --dry-run';
+    const run = spawnSync('script', ['-qec', command, '/dev/null'], {
+      cwd: workspace,
+      env: terminalEnv,
+      input: '\r',
+      encoding: 'utf8',
+      timeout: 60_000,
+    });
+    const output = stripVTControlCharacters(run.stdout);
+    expect({ status: run.status, output }).toMatchObject({ status: 0 });
+    expect(output).toContain('CREATE packages/connectors/acme/connector.json');
+    expect(output).not.toContain('Share usage data');
+    expect(git('status', '--porcelain')).toBe('');
+    rmSync(join(workspace, '.git'), { recursive: true, force: true });
+  });
 
   it('--dry-run lists the files and writes nothing', () => {
     const run = nx(...CONNECTOR, '--dry-run');
