@@ -28,16 +28,10 @@ require.extensions['.ts'] = (module, filename) => {
 };
 process.setSourceMapsEnabled(true);
 
-const { main } = require('../src/cli/main.ts');
+const { main, processIo } = require('../src/cli/main.ts');
 const { version } = require('../package.json');
 
-const io = {
-  cwd: process.cwd(),
-  stdout: (line) => process.stdout.write(`${line}\n`),
-  stderr: (line) => process.stderr.write(`${line}\n`),
-};
-
-main(process.argv.slice(2), io, version).then(
+main(process.argv.slice(2), processIo(process), version).then(
   (code) => {
     process.exitCode = code;
   },

@@ -10,6 +10,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 
 // The real bin, spawned in connector folders under the OS temp folder (outside the workspace).
 const BIN = path.resolve(__dirname, '../../bin/sesam-connectors.js');
@@ -20,8 +21,15 @@ interface Run {
   readonly stderr: string;
 }
 
+/** The environment without the colour switches (Jest's workers may set FORCE_COLOR). */
+const plainEnv = (extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv => {
+  const env = { ...process.env, ...extra };
+  for (const key of ['FORCE_COLOR', 'NO_COLOR'] as const) if (!(key in extra)) delete env[key];
+  return env;
+};
+
 const run = (cwd: string, ...args: string[]): Run => {
-  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: plainEnv() });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 };
 
@@ -255,6 +263,61 @@ describe('sesam-connectors', () => {
         file: 'manifest.json',
         jsonPath: 'datatypes.order.template',
       });
+    });
+  });
+
+  describe('colour', () => {
+    const ESC = '\u001b[';
+    /** An invalid connector: its report has an error line and the "invalid" summary. */
+    const invalid = () => connector(dir, shop({ 'templates/order.json': '[{"_id": "x", "type": "pipe"}' }));
+
+    /** The bin under a pseudo-terminal (`script`): stdout and stderr are both a TTY there. */
+    const onTerminal = (cwd: string, env: NodeJS.ProcessEnv, ...args: string[]): string => {
+      const command = [process.execPath, BIN, ...args].map((a) => `'${a}'`).join(' ');
+      const result = spawnSync('script', ['-qec', command, '/dev/null'], { cwd, env, encoding: 'utf8' });
+      return result.stdout;
+    };
+
+    it('piped: plain text, also in CI, unless FORCE_COLOR asks for colour', () => {
+      invalid();
+      const piped = spawnSync(process.execPath, [BIN, 'validate'], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: plainEnv({ CI: 'true' }),
+      });
+      expect(piped.status).toBe(1);
+      expect(piped.stdout).toContain('invalid (');
+      expect(piped.stdout).not.toContain(ESC);
+
+      for (const off of ['0', 'false']) {
+        const forcedOff = spawnSync(process.execPath, [BIN, 'validate'], {
+          cwd: dir,
+          encoding: 'utf8',
+          env: plainEnv({ FORCE_COLOR: off }),
+        });
+        expect(forcedOff.stdout).not.toContain(ESC);
+      }
+
+      const forced = spawnSync(process.execPath, [BIN, 'validate'], {
+        cwd: dir,
+        encoding: 'utf8',
+        env: plainEnv({ FORCE_COLOR: '1', NO_COLOR: '1' }),
+      });
+      expect(forced.stdout).toContain(`${ESC}31minvalid${ESC}39m`);
+      expect(stripVTControlCharacters(forced.stdout)).toBe(piped.stdout);
+    });
+
+    it('on a terminal: coloured, unless NO_COLOR or TERM=dumb', () => {
+      invalid();
+      const coloured = onTerminal(dir, plainEnv({ TERM: 'xterm' }), 'validate');
+      expect(coloured).toContain(`${ESC}31merror${ESC}39m`);
+      expect(coloured).toContain(`${ESC}31minvalid${ESC}39m`);
+
+      for (const env of [plainEnv({ NO_COLOR: '1', TERM: 'xterm' }), plainEnv({ TERM: 'dumb' })]) {
+        const plain = onTerminal(dir, env, 'validate');
+        expect(plain).toContain('invalid (');
+        expect(plain).not.toContain(ESC);
+      }
     });
   });
 });

@@ -1,11 +1,12 @@
 import { ExpandError } from '../lib/expand';
 import { UsageError } from './args';
+import { reportStyle } from './colour';
 import { expandCommand } from './commands/expand';
 import { validateCommand } from './commands/validate';
 import { EXPAND_HELP, MAIN_HELP, VALIDATE_HELP } from './help';
 import type { CliIo } from './io';
 
-export type { CliIo } from './io';
+export { processIo, type CliIo } from './io';
 
 const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => Promise<number>> = {
   expand: expandCommand,
@@ -51,7 +52,7 @@ export async function main(argv: readonly string[], io: CliIo, version = 'unknow
       return 2;
     }
     if (error instanceof ExpandError) {
-      io.stderr(`error: ${error.message}`);
+      io.stderr(`${reportStyle(io.colour?.stderr ?? false).error('error')}: ${error.message}`);
       if (error.hint && !error.message.includes(error.hint)) io.stderr(`hint: ${error.hint}`);
       return 1;
     }

@@ -1,7 +1,8 @@
 import { DEFAULT_PROFILE, DEFAULT_SYSTEM_PLACEHOLDER } from '../../lib/expand';
 import { EXPANDED_DIR } from '../../lib/layout';
-import { expandSummary, expandToFolder, formatFindingLine } from '../../lib/validate';
+import { expandSummary, expandToFolder, styledFindingLine } from '../../lib/validate';
 import { parseArgs, stringOption } from '../args';
+import { reportStyle } from '../colour';
 import { connectorDir, fileNamePart } from '../connector-dir';
 import { EXPAND_HELP } from '../help';
 import { inConnector } from '../in-connector';
@@ -30,7 +31,8 @@ export async function expandCommand(argv: readonly string[], io: CliIo): Promise
     }),
   );
   for (const note of run.result.notes) io.stderr(`note: ${note}`);
-  for (const finding of run.findings) io.stderr(formatFindingLine(finding));
+  const style = reportStyle(io.colour?.stderr ?? false);
+  for (const finding of run.findings) io.stderr(styledFindingLine(finding, style));
   const shown = displayPath(run.outDir, io.cwd);
   const errors = run.findings.filter((f) => f.severity === 'error').length;
   if (errors > 0) {

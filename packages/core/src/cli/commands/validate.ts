@@ -2,6 +2,7 @@ import { DEFAULT_PROFILE, DEFAULT_SYSTEM_PLACEHOLDER } from '../../lib/expand';
 import { formatReportJson, formatReportText, validateConnector } from '../../lib/validate';
 import { parseArgs, stringOption, UsageError } from '../args';
 import { connectorDir, fileNamePart } from '../connector-dir';
+import { reportStyle } from '../colour';
 import { VALIDATE_HELP } from '../help';
 import { displayPath } from '../../lib/fs';
 import type { CliIo } from '../io';
@@ -27,6 +28,10 @@ export async function validateCommand(argv: readonly string[], io: CliIo): Promi
     compat: args.options.has('compat'),
   });
   const shown = { ...report, connector: displayPath(dir, io.cwd) };
-  io.stdout(format === 'json' ? formatReportJson(shown) : formatReportText(shown));
+  io.stdout(
+    format === 'json'
+      ? formatReportJson(shown)
+      : formatReportText(shown, reportStyle(io.colour?.stdout ?? false)),
+  );
   return report.ok ? 0 : 1;
 }

@@ -5,7 +5,14 @@
  */
 export { validateConnector, validateSource, type ValidateOptions, type ValidationReport } from './validate';
 export type { Finding, Severity } from './finding';
-export { formatFindingLine, formatReportJson, formatReportText } from './format';
+export {
+  formatFindingLine,
+  formatReportJson,
+  formatReportText,
+  PLAIN_STYLE,
+  styledFindingLine,
+  type ReportStyle,
+} from './format';
 export { RULES } from './rules';
 export type { RuleInfo } from './rule';
 export {
