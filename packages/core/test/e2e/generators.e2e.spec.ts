@@ -156,6 +156,16 @@ describe('generators end to end (nx g, nx build, nx validate)', () => {
     );
   });
 
+  it('a build replayed from the cache does not claim it wrote files, and names the task once', () => {
+    // The validate run above built demo-connector; this build is a cache hit.
+    const run = nx('build', 'demo-connector', '--output-style=static');
+    expectSuccess(run);
+    expect(run.output).toContain('[local cache]');
+    expect(run.output).toContain('demo: packages/connectors/demo/connector/ holds the');
+    expect(run.output).not.toMatch(/\bwrote\b/);
+    expect(run.output.match(/> nx run demo-connector:build/g)).toHaveLength(1);
+  });
+
   it('a second run stops with a one-line reason, no stack trace, and changes nothing', () => {
     const before = file('packages/connectors/demo/connector.json');
     const run = nx(...CONNECTOR);

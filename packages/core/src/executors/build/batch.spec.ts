@@ -187,11 +187,11 @@ describe('build batch executor', () => {
     expect(results['acme-connector:build']).toMatchObject({
       success: true,
       status: 'success',
-      terminalOutput: 'acme: wrote 4 files to packages/connectors/acme/connector/\n',
+      terminalOutput: 'acme: packages/connectors/acme/connector/ holds the 4 rendered files\n',
     });
     expect(results['gamma-connector:build']).toMatchObject({ success: true, status: 'success' });
     expect(results['gamma-connector:build']!.terminalOutput).toMatch(
-      /^gamma: wrote \d+ files to packages\/connectors\/gamma\/connector\/\n$/,
+      /^gamma: packages\/connectors\/gamma\/connector\/ holds the \d+ rendered files\n$/,
     );
     expect(existsSync(join(root, 'packages/connectors/broken/connector'))).toBe(false);
     expect(existsSync(join(root, 'packages/connectors/gamma/connector/manifest.json'))).toBe(true);
@@ -239,7 +239,11 @@ describe('build batch executor', () => {
     const { root, context } = workspaceWith({ acme: CONNECTORS['acme'] });
     const results = await runBatch(context, [task('acme', false), task('ghost', false)]);
     expect(results.map((r) => [r.task, r.result.success, r.result.terminalOutput]).sort()).toEqual([
-      ['acme-connector:build', true, 'acme: wrote 4 files to packages/connectors/acme/connector/\n'],
+      [
+        'acme-connector:build',
+        true,
+        'acme: packages/connectors/acme/connector/ holds the 4 rendered files\n',
+      ],
       ['ghost-connector:build', false, 'build: no project configuration for ghost-connector\n'],
     ]);
     expect(existsSync(join(root, 'packages/connectors/acme/connector/manifest.json'))).toBe(true);

@@ -46,9 +46,11 @@ export function runBuildTask(
     const result = buildConnector(join(context.workspaceRoot, projectRoot), buildOptions);
     for (const warning of result.warnings) context.output.warn(`${result.system}: ${warning}`);
     const shown = `${relative(context.workspaceRoot, result.outputDir)}/`;
+    // Nx replays this line from its cache without running the build, so it states what the folder
+    // holds, never that this run wrote something.
     context.output.info(
       result.written
-        ? `${result.system}: wrote ${result.files.length} files to ${shown}`
+        ? `${result.system}: ${shown} holds the ${result.files.length} rendered files`
         : `${result.system}: ${shown} is up to date (${result.files.length} files, unchanged)`,
     );
     return { success: true };

@@ -35,7 +35,7 @@ describe('build executor', () => {
   it('builds the project and reports what it wrote', async () => {
     const { root, context } = workspaceWith(minimalConnector());
     await expect(buildExecutor({}, context)).resolves.toEqual({ success: true });
-    expect(info).toHaveBeenCalledWith('acme: wrote 4 files to packages/connectors/acme/connector/');
+    expect(info).toHaveBeenCalledWith('acme: packages/connectors/acme/connector/ holds the 4 rendered files');
     expect(
       JSON.parse(readFileSync(join(root, 'packages/connectors/acme/connector/manifest.json'), 'utf8')).auth,
     ).toBe('api_key');
