@@ -156,6 +156,23 @@ describe('generators end to end (nx g, nx build, nx validate)', () => {
     );
   });
 
+  it("nx show project --json carries each target's description (what Nx Console and --web show)", () => {
+    const run = spawnSync('npx', ['nx', 'show', 'project', 'shopify-connector', '--json'], {
+      cwd: workspace,
+      env,
+      encoding: 'utf8',
+    });
+    expect(run.status).toBe(0);
+    const targets = (
+      JSON.parse(run.stdout) as { targets: Record<string, { metadata?: { description?: string } }> }
+    ).targets;
+    expect(targets['build']?.metadata?.description).toContain(
+      'writes connector/manifest.json and connector/templates',
+    );
+    expect(targets['expand']?.metadata?.description).toContain('writes connector/.expanded');
+    expect(targets['validate']?.metadata?.description).toContain('writes nothing');
+  });
+
   it('a build replayed from the cache does not claim it wrote files, and names the task once', () => {
     // The validate run above built demo-connector; this build is a cache hit.
     const run = nx('build', 'demo-connector', '--output-style=static');

@@ -22,7 +22,7 @@ export const buildTargets = (project: ConnectorProject): Record<string, TargetCo
     ],
     metadata: {
       technologies: ['sesam'],
-      description: `Render ${project.system}'s connector.json through the template pack into ${CONNECTOR_OUTPUT_DIR}/`,
+      description: `Render ${project.system}'s connector.json through the template pack; writes ${CONNECTOR_OUTPUT_DIR}/manifest.json and ${CONNECTOR_OUTPUT_DIR}/templates (left untouched when already up to date)`,
     },
   },
 });

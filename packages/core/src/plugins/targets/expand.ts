@@ -19,7 +19,7 @@ export const expandTargets = (project: ConnectorProject): Record<string, TargetC
     outputs: [`{projectRoot}/${CONNECTOR_OUTPUT_DIR}/${EXPANDED_DIR}`],
     metadata: {
       technologies: ['sesam'],
-      description: `Expand ${project.system}'s connector into ${CONNECTOR_OUTPUT_DIR}/${EXPANDED_DIR} exactly as sesam expand does`,
+      description: `Expand ${project.system}'s built connector exactly as sesam expand does; writes ${CONNECTOR_OUTPUT_DIR}/${EXPANDED_DIR}`,
       help: {
         command: 'npx sesam-connectors expand --help',
         example: { options: { profile: 'prod', systemPlaceholder: project.system } },

@@ -31,7 +31,7 @@ describe('sesam targets of a connector project', () => {
 
   it('tells users how to pass raw arguments and where sesam runs', () => {
     expect(targets['sesam']!.metadata!.description).toBe(
-      'Any sesam command: nx run shopify-connector:sesam -- <sesam arguments> (runs in packages/connectors/shopify/connector)',
+      'Any sesam command: nx run shopify-connector:sesam -- <sesam arguments> (runs in packages/connectors/shopify/connector); writes what that command writes',
     );
   });
 });

@@ -1,5 +1,5 @@
 import type { TargetConfiguration } from '@nx/devkit';
-import { CONNECTOR_OUTPUT_DIR } from '../../lib/layout';
+import { CONNECTOR_OUTPUT_DIR, EXPANDED_DIR } from '../../lib/layout';
 import type { ConnectorProject } from '../connector-project';
 import type { SesamExecutorCommand } from '../../executors/sesam/schema';
 
@@ -11,31 +11,53 @@ const EXECUTOR = '@sesam-connectors/core:sesam';
  * depend on `build` so the folder is current.
  */
 export const sesamTargets = (project: ConnectorProject): Record<string, TargetConfiguration> => {
-  const target = (command: SesamExecutorCommand, description: string): TargetConfiguration => ({
+  const folder = `${project.root}/${CONNECTOR_OUTPUT_DIR}`;
+  /** sesam-py expands into `.expanded` in the folder it runs in before it validates or uploads. */
+  const writesExpanded = `writes ${CONNECTOR_OUTPUT_DIR}/${EXPANDED_DIR}`;
+  const target = (
+    command: SesamExecutorCommand,
+    description: string,
+    writes: string,
+  ): TargetConfiguration => ({
     executor: EXECUTOR,
     options: { command },
     dependsOn: ['build'],
     cache: false,
     metadata: {
       technologies: ['sesam'],
-      description: `${description} (runs in ${project.root}/${CONNECTOR_OUTPUT_DIR})`,
+      description: `${description} (runs in ${folder}); ${writes}`,
     },
   });
   return {
     'sesam-validate': target(
       'validate',
       `sesam validate: expand ${project.system} and check it with sesam-py`,
+      writesExpanded,
     ),
     upload: target(
       'upload',
       `sesam upload: expand, validate and upload ${project.system} to the node, then authenticate`,
+      `${writesExpanded} and the node's configuration`,
     ),
     download: target(
       'download',
-      'sesam download into a temporary copy, then report what differs from the committed build output (nothing is overwritten)',
+      'sesam download into a temporary copy, then report what differs from the committed build output',
+      'writes nothing in the workspace',
     ),
-    verify: target('verify', 'sesam verify: compare the node output against the expected output'),
-    test: target('test', 'sesam test: upload, run and verify on the node'),
-    sesam: target('exec', `Any sesam command: nx run ${project.projectName}:sesam -- <sesam arguments>`),
+    verify: target(
+      'verify',
+      'sesam verify: compare the node output against the expected output',
+      'writes nothing in the workspace',
+    ),
+    test: target(
+      'test',
+      'sesam test: upload, run and verify on the node',
+      `${writesExpanded} and the node's configuration`,
+    ),
+    sesam: target(
+      'exec',
+      `Any sesam command: nx run ${project.projectName}:sesam -- <sesam arguments>`,
+      'writes what that command writes',
+    ),
   };
 };

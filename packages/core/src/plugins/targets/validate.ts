@@ -17,7 +17,7 @@ export const validateTargets = (project: ConnectorProject): Record<string, Targe
     outputs: [],
     metadata: {
       technologies: ['sesam'],
-      description: `Check ${project.system}'s ${CONNECTOR_OUTPUT_DIR}/ with sesam validate's rules and stricter ones`,
+      description: `Check ${project.system}'s ${CONNECTOR_OUTPUT_DIR}/ with sesam validate's rules and stricter ones (expanded in memory); writes nothing`,
       help: {
         command: 'npx sesam-connectors validate --help',
         example: { options: { format: 'json' } },
