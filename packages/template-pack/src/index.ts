@@ -11,7 +11,14 @@ import { webhookRegistryPattern } from './patterns/webhook-registry';
 import type { DatatypePattern, DatatypePatternName, PatternOptions } from './types';
 
 export * from './types';
-export { OPERATION_ROLES, defaultOperation, operationName, type OperationConfig } from './operations';
+export {
+  OPERATION_ROLES,
+  defaultOperation,
+  operationBase,
+  operationName,
+  type OperationBase,
+  type OperationConfig,
+} from './operations';
 export {
   registrationId,
   webhookRegistrations,

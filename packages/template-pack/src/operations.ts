@@ -7,22 +7,56 @@ export const OPERATION_ROLES: readonly OperationRole[] = ['list', 'lookup', 'ins
 export type OperationConfig = { readonly [key: string]: unknown };
 
 /**
- * The default operation a pattern adds for `role` of `datatype` (connector.json's
- * `datatypes.<dt>.operations.<role>` is merged over it). The urls are relative to the system's
- * `url_pattern` and keep Sesam's runtime Jinja (`{{ entity.id }}`) as text.
+ * The one base path every default operation URL of a datatype is derived from: `collection` is the
+ * path of the collection, `suffix` a format extension the API puts after the last path segment.
  */
-export function defaultOperation(role: OperationRole, datatype: string): OperationConfig {
+export interface OperationBase {
+  readonly collection: string;
+  readonly suffix: string;
+}
+
+/** A format extension on the last segment: `items.json` → `.json` (not `{{ x }}.json`, not `.json` alone). */
+const FORMAT_SUFFIX = /(?<=[^/.{}])(\.[A-Za-z][A-Za-z0-9]*)$/;
+
+/**
+ * The base path of a datatype's operations: the datatype name, or, when connector.json gives the
+ * list operation's URL, that URL's path — without its query (`?…`), fragment, trailing `/` and
+ * anything from a Jinja statement (`{% if since %}…`) on,
+ * with a format extension of its last segment (`.json`, `.xml`) kept apart, so that the item
+ * URLs put it after the id as such APIs do (`inventory_items.json?limit=50` → collection
+ * `inventory_items`, suffix `.json`: lookup `inventory_items/{{ entity.id }}.json`).
+ */
+export function operationBase(datatype: string, listUrl?: unknown): OperationBase {
+  if (typeof listUrl !== 'string') return { collection: datatype, suffix: '' };
+  const path = listUrl.replace(/(\?|#|\{%).*$/s, '').replace(/\/+$/, '');
+  if (path === '') return { collection: datatype, suffix: '' };
+  const suffix = FORMAT_SUFFIX.exec(path)?.[1] ?? '';
+  return { collection: path.slice(0, path.length - suffix.length), suffix };
+}
+
+/**
+ * The default operation a pattern adds for `role` of `datatype` (connector.json's
+ * `datatypes.<dt>.operations.<role>` is merged over it). Every role's URL comes from one base path
+ * (`operationBase`: the list URL's when connector.json gives one, else the datatype name): the
+ * collection for list and insert, `<collection>/{{ entity.id }}` for lookup, update and delete.
+ * The urls are relative to the system's `url_pattern` and keep Sesam's runtime Jinja
+ * (`{{ entity.id }}`) as text.
+ */
+export function defaultOperation(role: OperationRole, datatype: string, listUrl?: unknown): OperationConfig {
+  const { collection, suffix } = operationBase(datatype, listUrl);
+  const all = `${collection}${suffix}`;
+  const one = `${collection}/{{ entity.id }}${suffix}`;
   switch (role) {
     case 'list':
-      return { method: 'GET', url: datatype };
+      return { method: 'GET', url: all };
     case 'lookup':
-      return { method: 'GET', url: `${datatype}/{{ entity.id }}` };
+      return { method: 'GET', url: one };
     case 'insert':
-      return { method: 'POST', url: datatype };
+      return { method: 'POST', url: all };
     case 'update':
-      return { method: 'PUT', url: `${datatype}/{{ entity.id }}` };
+      return { method: 'PUT', url: one };
     case 'delete':
-      return { method: 'DELETE', url: `${datatype}/{{ entity.id }}` };
+      return { method: 'DELETE', url: one };
   }
 }
 

@@ -111,6 +111,56 @@ describe('datatype generator', () => {
       ]);
     });
 
+    it("--listUrl: every role's default URL derives from the list URL (query dropped, .json after the id)", async () => {
+      await scaffold();
+      await run({ name: 'inventoryitem', listUrl: 'inventory_items.json?limit=250', share: true });
+      expect(datatypes()['inventoryitem']).toEqual({
+        pattern: 'collect',
+        label: 'Inventoryitem',
+        options: { share: true },
+        operations: { list: { url: 'inventory_items.json?limit=250' } },
+      });
+      const system = JSON.parse(renderTreeConnector(tree, 'demo').get('templates/system.json')!) as {
+        operations: Record<string, { method: string; url: string }>;
+      };
+      expect(
+        Object.fromEntries(
+          Object.entries(system.operations)
+            .filter(([name]) => name.startsWith('inventoryitem-'))
+            .map(([name, op]) => [name, `${op.method} ${op.url}`]),
+        ),
+      ).toEqual({
+        'inventoryitem-list': 'GET inventory_items.json?limit=250',
+        'inventoryitem-lookup': 'GET inventory_items/{{ entity.id }}.json',
+        'inventoryitem-insert': 'POST inventory_items.json',
+        'inventoryitem-update': 'PUT inventory_items/{{ entity.id }}.json',
+        'inventoryitem-delete': 'DELETE inventory_items/{{ entity.id }}.json',
+      });
+      expect(logger.info).toHaveBeenCalledWith(
+        "inventoryitem: the pattern's operations default to list inventory_items.json?limit=250, insert inventory_items.json, " +
+          'lookup/update/delete inventory_items/{{ entity.id }}.json (from the list URL); ' +
+          'set datatypes.inventoryitem.operations.<role> in connector.json to change one.',
+      );
+    });
+
+    it('without --listUrl the defaults stay on the datatype name, and the generator says so', async () => {
+      await scaffold();
+      await run({ name: 'invoice' });
+      expect(logger.info).toHaveBeenCalledWith(
+        expect.stringContaining(
+          'lookup/update/delete invoice/{{ entity.id }} (no --listUrl: from the datatype name)',
+        ),
+      );
+    });
+
+    it('refuses --listUrl for a raw datatype, which has no operations', async () => {
+      await scaffold();
+      await expectUserError(
+        { name: 'legacy', pattern: 'raw', listUrl: 'legacy.json' },
+        '--listUrl: a raw datatype has no operations (its template is kept verbatim); drop the list URL or choose another pattern for "legacy".',
+      );
+    });
+
     it('accepts the project name for --connector', async () => {
       await scaffold();
       await run({ connector: 'demo-connector' });

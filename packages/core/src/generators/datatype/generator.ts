@@ -2,6 +2,7 @@ import { logger, type Tree } from '@nx/devkit';
 import { connectorProjectName } from '../../lib/layout';
 import { addRawTemplates } from '../shared/raw-template';
 import { normalizeOptions } from './lib/normalize-options';
+import { operationDefaultsNote } from './lib/operation-defaults';
 import { planAdditions } from './lib/plan-registry';
 import { updateConnectorConfig } from './lib/update-connector-config';
 import { updateReadme } from './lib/update-readme';
@@ -19,6 +20,8 @@ export async function datatypeGenerator(tree: Tree, schema: DatatypeGeneratorSch
   addRawTemplates(tree, options.projectRoot, additions);
   updateConnectorConfig(tree, options, additions);
   updateReadme(tree, options.system, additions);
+  const note = operationDefaultsNote(options.request);
+  if (note !== undefined) logger.info(note);
   logger.info(`Next: npx nx build ${connectorProjectName(options.system)}`);
 }
 

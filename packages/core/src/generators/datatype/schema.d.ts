@@ -11,6 +11,8 @@ export interface DatatypeGeneratorSchema {
   topics?: string | string[];
   /** collect/webhook pattern: also write changes back to the system (a `-share` pipe). */
   share?: boolean;
+  /** The list operation's URL; every other role's default URL derives from its path. Default: the name. */
+  listUrl?: string;
   /**
    * webhook pattern on a connector without the `webhook` registry datatype: add it (and the manifest
    * fields webhooks need). Not given: asked when interactive, otherwise yes.

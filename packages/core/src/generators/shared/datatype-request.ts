@@ -14,6 +14,8 @@ export interface DatatypeRequest {
   share?: boolean;
   /** raw pattern: the verbatim template's path inside connector/ (default templates/<name>.json). */
   template?: string;
+  /** The list operation's URL (`operations.list.url`); the other roles' default URLs derive from it. */
+  listUrl?: string;
 }
 
 /** How the user spelled each field, for error messages (`--pattern`, `--datatypes "b:webhook"`, …). */
@@ -22,6 +24,7 @@ export interface DatatypeOptionNames {
   pattern: string;
   topics?: string;
   share?: string;
+  listUrl?: string;
 }
 
 /** `raw` datatypes keep their template in raw/templates/<name>.json; this is its path inside connector/. */
@@ -45,6 +48,12 @@ export const assertValidDatatypeRequest = (request: DatatypeRequest, option: Dat
       `${option.topics ?? '--topics'}: topics belong to the webhook pattern; "${request.name}" uses ${request.pattern}.`,
     );
   }
+  if (request.listUrl !== undefined && request.pattern === 'raw') {
+    throw new GeneratorError(
+      `${option.listUrl ?? '--listUrl'}: a raw datatype has no operations (its template is kept verbatim); ` +
+        `drop the list URL or choose another pattern for "${request.name}".`,
+    );
+  }
   if (request.share && !SHARE_PATTERNS.includes(request.pattern)) {
     throw new GeneratorError(
       `${option.share ?? '--share'}: only the ${SHARE_PATTERNS.join(' and ')} patterns can share; ` +
@@ -55,7 +64,8 @@ export const assertValidDatatypeRequest = (request: DatatypeRequest, option: Dat
 
 /**
  * The connector.json entry for a datatype (a plain object: the generators write it with JSON text
- * tools that keep the user's file as it is). Operations are left to the pattern's defaults.
+ * tools that keep the user's file as it is). Operations are left to the pattern's defaults, but for
+ * the list URL when one is given (the defaults of the other roles derive from it at build time).
  */
 export const datatypeEntry = (request: DatatypeRequest): Record<string, unknown> => {
   const options: Record<string, unknown> = {};
@@ -66,6 +76,7 @@ export const datatypeEntry = (request: DatatypeRequest): Record<string, unknown>
     label: request.label ?? labelFor(request.name),
     ...(request.pattern === 'raw' ? { template: request.template ?? rawTemplatePath(request.name) } : {}),
     ...(Object.keys(options).length > 0 ? { options } : {}),
+    ...(request.listUrl !== undefined ? { operations: { list: { url: request.listUrl } } } : {}),
   };
 };
 

@@ -55,19 +55,19 @@ function datatypeRoles(config: ConnectorConfig, pack: LoadedTemplatePack, name: 
 
 /**
  * Every operation of the system template: for each datatype `<dt>-<role>` = the pattern default
- * with `datatypes.<dt>.operations.<role>` merged over it, then `restSystem.operations` merged over
+ * (its URL derived from the datatype's list URL when given, see the pack's `operationBase`) with
+ * `datatypes.<dt>.operations.<role>` merged over it, then `restSystem.operations` merged over
  * (or added). Problems: an operation without url/method, or one a pattern calls but nothing defines.
  */
 export function systemOperations(config: RenderedSystemConfig, pack: LoadedTemplatePack): SystemOperations {
   const operations: { [name: string]: ConfigObject } = {};
   const origin = new Map<string, ConfigPath>();
-  for (const name of Object.keys(config.datatypes)) {
+  for (const [name, datatype] of Object.entries(config.datatypes)) {
+    // Every role's default URL comes from one base path: the list URL's when the datatype gives one.
+    const listUrl = datatype.operations['list']?.['url'];
     for (const role of datatypeRoles(config, pack, name)) {
       const opName = operationName(name, role);
-      operations[opName] = mergeOperation(
-        defaultOperation(role, name),
-        config.datatypes[name]!.operations[role],
-      );
+      operations[opName] = mergeOperation(defaultOperation(role, name, listUrl), datatype.operations[role]);
       origin.set(opName, ['datatypes', name, 'operations', role]);
     }
   }

@@ -129,7 +129,7 @@ describe('renderConnectorFiles: files and pipes', () => {
 });
 
 describe('renderConnectorFiles: system operations', () => {
-  it('adds the role defaults, merges datatype overrides (null removes a key) and restSystem.operations over them', () => {
+  it('adds the role defaults (from the list URL when given), merges datatype overrides (null removes a key) and restSystem.operations over them', () => {
     const files = render(
       connectorWith((c) => {
         c['datatypes']['order']['options'] = { share: true };
@@ -148,9 +148,9 @@ describe('renderConnectorFiles: system operations', () => {
     expect(operations).toEqual({
       'order-list': { method: 'GET', url: 'orders.json', payload_property: 'orders', page_size: 100 },
       'order-lookup': { method: 'GET', url: 'orders/{{ entity.id }}.json' },
-      'order-insert': { method: 'POST', url: 'order' },
-      'order-update': { method: 'PUT', url: 'order/{{ entity.id }}' },
-      'order-delete': { method: 'DELETE', url: 'order/{{ entity.id }}' },
+      'order-insert': { method: 'POST', url: 'orders.json' },
+      'order-update': { method: 'PUT', url: 'orders/{{ entity.id }}.json' },
+      'order-delete': { method: 'DELETE', url: 'orders/{{ entity.id }}.json' },
       'webhook-list': { method: 'GET', url: 'webhook' },
       'webhook-lookup': { method: 'GET', url: 'webhook/{{ entity.id }}' },
       'webhook-insert': { method: 'POST', url: 'webhook' },

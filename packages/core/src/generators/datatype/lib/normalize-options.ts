@@ -33,12 +33,14 @@ export const normalizeOptions = (tree: Tree, schema: DatatypeGeneratorSchema): N
     label: schema.label?.trim() || undefined,
     topics: parseCommaList(schema.topics),
     share: schema.share ?? false,
+    listUrl: schema.listUrl?.trim() || undefined,
   };
   assertValidDatatypeRequest(request, {
     name: '--name',
     pattern: '--pattern',
     topics: '--topics',
     share: '--share',
+    listUrl: '--listUrl',
   });
 
   const system = systemOf(schema.connector ?? '');
