@@ -2,9 +2,9 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { compareRevisions, hasChanges } from './compare/compare-revisions';
-import type { ReviewReport } from './compare/types';
+import type { ReviewReport, RevisionBuild } from './compare/types';
 import { exitOnError } from '../../shared/src/errors';
-import { pruneWorktrees, repositoryRoot, resolveCommit, snapshotWorkTree } from '../../shared/src/git';
+import { branchFor, pruneWorktrees, repositoryRoot, resolveCommit, snapshotWorkTree } from '../../shared/src/git';
 import { parseReviewArgs, REVIEW_USAGE, type ReviewOptions } from './options';
 import { renderJson } from './render/json';
 import { renderMarkdown } from './render/markdown';
@@ -109,7 +109,11 @@ const review = async (
     if (result.status === 'rejected') throw result.reason;
     return result.value;
   });
-  return compareRevisions(baseBuild, headBuild, { expanded: options.expanded });
+  const named = (build: RevisionBuild): RevisionBuild => {
+    const branch = build.ref === WORK_TREE ? undefined : branchFor(root, build.ref, build.commit);
+    return branch === undefined ? build : { ...build, branch };
+  };
+  return compareRevisions(named(baseBuild), named(headBuild), { expanded: options.expanded });
 };
 
 const render = (report: ReviewReport, options: ReviewOptions): string => {

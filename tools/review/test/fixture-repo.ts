@@ -80,10 +80,16 @@ const pipe = (role: string, source: object) => ({
   source,
 });
 
-/** The fake template pack: a `collect` pattern (2 pipes) and a `webhook` pattern (3 pipes). */
+/**
+ * The fake template pack: a `collect` pattern (2 pipes) and a `webhook` pattern (3 pipes). The
+ * collect pattern's `all` pipe renders the datatype's `schedule` option (default 300).
+ */
 export const PATTERNS = {
   collect: [
-    pipe('all', { type: 'rest', system: '{{@ system @}}', operation: '{{@ datatype @}}-list' }),
+    {
+      ...pipe('all', { type: 'rest', system: '{{@ system @}}', operation: '{{@ datatype @}}-list' }),
+      pump: { cron: 'every %schedule|300% s' },
+    },
     pipe('collect', { type: 'dataset', dataset: '{{@ system @}}-{{@ datatype @}}-all' }),
   ],
   webhook: [

@@ -78,12 +78,15 @@ describe('review with the real Nx build, on a copy of this workspace', () => {
     ]);
     const [shopify] = report.connectors;
     expect(shopify.files.map((f) => f.path)).toEqual(['templates/system.json']);
-    expect(shopify.files[0].entities).toEqual([
-      {
+    expect(shopify.systems).toEqual({ added: 0, removed: 0, changed: 1 });
+    expect(shopify.pipes).toEqual({ added: 0, removed: 0, changed: 0 });
+    expect(report.changes).toEqual([
+      expect.objectContaining({
+        name: 'shopify · system',
         id: '{{@ system @}}',
         change: 'changed',
         diff: expect.stringContaining(`+  "url_pattern": "${urlPattern}",`),
-      },
+      }),
     ]);
     expect(stderr).not.toContain(' failed');
   });

@@ -60,6 +60,26 @@ export const resolveCommit = (root: string, rev: string): string => {
   return result.stdout.trim();
 };
 
+/**
+ * A branch that names `commit` when `ref` is not itself a name: `HEAD` gives the branch checked
+ * out, a commit id or `HEAD~1` a branch at that commit; undefined for names (`main`, `origin/main`,
+ * a tag) and when no branch is there.
+ */
+export const branchFor = (root: string, ref: string, commit: string): string | undefined => {
+  if (ref.startsWith('-')) return undefined;
+  const full = run(['rev-parse', '--symbolic-full-name', ref], { cwd: root });
+  const name = full.status === 0 ? full.stdout.trim() : '';
+  if (name.startsWith('refs/')) return ref === 'HEAD' ? name.replace(/^refs\/heads\//, '') : undefined;
+  const branches = run(['for-each-ref', '--points-at', commit, '--format=%(refname:short)', 'refs/heads'], {
+    cwd: root,
+  });
+  if (branches.status !== 0) return undefined;
+  return branches.stdout
+    .split('\n')
+    .find((line) => line.trim() !== '')
+    ?.trim();
+};
+
 const SNAPSHOT_IDENTITY = {
   GIT_AUTHOR_NAME: 'sesam-connectors review',
   GIT_AUTHOR_EMAIL: 'review@localhost',

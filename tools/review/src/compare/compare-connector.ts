@@ -1,7 +1,20 @@
 import { MANIFEST_FILE } from '@sesam-connectors/core/layout';
-import { compareFiles, countEntities, countFiles, type FileKind } from './compare-files';
-import { manifestDatatypeNames } from './template-entities';
-import type { ConnectorBuild, ConnectorReport, ConnectorStatus, SideError } from './types';
+import { expandedChanges, templateChanges, type KeyedChange } from './change-records';
+import { compareFiles, type FileKind } from './compare-files';
+import { expandedPlaceholder } from './names';
+import { readManifest } from './template-entities';
+import type {
+  ChangeKind,
+  ChangeRecord,
+  ChangeSource,
+  ConnectorBuild,
+  ConnectorReport,
+  ConnectorStatus,
+  Counts,
+  FileChange,
+  FileSummary,
+  SideError,
+} from './types';
 
 /** Files of the build output that hold pipes: `templates/*.json`. */
 export const templateKind = (path: string): FileKind =>
@@ -15,6 +28,12 @@ export interface CompareConnectorOptions {
   expanded: boolean;
 }
 
+/** A connector's report and its change records (in file order). */
+export interface ConnectorComparison {
+  report: ConnectorReport;
+  changes: KeyedChange[];
+}
+
 /**
  * What changed in one connector between two revisions; `undefined` when nothing did. A connector
  * missing at one side is added/removed (all its pipes with it); a connector whose build failed at a
@@ -25,7 +44,7 @@ export const compareConnector = (
   base: ConnectorBuild | undefined,
   head: ConnectorBuild | undefined,
   options: CompareConnectorOptions,
-): ConnectorReport | undefined => {
+): ConnectorComparison | undefined => {
   const errors = [...sideErrors('base', base, options), ...sideErrors('head', head, options)];
   const buildFailed = errors.some((e) => e.stage === 'build');
   const status: ConnectorStatus =
@@ -34,33 +53,78 @@ export const compareConnector = (
     system,
     status,
     errors,
-    datatypes: { added: [], removed: [] },
+    datatypes: { added: [], removed: [], changed: [] },
     files: [],
-    pipes: { added: 0, removed: 0, changed: 0 },
+    pipes: zero(),
+    systems: zero(),
   };
+  const changes: KeyedChange[] = [];
   if (!buildFailed) {
     const baseFiles = base?.files ?? {};
     const headFiles = head?.files ?? {};
-    const before = manifestDatatypeNames(baseFiles[MANIFEST_FILE]);
-    const after = manifestDatatypeNames(headFiles[MANIFEST_FILE]);
-    report.datatypes = {
-      added: after.filter((d) => !before.includes(d)),
-      removed: before.filter((d) => !after.includes(d)),
-    };
-    report.files = compareFiles(baseFiles, headFiles, templateKind);
-    report.pipes = countEntities(report.files);
+    const before = readManifest(baseFiles[MANIFEST_FILE]);
+    const after = readManifest(headFiles[MANIFEST_FILE]);
+    const files = compareFiles(baseFiles, headFiles, templateKind);
+    report.files = files.map(fileSummary);
+    changes.push(...templateChanges(files, { connector: system, base: before, head: after }));
     const expandFailed = errors.some((e) => e.stage === 'expand');
     if (options.expanded && !expandFailed) {
-      const files = compareFiles(pick(base?.expanded), pick(head?.expanded), () => 'whole');
-      report.expanded = { files, counts: countFiles(files) };
+      const old = pick(base?.expanded);
+      const now = pick(head?.expanded);
+      changes.push(
+        ...expandedChanges(
+          compareFiles(old, now, () => 'whole'),
+          {
+            connector: system,
+            placeholder: expandedPlaceholder([...Object.keys(old), ...Object.keys(now)]),
+            datatypes: [...new Set([...before.datatypes, ...after.datatypes])],
+          },
+        ),
+      );
+    }
+    const records = changes.map((c) => c.record);
+    const added = after.datatypes.filter((d) => !before.datatypes.includes(d));
+    const removed = before.datatypes.filter((d) => !after.datatypes.includes(d));
+    const touched = new Set(records.map((r) => r.datatype));
+    report.datatypes = {
+      added,
+      removed,
+      changed: after.datatypes.filter((d) => before.datatypes.includes(d) && touched.has(d)),
+    };
+    report.pipes = countChanges(records, 'template', 'pipe');
+    report.systems = countChanges(records, 'template', 'system');
+    const manifest = records.find((r) => r.kind === 'manifest');
+    if (manifest) report.manifest = manifest.change;
+    if (options.expanded && !expandFailed) {
+      report.expanded = {
+        pipes: countChanges(records, 'expanded', 'pipe'),
+        systems: countChanges(records, 'expanded', 'system'),
+      };
     }
   }
-  const unchanged =
-    status === 'changed' &&
-    errors.length === 0 &&
-    report.files.length === 0 &&
-    !report.expanded?.files.length;
-  return unchanged ? undefined : report;
+  const unchanged = status === 'changed' && errors.length === 0 && changes.length === 0;
+  return unchanged ? undefined : { report, changes };
+};
+
+const zero = (): Counts => ({ added: 0, removed: 0, changed: 0 });
+
+/** Records of one source and kind, counted by change. */
+export const countChanges = (
+  records: readonly ChangeRecord[],
+  source: ChangeSource,
+  kind: ChangeKind,
+): Counts => {
+  const counts = zero();
+  for (const record of records) if (record.source === source && record.kind === kind) counts[record.change]++;
+  return counts;
+};
+
+const fileSummary = (file: FileChange): FileSummary => {
+  const summary: FileSummary = { path: file.path, change: file.change };
+  if (file.renamedFrom !== undefined) summary.renamedFrom = file.renamedFrom;
+  if (file.renamedTo !== undefined) summary.renamedTo = file.renamedTo;
+  if (file.note !== undefined) summary.note = file.note;
+  return summary;
 };
 
 const sideErrors = (

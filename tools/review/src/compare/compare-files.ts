@@ -1,5 +1,5 @@
 import { canonicalOrText, templateEntities, type TemplateEntity } from './template-entities';
-import type { Counts, EntityChange, FileChange, FileTexts } from './types';
+import type { EntityChange, FileChange, FileTexts } from './types';
 import { unifiedDiff } from './unified-diff';
 
 /** How a file is compared: split into `_id`-keyed entities (template files), or as one whole document. */
@@ -37,12 +37,16 @@ const compareWholeFile = (
   before: string | undefined,
   after: string | undefined,
 ): FileChange => {
-  if (before === undefined) return { path, change: 'added', entities: [] };
-  if (after === undefined) return { path, change: 'removed', entities: [] };
-  const diff = unifiedDiff(canonicalOrText(before, path), canonicalOrText(after, path));
+  if (before === undefined)
+    return { path, change: 'added', entities: [], after: canonicalOrText(after ?? '', path) };
+  if (after === undefined)
+    return { path, change: 'removed', entities: [], before: canonicalOrText(before, path) };
+  const old = canonicalOrText(before, path);
+  const now = canonicalOrText(after, path);
+  const diff = unifiedDiff(old, now);
   return diff === ''
     ? { path, change: 'changed', entities: [], note: 'formatting only' }
-    : { path, change: 'changed', entities: [], diff };
+    : { path, change: 'changed', entities: [], diff, before: old, after: now };
 };
 
 const compareTemplateFile = (
@@ -75,13 +79,22 @@ export const compareEntities = (
   const old = new Map(before.map((e) => [e.id, e.canonical]));
   const now = new Set(after.map((e) => e.id));
   const entities: EntityChange[] = [];
-  for (const { id, canonical } of after) {
+  const typed = (type: string | undefined) => (type === undefined ? {} : { type });
+  for (const { id, type, canonical } of after) {
     const previous = old.get(id);
-    if (previous === undefined) entities.push({ id, change: 'added' });
+    if (previous === undefined) entities.push({ id, change: 'added', ...typed(type), after: canonical });
     else if (previous !== canonical)
-      entities.push({ id, change: 'changed', diff: unifiedDiff(previous, canonical) });
+      entities.push({
+        id,
+        change: 'changed',
+        ...typed(type),
+        diff: unifiedDiff(previous, canonical),
+        before: previous,
+        after: canonical,
+      });
   }
-  for (const { id } of before) if (!now.has(id)) entities.push({ id, change: 'removed' });
+  for (const { id, type, canonical } of before)
+    if (!now.has(id)) entities.push({ id, change: 'removed', ...typed(type), before: canonical });
   const keptBefore = before.map((e) => e.id).filter((id) => now.has(id));
   const keptAfter = after.map((e) => e.id).filter((id) => old.has(id));
   const reordered = keptBefore.some((id, i) => keptAfter[i] !== id);
@@ -96,18 +109,4 @@ const markRenames = (changes: FileChange[], base: FileTexts, head: FileTexts): v
     twin.renamedFrom = removed.path;
     removed.renamedTo = twin.path;
   }
-};
-
-/** Entities added, removed and changed over a list of file changes. */
-export const countEntities = (files: readonly FileChange[]): Counts => {
-  const counts: Counts = { added: 0, removed: 0, changed: 0 };
-  for (const file of files) for (const entity of file.entities) counts[entity.change]++;
-  return counts;
-};
-
-/** Files added, removed and changed (for the expanded config, where one file is one pipe or system). */
-export const countFiles = (files: readonly FileChange[]): Counts => {
-  const counts: Counts = { added: 0, removed: 0, changed: 0 };
-  for (const file of files) counts[file.change]++;
-  return counts;
 };

@@ -1,13 +1,16 @@
-import { compareConnector } from './compare-connector';
-import type { Counts, ReviewReport, RevisionBuild } from './types';
+import type { KeyedChange } from './change-records';
+import { compareConnector, countChanges } from './compare-connector';
+import { groupChanges } from './group-changes';
+import type { Counts, ReviewReport, RevisionBuild, RevisionSide } from './types';
 
 export interface CompareRevisionsOptions {
   expanded: boolean;
 }
 
 /**
- * The review of every connector between two revisions: the connectors that differ or failed, the
- * names of those that did not change, and totals. Pure: builds in, report out.
+ * The review of every connector between two revisions: the connectors that differ or failed, every
+ * change named and grouped, the names of the connectors that did not change, and totals. Pure:
+ * builds in, report out.
  */
 export const compareRevisions = (
   base: RevisionBuild,
@@ -16,26 +19,43 @@ export const compareRevisions = (
 ): ReviewReport => {
   const systems = [...new Set([...Object.keys(base.connectors), ...Object.keys(head.connectors)])].sort();
   const report: ReviewReport = {
-    base: { ref: base.ref, commit: base.commit },
-    head: { ref: head.ref, commit: head.commit },
+    base: side(base),
+    head: side(head),
     expanded: options.expanded,
     connectors: [],
+    changes: [],
+    groups: [],
     unchanged: [],
-    totals: { connectors: 0, pipes: zero() },
+    totals: { connectors: 0, datatypes: zero(), pipes: zero(), systems: zero(), manifests: zero() },
     notes: [...base.notes.map((n) => `base: ${n}`), ...head.notes.map((n) => `head: ${n}`)],
   };
-  if (options.expanded) report.totals.expanded = zero();
+  const keyed: KeyedChange[] = [];
   for (const system of systems) {
-    const connector = compareConnector(system, base.connectors[system], head.connectors[system], options);
-    if (connector === undefined) {
+    const compared = compareConnector(system, base.connectors[system], head.connectors[system], options);
+    if (compared === undefined) {
       report.unchanged.push(system);
       continue;
     }
+    const { report: connector, changes } = compared;
     report.connectors.push(connector);
-    add(report.totals.pipes, connector.pipes);
-    if (report.totals.expanded && connector.expanded) add(report.totals.expanded, connector.expanded.counts);
+    keyed.push(...changes);
+    const { totals } = report;
+    totals.datatypes.added += connector.datatypes.added.length;
+    totals.datatypes.removed += connector.datatypes.removed.length;
+    totals.datatypes.changed += connector.datatypes.changed.length;
   }
+  report.changes = keyed.map((k) => k.record);
+  report.groups = groupChanges(keyed);
   report.totals.connectors = report.connectors.length;
+  report.totals.pipes = countChanges(report.changes, 'template', 'pipe');
+  report.totals.systems = countChanges(report.changes, 'template', 'system');
+  report.totals.manifests = countChanges(report.changes, 'template', 'manifest');
+  if (options.expanded) {
+    report.totals.expanded = {
+      pipes: countChanges(report.changes, 'expanded', 'pipe'),
+      systems: countChanges(report.changes, 'expanded', 'system'),
+    };
+  }
   return report;
 };
 
@@ -44,8 +64,7 @@ export const hasChanges = (report: ReviewReport): boolean => report.connectors.l
 
 const zero = (): Counts => ({ added: 0, removed: 0, changed: 0 });
 
-const add = (total: Counts, counts: Counts): void => {
-  total.added += counts.added;
-  total.removed += counts.removed;
-  total.changed += counts.changed;
-};
+const side = (build: RevisionBuild): RevisionSide =>
+  build.branch === undefined
+    ? { ref: build.ref, commit: build.commit }
+    : { ref: build.ref, commit: build.commit, branch: build.branch };

@@ -5,6 +5,8 @@ import { MANIFEST_FILE } from '@sesam-connectors/core/layout';
 export interface TemplateEntity {
   /** Its `_id`; `#<n>` (1-based position) when it has none; `<id> (#<n>)` for a repeated `_id`. */
   id: string;
+  /** Its `type` (`pipe`, `system:rest`, …), when it has one. */
+  type?: string;
   canonical: string;
 }
 
@@ -26,10 +28,12 @@ export const templateEntities = (text: string, file: string): TemplateEntitiesRe
   const seen = new Set<string>();
   const entities = items.map((item, index) => {
     const rawId = isJsonObject(item) ? item.get('_id') : undefined;
+    const rawType = isJsonObject(item) ? item.get('type') : undefined;
     let id = typeof rawId === 'string' ? rawId : `#${index + 1}`;
     if (seen.has(id)) id = `${id} (#${index + 1})`;
     seen.add(id);
-    return { id, canonical: toCanonicalJson(item) };
+    const canonical = toCanonicalJson(item);
+    return typeof rawType === 'string' ? { id, type: rawType, canonical } : { id, canonical };
   });
   return { entities };
 };
@@ -43,14 +47,41 @@ export const canonicalOrText = (text: string, file: string): string => {
   }
 };
 
-/** The datatype names of a manifest.json (keys of `datatypes`), [] when there are none or it is not JSON. */
-export const manifestDatatypeNames = (text: string | undefined): string[] => {
-  if (text === undefined) return [];
+/** What the review reads from a manifest.json: its datatypes and which template file each uses. */
+export interface ManifestShape {
+  /** Datatype names in file order. */
+  datatypes: string[];
+  /** Template path (`templates/order.json`) → the datatypes that use it. */
+  templates: Map<string, string[]>;
+  /** The `system-template` path, when there is one. */
+  systemTemplate?: string;
+}
+
+/** The datatypes, their templates and the system template of a manifest.json; empty when it is absent or not JSON. */
+export const readManifest = (text: string | undefined): ManifestShape => {
+  const shape: ManifestShape = { datatypes: [], templates: new Map() };
+  if (text === undefined) return shape;
+  let manifest;
   try {
-    const manifest = parseJson(text, MANIFEST_FILE);
-    const datatypes = isJsonObject(manifest) ? manifest.get('datatypes') : undefined;
-    return isJsonObject(datatypes) ? [...datatypes.keys()] : [];
+    manifest = parseJson(text, MANIFEST_FILE);
   } catch {
-    return [];
+    return shape;
   }
+  if (!isJsonObject(manifest)) return shape;
+  const systemTemplate = manifest.get('system-template');
+  if (typeof systemTemplate === 'string') shape.systemTemplate = systemTemplate;
+  const datatypes = manifest.get('datatypes');
+  if (!isJsonObject(datatypes)) return shape;
+  for (const [name, spec] of datatypes) {
+    shape.datatypes.push(name);
+    const template = isJsonObject(spec) ? spec.get('template') : undefined;
+    if (typeof template !== 'string') continue;
+    const users = shape.templates.get(template) ?? [];
+    users.push(name);
+    shape.templates.set(template, users);
+  }
+  return shape;
 };
+
+/** The datatype names of a manifest.json (keys of `datatypes`), [] when there are none or it is not JSON. */
+export const manifestDatatypeNames = (text: string | undefined): string[] => readManifest(text).datatypes;

@@ -1,8 +1,11 @@
-import type { ConnectorReport, EntityChange, FileChange, ReviewReport } from '../compare/types';
+import type { ChangeGroup, ConnectorReport, ReviewReport } from '../compare/types';
 import {
-  countsPhrase,
   datatypesLine,
   fileHeadline,
+  groupSubject,
+  groupTitle,
+  hasConnectorSection,
+  renamedFiles,
   reviewCommand,
   revisionLabel,
   summaryCells,
@@ -17,6 +20,9 @@ export const DEFAULT_MARKDOWN_LIMIT = 60_000;
 const CUT_NOTE_RESERVE = 1_500;
 /** Names listed in the cut note before "and N more". */
 const CUT_NOTE_NAMES = 15;
+/** Connectors named under a group in full, and when it is shown compactly. */
+const WHERE_FULL = 40;
+const WHERE_COMPACT = 10;
 
 export interface MarkdownOptions {
   /** Maximum length of the whole comment in characters (default {@link DEFAULT_MARKDOWN_LIMIT}). */
@@ -24,16 +30,29 @@ export interface MarkdownOptions {
 }
 
 /**
- * The report as a pull-request comment: title, summary table, then one collapsible `<details>` per
- * connector. When the whole does not fit `maxChars`, every connector that fits is shown at least
- * compactly (its pipe lists, no diffs) and as many as fit, in report order, with their diffs; the
- * rest are left out, and a note at the end says what was cut and how to see everything.
+ * A part of the comment that is shown in full, compactly, or left out to fit the size cap. `label`
+ * names it in the note that says what was cut (`the diff of pipe · collect`).
+ */
+export interface MarkdownSection {
+  label: string;
+  full: string;
+  compact: string;
+}
+
+/** The comment in order: text that is always there, and sections that fit the size cap as they can. */
+export type MarkdownItem = string | MarkdownSection;
+
+/**
+ * The report as a pull-request comment: title, summary table, totals, then each group of changes
+ * once (its diff, where it happens; a form that differs from the common one right after it), then
+ * a collapsible `<details>` per connector with errors or renamed files. When the whole does not fit
+ * `maxChars`, every section that fits is shown at least compactly (no diff, fewer names) and as many
+ * as fit, in order, in full; the rest are left out, and a note at the end says what was cut and how
+ * to see everything.
  */
 export const renderMarkdown = (report: ReviewReport, options: MarkdownOptions = {}): string => {
   const limit = options.maxChars ?? DEFAULT_MARKDOWN_LIMIT;
   const budget = limit - CUT_NOTE_RESERVE;
-  const withoutDiffs: string[] = [];
-  const leftOut: string[] = [];
   let rowsLeftOut = 0;
 
   const parts = [
@@ -42,15 +61,11 @@ export const renderMarkdown = (report: ReviewReport, options: MarkdownOptions = 
   ];
   if (report.connectors.length) {
     const rows = [summaryHeader(report), ...summaryCells(report)];
-    const header = [
-      tableRow(rows[0]),
-      tableRow(rows[0].map((_, i) => (i === 0 || i === rows[0].length - 1 ? '---' : '--:'))),
-    ];
-    parts.push(...header);
+    parts.push(tableRow(rows[0]), tableRow(rows[0].map(() => '---')));
     let used = length(parts);
     for (const row of rows.slice(1)) {
       const line = tableRow(row);
-      if (used + line.length + 1 > budget) {
+      if (used + line.length + 1 > budget / 2) {
         rowsLeftOut++;
         continue;
       }
@@ -62,99 +77,108 @@ export const renderMarkdown = (report: ReviewReport, options: MarkdownOptions = 
   parts.push(totalsLine(report), '');
   for (const note of report.notes) parts.push(`> ${escapeText(note)}`, '');
 
-  // Every connector at least as a compact section (pipe lists) when possible, then as many as fit
-  // (in report order) upgraded to their full section with diffs.
-  const sections = report.connectors.map((connector) => ({
-    connector,
-    full: connectorDetails(connector, true),
-    compact: connectorDetails(connector, false),
-    show: undefined as string | undefined,
-  }));
-  let used = length(parts);
-  for (const section of sections) {
-    if (used + section.compact.length + 1 > budget) continue;
-    section.show = section.compact;
-    used += section.compact.length + 1;
+  const items: MarkdownItem[] = [parts.join('\n')];
+  for (const source of ['template', 'expanded'] as const) {
+    const groups = report.groups.filter((g) => g.source === source);
+    if (!groups.length) continue;
+    items.push(source === 'template' ? '#### Changes\n' : '#### Changes to the expanded config\n');
+    items.push(...groups.map((group) => groupSection(report, group)));
   }
-  for (const section of sections) {
-    if (section.show === undefined) continue;
-    const extra = section.full.length - section.compact.length;
-    if (used + extra > budget) continue;
-    section.show = section.full;
-    used += extra;
-  }
-  for (const section of sections) {
-    if (section.show === undefined) leftOut.push(section.connector.system);
-    else {
-      parts.push(section.show);
-      if (section.show !== section.full) withoutDiffs.push(section.connector.system);
-    }
+  const connectors = report.connectors.filter(hasConnectorSection);
+  if (connectors.length) {
+    items.push('#### Connectors\n');
+    items.push(...connectors.map(connectorSection));
   }
 
-  if (withoutDiffs.length || leftOut.length || rowsLeftOut) {
+  const { text, compacted, leftOut } = fitSections(items, budget);
+  const out = [text];
+  if (compacted.length || leftOut.length || rowsLeftOut) {
     const cut: string[] = [];
     if (rowsLeftOut) cut.push(`${rowsLeftOut} row${rowsLeftOut === 1 ? '' : 's'} of the summary table`);
-    if (withoutDiffs.length) cut.push(`the diffs of ${names(withoutDiffs)}`);
-    if (leftOut.length) cut.push(`the details of ${names(leftOut)}`);
-    parts.push(
-      `> [!NOTE]\n> Cut to fit ${limit.toLocaleString('en-US')} characters: left out ${cut.join('; ')}. ` +
+    if (compacted.length) cut.push(`the diffs and details of ${names(compacted)}`);
+    if (leftOut.length) cut.push(`the sections of ${names(leftOut)}`);
+    out.push(
+      `> [!NOTE]\n> Cut to fit ${limit.toLocaleString('en-US')} characters: left out ${escapeText(cut.join('; '))}. ` +
         `Run ${code(reviewCommand(report))} for the full report.`,
       '',
     );
   }
-  return parts.join('\n');
+  return out.join('\n');
 };
 
-const connectorDetails = (connector: ConnectorReport, withDiffs: boolean): string => {
-  const lines = [
-    `<details>`,
-    `<summary><b>${escapeHtml(connector.system)}</b> — ${escapeHtml(summaryText(connector))}</summary>`,
-    '',
-  ];
-  for (const error of connector.errors) {
-    lines.push(`**${error.stage} failed at ${error.side}:**`, '', fence(error.message.trimEnd(), 'text'), '');
-  }
-  const datatypes = datatypesLine(connector);
-  if (datatypes) lines.push(`**${datatypes}**`, '');
-  lines.push(...filesMarkdown(connector.files, withDiffs));
-  if (connector.expanded?.files.length) {
-    lines.push('**Expanded config**', '', ...filesMarkdown(connector.expanded.files, withDiffs));
-  }
-  if (!withDiffs && hasDiffs(connector)) lines.push('_Diffs left out to fit the comment size._', '');
-  lines.push('</details>', '');
-  return lines.join('\n');
-};
-
-const hasDiffs = (connector: ConnectorReport): boolean =>
-  [...connector.files, ...(connector.expanded?.files ?? [])].some(
-    (file) => file.diff !== undefined || file.entities.some((e) => e.diff !== undefined),
-  );
-
-const summaryText = (connector: ConnectorReport): string => {
-  const parts: string[] = [connector.status];
-  if (!connector.errors.some((e) => e.stage === 'build'))
-    parts.push(`pipes: ${countsPhrase(connector.pipes)}`);
-  if (connector.expanded) parts.push(`expanded: ${countsPhrase(connector.expanded.counts)}`);
-  return parts.join(', ');
-};
-
-/** Per file: added/removed pipes as a list, each changed pipe with its diff (listed without it when diffs are cut). */
-const filesMarkdown = (files: readonly FileChange[], withDiffs: boolean): string[] =>
-  files.flatMap((file) => {
-    const lines = [`${code(file.path)} ${escapeText(fileHeadline(file))}`, ''];
-    if (withDiffs && file.diff) lines.push(fence(file.diff, 'diff'), '');
-    const listed = file.entities.filter((e) => !withDiffs || e.diff === undefined);
-    if (listed.length) lines.push(...listed.map((e) => `- ${e.change} ${code(e.id)}`), '');
-    if (withDiffs) lines.push(...file.entities.filter((e) => e.diff !== undefined).flatMap(entityDiff));
-    return lines;
+/**
+ * The items joined, with every section that fits `budget` shown at least compactly and, in order,
+ * as many as fit in full; which sections were shown compactly and which were left out.
+ */
+export const fitSections = (
+  items: readonly MarkdownItem[],
+  budget: number,
+): { text: string; compacted: string[]; leftOut: string[] } => {
+  const shown: (string | undefined)[] = items.map((item) => (typeof item === 'string' ? item : undefined));
+  let used = shown.reduce((sum, text) => sum + (text === undefined ? 0 : text.length + 1), 0);
+  items.forEach((item, i) => {
+    if (typeof item === 'string' || used + item.compact.length + 1 > budget) return;
+    shown[i] = item.compact;
+    used += item.compact.length + 1;
   });
+  items.forEach((item, i) => {
+    if (typeof item === 'string' || shown[i] === undefined) return;
+    const extra = item.full.length - item.compact.length;
+    if (used + extra > budget) return;
+    shown[i] = item.full;
+    used += extra;
+  });
+  const compacted: string[] = [];
+  const leftOut: string[] = [];
+  items.forEach((item, i) => {
+    if (typeof item === 'string') return;
+    if (shown[i] === undefined) leftOut.push(item.label);
+    else if (shown[i] !== item.full) compacted.push(item.label);
+  });
+  return { text: shown.filter((t) => t !== undefined).join('\n'), compacted, leftOut };
+};
 
-const entityDiff = (entity: EntityChange): string[] => [
-  `${entity.change} ${code(entity.id)}:`,
-  '',
-  fence(entity.diff ?? '', 'diff'),
-  '',
-];
+const groupSection = (report: ReviewReport, group: ChangeGroup): MarkdownSection => {
+  const render = (maxConnectors: number, withDiff: boolean): string => {
+    const { title, where } = groupTitle(report, group, maxConnectors);
+    const lines = [`**${escapeText(title)}**${where === undefined ? '' : ` ${escapeText(where)}`}`, ''];
+    if (withDiff && group.diff) lines.push(fence(group.diff, 'diff'), '');
+    if (withDiff && group.fromCommon)
+      lines.push('How it differs from the common form:', '', fence(group.fromCommon, 'diff'), '');
+    if (!withDiff && (group.diff || group.fromCommon))
+      lines.push('_Diff left out to fit the comment size._', '');
+    return lines.join('\n');
+  };
+  const [first] = group.changes;
+  return {
+    label: `${group.changes.length === 1 ? report.changes[first].name : groupSubject(group)} (${group.change})`,
+    full: render(WHERE_FULL, true),
+    compact: render(WHERE_COMPACT, false),
+  };
+};
+
+const connectorSection = (connector: ConnectorReport): MarkdownSection => {
+  const render = (withErrors: boolean): string => {
+    const lines = [
+      `<details>`,
+      `<summary><b>${escapeHtml(connector.system)}</b> — ${escapeHtml(connector.status)}</summary>`,
+      '',
+    ];
+    for (const error of connector.errors) {
+      lines.push(`**${error.stage} failed at ${error.side}:**`, '');
+      if (withErrors) lines.push(fence(error.message.trimEnd(), 'text'), '');
+    }
+    if (!withErrors && connector.errors.length)
+      lines.push('_Error output left out to fit the comment size._', '');
+    const datatypes = datatypesLine(connector);
+    if (datatypes) lines.push(`**${escapeText(datatypes)}**`, '');
+    for (const file of renamedFiles(connector))
+      lines.push(`- ${code(file.path)} ${escapeText(fileHeadline(file))}`);
+    lines.push('', '</details>', '');
+    return lines.join('\n');
+  };
+  return { label: connector.system, full: render(true), compact: render(false) };
+};
 
 const tableRow = (cells: string[]): string => `| ${cells.map((c) => escapeCell(c)).join(' | ')} |`;
 
@@ -177,9 +201,9 @@ const escapeHtml = (text: string): string =>
 const escapeText = (text: string): string => escapeHtml(text).replace(/([\\`*_[\]|])/g, '\\$1');
 const escapeCell = (text: string): string => text.replace(/\|/g, '\\|');
 
-const names = (systems: string[]): string =>
-  systems.length <= CUT_NOTE_NAMES
-    ? systems.join(', ')
-    : `${systems.slice(0, CUT_NOTE_NAMES).join(', ')} and ${systems.length - CUT_NOTE_NAMES} more`;
+const names = (labels: string[]): string =>
+  labels.length <= CUT_NOTE_NAMES
+    ? labels.join(', ')
+    : `${labels.slice(0, CUT_NOTE_NAMES).join(', ')} and ${labels.length - CUT_NOTE_NAMES} more`;
 
 const length = (parts: string[]): number => parts.join('\n').length;

@@ -1,16 +1,21 @@
-import type { ConnectorReport, FileChange, ReviewReport } from '../compare/types';
+import type { ChangeGroup, ConnectorReport, ReviewReport } from '../compare/types';
 import {
   datatypesLine,
   fileHeadline,
+  groupTitle,
+  hasConnectorSection,
+  renamedFiles,
   revisionLabel,
   summaryCells,
   summaryHeader,
   totalsLine,
 } from './describe';
 
-const SIGN = { added: '+', removed: '-', changed: '~' } as const;
-
-/** The report for a terminal: summary table first, then every connector's files, pipes and diffs. */
+/**
+ * The report for a terminal: summary table first, then every group of changes once (its diff and
+ * where it happens; a form that differs from the common one right after it), then the connectors
+ * with errors or renamed files.
+ */
 export const renderText = (report: ReviewReport): string => {
   const lines: string[] = [
     `Connector review: ${revisionLabel(report.base)} -> ${revisionLabel(report.head)}`,
@@ -19,7 +24,14 @@ export const renderText = (report: ReviewReport): string => {
   if (report.connectors.length) lines.push(...table([summaryHeader(report), ...summaryCells(report)]), '');
   lines.push(totalsLine(report));
   for (const note of report.notes) lines.push(`note: ${note}`);
-  for (const connector of report.connectors) lines.push('', ...connectorText(connector));
+  for (const source of ['template', 'expanded'] as const) {
+    const groups = report.groups.filter((g) => g.source === source);
+    if (!groups.length) continue;
+    lines.push('', source === 'template' ? 'Changes:' : 'Changes to the expanded config:');
+    for (const group of groups) lines.push('', ...groupText(report, group));
+  }
+  for (const connector of report.connectors.filter(hasConnectorSection))
+    lines.push('', ...connectorText(connector));
   return lines.join('\n') + '\n';
 };
 
@@ -28,12 +40,19 @@ const table = (rows: string[][]): string[] => {
   const last = rows[0].length - 1;
   return rows.map((row) =>
     row
-      .map((cell, i) =>
-        i === 0 || i === last ? cell.padEnd(i === last ? 0 : widths[i]) : cell.padStart(widths[i]),
-      )
+      .map((cell, i) => cell.padEnd(i === last ? 0 : widths[i]))
       .join('  ')
       .trimEnd(),
   );
+};
+
+const groupText = (report: ReviewReport, group: ChangeGroup): string[] => {
+  const { title, where } = groupTitle(report, group);
+  const lines = [where === undefined ? title : `${title} ${where}`];
+  if (group.diff) lines.push(...indent(group.diff.split('\n'), 4));
+  if (group.fromCommon)
+    lines.push('  how it differs from the common form:', ...indent(group.fromCommon.split('\n'), 4));
+  return lines;
 };
 
 const connectorText = (connector: ConnectorReport): string[] => {
@@ -43,21 +62,8 @@ const connectorText = (connector: ConnectorReport): string[] => {
   }
   const datatypes = datatypesLine(connector);
   if (datatypes) lines.push(datatypes);
-  lines.push(...filesText(connector.files));
-  if (connector.expanded?.files.length) {
-    lines.push('expanded config:', ...indent(filesText(connector.expanded.files), 2));
-  }
+  for (const file of renamedFiles(connector)) lines.push(`${file.path}: ${fileHeadline(file)}`);
   return lines;
 };
-
-const filesText = (files: readonly FileChange[]): string[] =>
-  files.flatMap((file) => [
-    `${file.path}: ${fileHeadline(file)}`,
-    ...(file.diff ? indent(file.diff.split('\n'), 4) : []),
-    ...file.entities.flatMap((entity) => [
-      `  ${SIGN[entity.change]} ${entity.id}`,
-      ...(entity.diff ? indent(entity.diff.split('\n'), 4) : []),
-    ]),
-  ]);
 
 const indent = (lines: string[], by: number): string[] => lines.map((l) => ' '.repeat(by) + l);
