@@ -1,10 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { join } from 'node:path';
-import type { MeasureContext } from './measure-context';
+import { attempt, type MeasureContext } from './measure-context';
 import { measureEngine } from './measure-engine';
 import { measureMemory } from './measure-memory';
 import { measureNx } from './measure-nx';
+import { measureReview } from './measure-review';
 import type { BenchOptions } from './options';
 import type { BenchReport } from './report';
 import { computeRatios, evaluateTargets, memoryLinearity } from './targets';
@@ -23,9 +24,19 @@ export async function measure(options: BenchOptions, context: MeasureContext): P
     const nx = await measureNx(ws, options.runs, options.env, log);
     const engine = await measureEngine(ws, options.runs, context);
     const memory = await measureMemory(options.sizes, ws, options.env, context);
-    const ratios = computeRatios({ nx, engine });
+    // Last: it makes the workspace a git repository, which no other measurement should see.
+    log('(i) review of a pack change, alternating with cold builds');
+    const review = await attempt('(i)', log, () => measureReview(ws, options.runs, options.env, log));
+    const ratios = computeRatios({ nx, engine, review });
     const linearity = memoryLinearity(memory);
-    const partial = { nx, engine, ratios, memory, ...(linearity ? { memoryLinearity: linearity } : {}) };
+    const partial = {
+      nx,
+      engine,
+      ratios,
+      memory,
+      review,
+      ...(linearity ? { memoryLinearity: linearity } : {}),
+    };
     return {
       date: new Date().toISOString(),
       machine: {

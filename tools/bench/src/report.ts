@@ -59,6 +59,18 @@ export interface EngineFigures {
   megabytesPerSecond: number;
 }
 
+/** (i) The review of a pack change over the whole workspace, and a cold build it is compared with. */
+export interface ReviewFigures {
+  /** `npm run review -- --base <workspace> --head <pack change> --format markdown`, in-process. */
+  review: Summary;
+  /** Cold `run-many -t build`, each run right before a review. */
+  cold: Summary;
+  /** Groups of changes the markdown shows, pipes in the largest one, and its length in characters. */
+  groups: number;
+  pipes: number;
+  chars: number;
+}
+
 export interface MemoryAtSize extends BenchSize {
   /** Cold `nx run-many -t build` of this size. */
   nxMs: number;
@@ -119,8 +131,12 @@ export interface BenchReport {
     /** The same three by CPU time. */
     buildOverFloorCpu?: number;
     expandOverFloorCpu?: number;
+    /** (i) review of a pack change ÷ cold build (medians of the alternating runs). */
+    reviewOverCold?: number;
   };
   memory: MemoryAtSize[];
+  /** (i) review of a pack change against a cold build. */
+  review: Measured<ReviewFigures>;
   /** Worst relative distance of a size's peak from the least-squares line over N×M (0 = exactly linear). */
   memoryLinearity?: { nxTreeDeviation: number; engineDeviation?: number; bytesPerDatatype: number };
   targets: Target[];

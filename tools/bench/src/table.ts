@@ -1,4 +1,11 @@
-import { isFailed, type BenchReport, type EngineFigures, type Measured, type Target } from './report';
+import {
+  isFailed,
+  type BenchReport,
+  type EngineFigures,
+  type Measured,
+  type ReviewFigures,
+  type Target,
+} from './report';
 import type { Summary } from './stats';
 
 /** Left-aligned text columns separated by two spaces; `header` is underlined. */
@@ -54,6 +61,16 @@ const targetCell = (target: Target): string => {
   const verdict = target.met === undefined ? 'not measured' : target.met ? 'met' : 'MISSED';
   return `${value} (target ${target.strict ? '<' : '≤'} ${limit}: ${verdict})`;
 };
+
+function reviewRow(value: Measured<ReviewFigures>): string[] {
+  const label = '(i) review of a pack change';
+  if (isFailed(value)) return [label, `failed: ${firstLine(value.error)}`, ''];
+  return [
+    label,
+    formatSummary(value.review),
+    `markdown, both sides built; ${value.groups} group${value.groups === 1 ? '' : 's'} shown, the largest ${value.pipes} pipes, ${value.chars.toLocaleString('en-US')} characters; cold build between the reviews ${formatSummary(value.cold)}`,
+  ];
+}
 
 /** The one table `npm run bench` prints. */
 export function reportTable(report: BenchReport): string {
@@ -120,6 +137,7 @@ export function reportTable(report: BenchReport): string {
       }; cold build ${seconds(size.nxMs)}`,
     ]);
   }
+  rows.push(reviewRow(report.review));
   for (const target of report.targets) rows.push([target.name, targetCell(target), '']);
   return formatTable(['measure', 'median (min–max)', 'notes'], rows);
 }

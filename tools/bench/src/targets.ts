@@ -15,8 +15,8 @@ const engineCpu = (value: Measured<EngineFigures>): number | undefined =>
   isFailed(value) ? undefined : value.cpuMs.median;
 
 /** The ratios of issue 7, from the measurements (undefined where a side is missing). */
-export function computeRatios(report: Pick<BenchReport, 'nx' | 'engine'>): BenchReport['ratios'] {
-  const { nx, engine } = report;
+export function computeRatios(report: Pick<BenchReport, 'nx' | 'engine' | 'review'>): BenchReport['ratios'] {
+  const { nx, engine, review } = report;
   const nxRatio = (a: Measured<Summary>, b: Measured<Summary>) => ratio(median(a), median(b));
   const engineRatio = (a: Measured<EngineFigures>, b: Measured<EngineFigures>) =>
     ratio(engineMedian(a), engineMedian(b));
@@ -34,6 +34,7 @@ export function computeRatios(report: Pick<BenchReport, 'nx' | 'engine'>): Bench
     expandRewriteOverFloor: engineRatio(engine.expandRewrite, engine.expandFloor),
     buildOverFloorCpu: cpuRatio(engine.build, engine.buildFloor),
     expandOverFloorCpu: cpuRatio(engine.expand, engine.expandFloor),
+    reviewOverCold: isFailed(review) ? undefined : ratio(review.review.median, review.cold.median),
   };
 }
 
@@ -113,5 +114,6 @@ export function evaluateTargets(
       LINEARITY_TOLERANCE * 100,
       '%',
     ),
+    target('target: (i) review of a pack change ÷ cold build', report.ratios.reviewOverCold, 3, 'x'),
   ];
 }

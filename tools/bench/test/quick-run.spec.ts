@@ -52,7 +52,8 @@ describe('npm run bench -- --quick', () => {
     expect(report.memory.every((size) => size.nx.peakTreePss > 0 && !isFailed(size.engineMaxRssBytes))).toBe(
       true,
     );
-    expect(report.targets).toHaveLength(9);
+    expect(report.targets).toHaveLength(10);
+    expect(isFailed(report.review)).toBe(false);
     expect(report.targets.every((target) => target.value !== undefined)).toBe(true);
   });
 });

@@ -46,13 +46,21 @@ export function sampleReport(): BenchReport {
     loadMs: 120,
   };
   const memory = [memoryAt(25, 250e6), memoryAt(50, 260e6), memoryAt(100, 280e6), memoryAt(200, 320e6)];
-  const ratios = computeRatios({ nx, engine: engineFigures });
+  const review = {
+    review: summarize([9000, 9500, 8800]),
+    cold: summarize([3400, 3500, 3300]),
+    groups: 3,
+    pipes: 1800,
+    chars: 21_000,
+  };
+  const ratios = computeRatios({ nx, engine: engineFigures, review });
   const linearity = memoryLinearity(memory);
   const partial = {
     nx,
     engine: engineFigures,
     ratios,
     memory,
+    review,
     ...(linearity ? { memoryLinearity: linearity } : {}),
   };
   return {

@@ -46,10 +46,18 @@ describe('reportTable', () => {
       '    engine ÷ floor',
       '(h) peak memory 25×10',
       '(h) peak memory 200×10',
+      '(i) review of a pack change',
     ]) {
       expect([label, row(label) !== '']).toEqual([label, true]);
     }
-    expect(table.split('\n').filter((line) => line.startsWith('target: '))).toHaveLength(9);
+    expect(table.split('\n').filter((line) => line.startsWith('target: '))).toHaveLength(10);
+  });
+
+  it('shows the review of a pack change with what it showed and the cold build beside it', () => {
+    expect(row('(i) review of a pack change')).toMatch(
+      /^\(i\) review of a pack change +9\.00 s \(8\.80–9\.50, spread 8 %\) +markdown, both sides built; 3 groups shown, the largest 1800 pipes, 21,000 characters; cold build between the reviews 3\.40 s \(3\.30–3\.50, spread 6 %\)$/,
+    );
+    expect(row('target: (i) review')).toContain('2.65× (target ≤ 3×: met)');
   });
 
   it('shows figures, failures and verdicts', () => {

@@ -1,4 +1,6 @@
-import { evaluateTargets, LINEARITY_TOLERANCE, memoryLinearity } from '../src/targets';
+import type { ReviewFigures } from '../src/report';
+import { summarize } from '../src/stats';
+import { computeRatios, evaluateTargets, LINEARITY_TOLERANCE, memoryLinearity } from '../src/targets';
 import { memoryAt, sampleReport } from './report-fixture';
 
 describe('computeRatios', () => {
@@ -47,7 +49,21 @@ describe('evaluateTargets', () => {
       'target: engine expand ÷ floor (every output changed)': undefined,
       'target: peak memory (Nx tree PSS) at 200×10': true, // 320 MB
       'target: memory growth linear (worst gap to fitted line)': true,
+      'target: (i) review of a pack change ÷ cold build': true, // 9.0 ÷ 3.4 = 2.65
     });
+  });
+
+  it('misses the review target when the review takes more than three cold builds', () => {
+    const report = sampleReport();
+    report.review = {
+      ...(report.review as ReviewFigures),
+      review: summarize([10_300]),
+      cold: summarize([3400]),
+    };
+    report.ratios = computeRatios(report);
+    const review = evaluateTargets(report).find((t) => t.name.startsWith('target: (i)'));
+    expect(review?.value).toBeCloseTo(3.03, 2);
+    expect(review?.met).toBe(false);
   });
 
   it('misses the memory target at 500 MB and above, and the cached target above 2 s', () => {
