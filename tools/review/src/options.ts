@@ -23,8 +23,10 @@ export interface ReviewOptions {
 export const REVIEW_USAGE = `Usage: npm run review -- --base <rev> [--head <rev>] [--expanded] [--format text|markdown|json] [--exit-code]
 
 Builds every connector at two revisions (in temporary git worktrees; your work tree is not touched)
-and reports what changed: per connector the datatypes added/removed, per template file the pipes
-added/removed/changed, and a unified diff of each changed pipe's canonical JSON.
+and reports what changed: per connector the datatypes, pipes, systems and manifest added, removed
+and changed, then each change once — a unified diff of the pipe's canonical JSON and every
+connector · datatype · role it happens in; a pipe whose change differs from the common one of its
+role is shown on its own.
 
   --base <rev>         revision to compare from (required), e.g. main, origin/main, HEAD~1
   --head <rev>         revision to compare to (default: the work tree as it is now, uncommitted changes included)

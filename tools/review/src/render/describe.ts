@@ -216,6 +216,3 @@ export const groupTitle = (
     where: whereList(records, maxConnectors),
   };
 };
-
-/** The diff a group shows: its change, or how an added/removed form differs from the common one. */
-export const groupDiff = (group: ChangeGroup): string | undefined => group.diff ?? group.fromCommon;
