@@ -1,3 +1,4 @@
+import { MANIFEST_FILE, TEMPLATES_DIR } from '@sesam-connectors/core/layout';
 import { changeName, expandedDatatype, roleOf, setNamesAside, type LiteralNames } from './names';
 import type { ManifestShape } from './template-entities';
 import type { ChangeKind, ChangeRecord, EntityChange, FileChange } from './types';
@@ -19,17 +20,17 @@ export interface TemplateContext {
   head: ManifestShape;
 }
 
-const TEMPLATE_FILE = /^templates\/([^/]+)\.json$/;
+const TEMPLATE_FILE = new RegExp(`^${TEMPLATES_DIR}/([^/]+)\\.json$`);
 
 /** The change records of a connector's build output: one per pipe/system and datatype, manifest, other file. */
 export const templateChanges = (files: readonly FileChange[], context: TemplateContext): KeyedChange[] =>
   files.flatMap((file) => {
-    if (file.path === 'manifest.json')
+    if (file.path === MANIFEST_FILE)
       return [wholeFileChange(file, context.connector, 'manifest', 'manifest')];
     const stem = TEMPLATE_FILE.exec(file.path)?.[1];
     if (stem === undefined) return [wholeFileChange(file, context.connector, 'file', file.path)];
     const systemTemplate =
-      context.head.systemTemplate ?? context.base.systemTemplate ?? 'templates/system.json';
+      context.head.systemTemplate ?? context.base.systemTemplate ?? `${TEMPLATES_DIR}/system.json`;
     const isSystemTemplate = file.path === systemTemplate;
     const users = (side: 'base' | 'head'): (string | undefined)[] => {
       if (isSystemTemplate) return [undefined];
