@@ -4,7 +4,13 @@ import { join } from 'node:path';
 import { compareRevisions, hasChanges } from './compare/compare-revisions';
 import type { ReviewReport, RevisionBuild } from './compare/types';
 import { exitOnError } from '../../shared/src/errors';
-import { branchFor, pruneWorktrees, repositoryRoot, resolveCommit, snapshotWorkTree } from '../../shared/src/git';
+import {
+  branchFor,
+  pruneWorktrees,
+  repositoryRoot,
+  resolveCommit,
+  snapshotWorkTree,
+} from '../../shared/src/git';
 import { parseReviewArgs, REVIEW_USAGE, type ReviewOptions } from './options';
 import { renderJson } from './render/json';
 import { renderMarkdown } from './render/markdown';

@@ -1,4 +1,7 @@
-import { readdirSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { addWorktree } from '../../shared/src/git';
+import { isBuildOutput } from '../../shared/src/connectors';
 import type { ChangeRecord, ConnectorReport, ReviewReport } from '../src/compare/types';
 import { FixtureRepo, PATTERNS, review, reviewJson, seedWorkspace } from './fixture-repo';
 
@@ -399,6 +402,31 @@ describe('review between two commits of a fixture repository', () => {
     expect(changesAt).toBeGreaterThan(tableAt);
     expect(run.stdout).toContain('| gamma |  |  | ~1 |  |  |');
     expect(run.stdout).toContain('**~ gamma · system**\n\n```diff\n@@ ');
+  });
+});
+
+describe('checking a revision out', () => {
+  it('leaves the committed build outputs out and writes every other file', () => {
+    const repo = new FixtureRepo();
+    try {
+      seedWorkspace(repo);
+      repo.write('packages/connectors/beta/connector/templates/stale.json', '[]');
+      repo.write('packages/connectors/beta/connector.md', 'not an output');
+      const commit = repo.commit('with an output');
+      const dir = join(repo.tmpRoot, 'checkout');
+
+      addWorktree(repo.dir, dir, commit, isBuildOutput);
+
+      expect(existsSync(join(dir, 'packages/connectors/beta/connector'))).toBe(false);
+      expect(readFileSync(join(dir, 'packages/connectors/beta/connector.md'), 'utf8')).toBe('not an output');
+      expect(existsSync(join(dir, 'packages/connectors/beta/connector.json'))).toBe(true);
+      expect(existsSync(join(dir, 'fake-build.mjs'))).toBe(true);
+      expect(isBuildOutput('packages/connectors/beta/connector/manifest.json')).toBe(true);
+      expect(isBuildOutput('packages/connectors/beta/connector.json')).toBe(false);
+      expect(isBuildOutput('packages/template-pack/connector/x.json')).toBe(false);
+    } finally {
+      repo.dispose();
+    }
   });
 });
 

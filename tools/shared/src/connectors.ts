@@ -21,6 +21,17 @@ export const outputDir = (root: string, system: string): string =>
 export const outputPath = (system: string): string =>
   posix.join(CONNECTORS_DIR, system, CONNECTOR_OUTPUT_DIR);
 
+/** Whether a repository path is inside a connector's build output (`packages/connectors/<system>/connector/…`). */
+export const isBuildOutput = (path: string): boolean => {
+  const parts = path.split('/');
+  const prefix = CONNECTORS_DIR.split('/');
+  return (
+    parts.length > prefix.length + 2 &&
+    prefix.every((part, i) => parts[i] === part) &&
+    parts[prefix.length + 1] === CONNECTOR_OUTPUT_DIR
+  );
+};
+
 /**
  * Every file under `dir` by relative path ('/' separators), read as bytes; `skip` leaves out
  * folders or files by relative path. {} when `dir` does not exist.

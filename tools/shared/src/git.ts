@@ -6,6 +6,8 @@ import { ToolError } from './errors';
 export interface GitOptions {
   cwd: string;
   env?: NodeJS.ProcessEnv;
+  /** Standard input for git. */
+  input?: string;
 }
 
 /** `git -c core.hooksPath=/dev/null …`: checkouts made for a review must not run the user's hooks. */
@@ -21,6 +23,7 @@ const run = (args: readonly string[], options: GitOptions): GitRun => {
   const result = spawnSync('git', [...NO_HOOKS, ...args], {
     cwd: options.cwd,
     env: options.env ?? process.env,
+    input: options.input,
     encoding: 'utf8',
     maxBuffer: 256 * 1024 * 1024,
   });
@@ -114,9 +117,26 @@ export const snapshotWorkTree = (root: string, scratchDir: string): string => {
   }
 };
 
-/** Checks `commit` out into a new detached worktree at `dir`. */
-export const addWorktree = (root: string, dir: string, commit: string): void => {
-  git(['worktree', 'add', '--detach', '--quiet', dir, commit], { cwd: root });
+/**
+ * Checks `commit` out into a new detached worktree at `dir`. Files for which `leaveOut` says so
+ * (by repository path) are not written: they stay in the worktree's index, missing from its folder.
+ */
+export const addWorktree = (
+  root: string,
+  dir: string,
+  commit: string,
+  leaveOut?: (path: string) => boolean,
+): void => {
+  if (leaveOut === undefined) {
+    git(['worktree', 'add', '--detach', '--quiet', dir, commit], { cwd: root });
+    return;
+  }
+  git(['worktree', 'add', '--detach', '--quiet', '--no-checkout', dir, commit], { cwd: root });
+  git(['read-tree', 'HEAD'], { cwd: dir });
+  const paths = git(['ls-files', '-z'], { cwd: dir })
+    .split('\0')
+    .filter((path) => path !== '' && !leaveOut(path));
+  if (paths.length) git(['checkout-index', '--stdin', '-z'], { cwd: dir, input: paths.join('\0') });
 };
 
 /** Removes a worktree made by addWorktree (even with changes in it), and its folder. Never throws. */

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isBuildOutput } from '../../../shared/src/connectors';
 import { addWorktree, removeWorktree } from '../../../shared/src/git';
 import { linkNodeModules } from '../../../shared/src/node-modules';
 import type { Cleanup } from './cleanup';
@@ -27,7 +28,8 @@ export const checkoutRevision = (
   cleanup: Cleanup,
 ): Checkout => {
   cleanup.add(`remove worktree ${dir}`, () => removeWorktree(root, dir));
-  addWorktree(root, dir, revision.commit);
+  // The committed build outputs are left out: the build writes them again (it would delete them first).
+  addWorktree(root, dir, revision.commit, isBuildOutput);
   linkNodeModules(root, dir);
   const notes: string[] = [];
   if (lockfile(root) !== lockfile(dir)) {
