@@ -185,6 +185,21 @@ describe('renderText', () => {
   });
 });
 
+describe('renderText, many connectors', () => {
+  it('wraps a long list of where a change happens under its title', () => {
+    const systems = numbered('connector', 60);
+    const text = renderText(reviewOf(systems, () => 'same'));
+    const at = text.indexOf('~ pipe · all — the same change in 60 pipes of 60 connectors:\n');
+    expect(at).toBeGreaterThan(0);
+    const list = text.slice(at).split('\n').slice(1, 40);
+    const listed = list.filter((line) => line.startsWith('    connector'));
+    expect(listed.length).toBeGreaterThan(10);
+    expect(listed.every((line) => line.length <= 120)).toBe(true);
+    // Every connector once, in order, none cut.
+    expect(listed.map((line) => line.trim()).join(' ')).toBe(systems.map((s) => `${s} order`).join('; '));
+  });
+});
+
 describe('renderJson', () => {
   it('is the report itself', () => {
     const report = reviewOf(['alpha'], () => 'same');

@@ -46,9 +46,17 @@ const table = (rows: string[][]): string[] => {
   );
 };
 
+/** Lines up to this long stay one line; a longer list of where a change happens wraps under its title. */
+const WIDTH = 120;
+
 const groupText = (report: ReviewReport, group: ChangeGroup): string[] => {
   const { title, where } = groupTitle(report, group);
-  const lines = [where === undefined ? title : `${title} ${where}`];
+  const lines =
+    where === undefined
+      ? [title]
+      : title.length + 1 + where.length <= WIDTH
+        ? [`${title} ${where}`]
+        : [title, ...indent(wrap(where.split('; '), WIDTH - 4), 4)];
   if (group.diff) lines.push(...indent(group.diff.split('\n'), 4));
   if (group.fromCommon)
     lines.push('  how it differs from the common form:', ...indent(group.fromCommon.split('\n'), 4));
@@ -63,6 +71,21 @@ const connectorText = (connector: ConnectorReport): string[] => {
   const datatypes = datatypesLine(connector);
   if (datatypes) lines.push(datatypes);
   for (const file of renamedFiles(connector)) lines.push(`${file.path}: ${fileHeadline(file)}`);
+  return lines;
+};
+
+/** Joins `parts` with '; ' into lines of at most `width` characters (a longer part gets a line of its own). */
+const wrap = (parts: readonly string[], width: number): string[] => {
+  const lines: string[] = [];
+  let line = '';
+  for (const [i, part] of parts.entries()) {
+    const piece = i < parts.length - 1 ? `${part};` : part;
+    if (line !== '' && line.length + 1 + piece.length > width) {
+      lines.push(line);
+      line = piece;
+    } else line = line === '' ? piece : `${line} ${piece}`;
+  }
+  if (line !== '') lines.push(line);
   return lines;
 };
 
