@@ -1,4 +1,5 @@
 import { ConnectorConfigError } from '../config/problems';
+import { FolderLockedError } from '../fs/folder-lock';
 import { RawFileError, TemplatePackError, TemplateRenderError } from '../render';
 
 /** The staged output failed the validator; the previous output is untouched. */
@@ -14,10 +15,11 @@ export class ConnectorValidationError extends Error {
   }
 }
 
-/** Errors caused by the user's input (connector.json, raw files, a pack template): show the message only. */
+/** Errors caused by the user's input (connector.json, raw files, a pack template) or their situation (another build writing the output): show the message only. */
 export const isUserError = (error: unknown): error is Error =>
   error instanceof ConnectorConfigError ||
   error instanceof TemplateRenderError ||
   error instanceof TemplatePackError ||
   error instanceof RawFileError ||
-  error instanceof ConnectorValidationError;
+  error instanceof ConnectorValidationError ||
+  error instanceof FolderLockedError;

@@ -11,8 +11,9 @@ import {
 } from 'node:fs';
 import { basename, dirname, join, posix } from 'node:path';
 import { isInsideRelativePath } from '../config/config-value';
+import { withFolderLock, type FolderLockOptions } from './folder-lock';
 
-export interface ReplaceDirectoryOptions {
+export interface ReplaceDirectoryOptions extends FolderLockOptions {
   /** Entries of the existing folder carried over into the new one (e.g. `.expanded`) unless the new one has them. */
   readonly keep?: readonly string[];
   /** Sub-folders the new folder always has, even when no file lands in them (`pipes`, `systems`). */
@@ -34,7 +35,9 @@ const oldPrefix = (target: string): string => `.${basename(target)}.old-`;
  * target does not exist.) A folder that already holds exactly `files` is left as it is, and files
  * whose bytes did not change are hard-linked into the staging folder rather than written again.
  * Synchronous (and so is every caller: build, expand): a batch build writes thousands of small
- * files, and asynchronous writes gained nothing (tools/bench/README.md).
+ * files, and asynchronous writes gained nothing (tools/bench/README.md). Two writers of one target
+ * take turns through the lock beside it (`withFolderLock`): the leftovers of killed writers are
+ * removed only while holding it, so a live writer's staging folder is never touched.
  */
 export function replaceDirectory(
   target: string,
@@ -45,8 +48,16 @@ export function replaceDirectory(
     if (!isInsideRelativePath(path))
       throw new Error(`refusing to write ${JSON.stringify(path)} outside ${target}`);
   }
+  mkdirSync(dirname(target), { recursive: true });
+  return withFolderLock(target, () => replaceLocked(target, files, options), options);
+}
+
+function replaceLocked(
+  target: string,
+  files: ReadonlyMap<string, string>,
+  options: ReplaceDirectoryOptions,
+): ReplaceResult {
   const parent = dirname(target);
-  mkdirSync(parent, { recursive: true });
   removeLeftovers(target);
   const existing = compareWithTarget(target, files, options);
   if (existing.identical) return 'unchanged';
