@@ -121,6 +121,7 @@ describe('sesam-connectors', () => {
         stderr: '',
       });
       expect(tree(path.join(dir, '.expanded'))).toEqual([
+        '.sesam-connectors-expand', // the mark that lets the next expand replace the folder
         'node-metadata.conf.json',
         'pipes/xxxxxx-order-all.conf.json',
         'pipes/xxxxxx-order-collect.conf.json',

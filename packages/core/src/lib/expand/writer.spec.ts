@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { thrownBy } from '../../../test/connector-fixtures';
 import { ExpandError } from './errors';
-import { assertSafeOutputDir, writeExpanded } from './writer';
+import { assertSafeOutputDir, EXPAND_MARK, writeExpanded } from './writer';
 
 describe('writeExpanded', () => {
   let dir: string;
@@ -29,7 +29,7 @@ describe('writeExpanded', () => {
         ['pipes/p.conf.json', '{\n}'],
       ]),
     );
-    expect(tree(out)).toEqual(['pipes/', 'pipes/p.conf.json', 'systems/', 'test-env.json']);
+    expect(tree(out)).toEqual([EXPAND_MARK, 'pipes/', 'pipes/p.conf.json', 'systems/', 'test-env.json']);
     expect(readFileSync(path.join(out, 'pipes/p.conf.json'), 'utf8')).toBe('{\n}');
   });
 
@@ -38,7 +38,7 @@ describe('writeExpanded', () => {
     mkdirSync(path.join(out, 'pipes'), { recursive: true });
     writeFileSync(path.join(out, 'pipes', 'stale.conf.json'), 'old');
     writeExpanded(out, new Map([['node-metadata.conf.json', 'new']]));
-    expect(tree(out)).toEqual(['node-metadata.conf.json', 'pipes/', 'systems/']);
+    expect(tree(out)).toEqual([EXPAND_MARK, 'node-metadata.conf.json', 'pipes/', 'systems/']);
     expect(readdirSync(dir)).toEqual(['.expanded']);
   });
 
@@ -62,6 +62,40 @@ describe('writeExpanded', () => {
     expect(readFileSync(path.join(out, 'keep.json'), 'utf8')).toBe('previous');
   });
 
+  it.each([
+    ['a folder of the user', { 'notes.txt': 'mine' }],
+    ['a node config of the user', { 'pipes/p.conf.json': '{}', 'node-metadata.conf.json': '{}' }],
+    [
+      'a .expanded holding more than sesam-py writes',
+      { '.expanded/pipes/p.conf.json': '{}', '.expanded/x.txt': 'mine' },
+    ],
+  ])('refuses to replace %s (not empty, not written by expand): nothing is written', (_, present) => {
+    for (const [file, text] of Object.entries(present)) {
+      mkdirSync(path.dirname(path.join(dir, 'out', file)), { recursive: true });
+      writeFileSync(path.join(dir, 'out', file), text);
+    }
+    const out = path.join(dir, 'out', Object.keys(present)[0].startsWith('.expanded') ? '.expanded' : '');
+    const before = tree(dir);
+    expect(thrownBy(() => writeExpanded(out, new Map([['test-env.json', '{}']])))).toMatchObject({
+      code: 'OutputError',
+      message: expect.stringContaining('is not empty and was not written by expand'),
+    });
+    expect(tree(dir)).toEqual(before);
+  });
+
+  it("replaces a folder an earlier expand marked, and sesam-py's own .expanded", () => {
+    const out = path.join(dir, 'out');
+    writeExpanded(out, new Map([['a-env.json', '{}']]));
+    writeExpanded(out, new Map([['b-env.json', '{}']]));
+    expect(tree(out)).toEqual([EXPAND_MARK, 'b-env.json', 'pipes/', 'systems/']);
+    const legacy = path.join(dir, '.expanded');
+    mkdirSync(path.join(legacy, 'pipes'), { recursive: true });
+    writeFileSync(path.join(legacy, 'pipes', 'p.conf.json'), '{}');
+    writeFileSync(path.join(legacy, 'test-env.json'), '{}');
+    writeExpanded(legacy, new Map([['test-env.json', '{}']]));
+    expect(tree(legacy)).toEqual([EXPAND_MARK, 'pipes/', 'systems/', 'test-env.json']);
+  });
+
   it('refuses an output path that is a file', async () => {
     const out = path.join(dir, 'file');
     writeFileSync(out, 'x');
@@ -83,5 +117,15 @@ describe('assertSafeOutputDir', () => {
     const check = () => assertSafeOutputDir(connector, out);
     if (allowed) expect(check).not.toThrow();
     else expect(check).toThrow(/would contain the connector folder/);
+  });
+
+  it.each([
+    ['templates', "holds the connector's templates/order.json"],
+    ['templates/sub', "is inside the folder of the connector's templates/order.json"],
+    ['.', 'would contain the connector folder'],
+  ])('refuses -e %s, which holds or is part of the sources', (out, message) => {
+    expect(() =>
+      assertSafeOutputDir('/nowhere/conn', out, ['manifest.json', 'templates/order.json']),
+    ).toThrow(message);
   });
 });

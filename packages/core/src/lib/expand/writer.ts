@@ -1,10 +1,18 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { replaceDirectory } from '../fs';
 import { expandError } from './errors';
 
 /** Sub-folders sesam-py always creates, even when empty. */
 const ALWAYS_CREATED = ['pipes', 'systems'];
+
+/** The mark an expand leaves in its output folder: only a marked (or empty) folder is replaced. */
+export const EXPAND_MARK = '.sesam-connectors-expand';
+const MARK_TEXT = 'written by sesam-connectors expand: the next expand replaces this folder\n';
+
+/** What sesam-py's own expand leaves in `.expanded` (unmarked; replaced when it holds nothing else). */
+const isSesamPyEntry = (name: string, folder: boolean): boolean =>
+  folder ? ALWAYS_CREATED.includes(name) : name === 'node-metadata.conf.json' || name.endsWith('-env.json');
 
 /**
  * Writes an expanded folder (relative path → content) to `outDir`, replacing what was there.
@@ -22,8 +30,11 @@ export function writeExpanded(outDir: string, files: ReadonlyMap<string, string>
       hint: 'remove the file or choose another output folder with -e',
     });
   }
+  assertReplaceable(outDir);
   try {
-    replaceDirectory(target, files, { folders: ALWAYS_CREATED });
+    replaceDirectory(target, new Map([...files, [EXPAND_MARK, MARK_TEXT]]), {
+      folders: ALWAYS_CREATED,
+    });
   } catch (error) {
     throw expandError('OutputError', `cannot write the expanded folder: ${(error as Error).message}`, {
       file: outDir,
@@ -33,14 +44,49 @@ export function writeExpanded(outDir: string, files: ReadonlyMap<string, string>
 }
 
 /**
- * Refuses an output folder that is the connector folder or one of its ancestors: replacing it
- * would delete the connector itself (sesam-py would do exactly that with `-e .`).
+ * Refuses to replace a folder that is not empty and was not written by an earlier expand (it holds
+ * no EXPAND_MARK), unless it is a `.expanded` holding only what sesam-py's expand writes: `-e` a
+ * user's folder must not wipe it.
  */
-export function assertSafeOutputDir(connectorDir: string, outDir: string): void {
+function assertReplaceable(outDir: string): void {
+  let entries;
+  try {
+    entries = readdirSync(path.resolve(outDir), { withFileTypes: true });
+  } catch {
+    return; // missing (a file is refused by the caller)
+  }
+  if (entries.length === 0 || entries.some((e) => e.name === EXPAND_MARK)) return;
+  if (
+    path.basename(path.resolve(outDir)) === '.expanded' &&
+    entries.every((e) => isSesamPyEntry(e.name, e.isDirectory()))
+  )
+    return;
+  throw expandError(
+    'OutputError',
+    `the output folder is not empty and was not written by expand (it has no ${EXPAND_MARK}); expand replaces its output folder, so nothing was written`,
+    { file: outDir, hint: 'choose a new or empty folder with -e, or empty this one yourself' },
+  );
+}
+
+const isWithin = (folder: string, file: string): boolean => {
+  const relative = path.relative(folder, file);
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+};
+
+/**
+ * Refuses an output folder that is the connector folder or one of its ancestors (replacing it
+ * would delete the connector itself; sesam-py would do exactly that with `-e .`), that holds one of
+ * the connector's `sources` (connector-relative: the manifest and the templates it read) or lies in
+ * a sub-folder holding one (`-e templates/x`), or that is not empty and was not written by expand.
+ */
+export function assertSafeOutputDir(
+  connectorDir: string,
+  outDir: string,
+  sources: readonly string[] = [],
+): void {
   const connector = path.resolve(connectorDir);
-  const out = path.resolve(outDir);
-  const relative = path.relative(out, connector);
-  if (relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))) {
+  const out = path.resolve(connector, outDir);
+  if (isWithin(out, connector)) {
     throw expandError(
       'OutputError',
       'the output folder would contain the connector folder, and expand replaces its output folder',
@@ -50,4 +96,15 @@ export function assertSafeOutputDir(connectorDir: string, outDir: string): void 
       },
     );
   }
+  for (const source of sources) {
+    const file = path.resolve(connector, source);
+    const folder = path.dirname(file);
+    if (isWithin(out, file) || (folder !== connector && isWithin(folder, out)))
+      throw expandError(
+        'OutputError',
+        `the output folder ${isWithin(out, file) ? 'holds' : 'is inside the folder of'} the connector's ${source}, and expand replaces its output folder`,
+        { file: outDir, hint: 'choose a folder outside the templates (default .expanded) or elsewhere' },
+      );
+  }
+  assertReplaceable(out);
 }

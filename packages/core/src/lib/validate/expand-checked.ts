@@ -6,6 +6,7 @@ import {
   writeExpanded,
   type ExpandResult,
 } from '../expand';
+import { MANIFEST_FILE } from '../layout';
 import { viewExpansion } from './connector-view';
 import type { Finding } from './finding';
 import { checkLeakedParameters, checkUndefinedVariables } from './rules/strict-variables';
@@ -39,6 +40,8 @@ export function expandToFolder(connectorDir: string, options: ExpandToFolderOpti
   const outDir = path.resolve(connectorDir, options.outDir);
   assertSafeOutputDir(connectorDir, outDir);
   const result = expandConnector(source, options);
+  const sources = result.components.filter((c) => c.origin.kind !== 'shim').map((c) => c.origin.file);
+  assertSafeOutputDir(connectorDir, outDir, [MANIFEST_FILE, ...sources]);
   const view = viewExpansion(source, result);
   const findings = [...checkUndefinedVariables(view), ...checkLeakedParameters(view)].map((f) =>
     options.compat && f.severity === 'error' ? { ...f, severity: 'warning' as const } : f,
