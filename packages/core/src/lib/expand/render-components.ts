@@ -57,7 +57,7 @@ function renderText(
     return template.compiled.render(values, onUndefined);
   } catch (error) {
     if (!(error instanceof JinjaError)) throw error;
-    const known = error.pythonType !== 'Unsupported';
+    const known = error.pythonType !== 'Unsupported' && error.pythonType !== 'LimitError';
     throw expandError('TemplateRenderError', error.reason, {
       file: template.file,
       line: error.line,
@@ -71,7 +71,9 @@ function renderText(
       hint:
         error.pythonType === 'UndefinedError'
           ? 'declare the variable (additional_parameters, or the datatype\'s parameters) or guard it with "is defined"'
-          : 'fix the expression in the template',
+          : error.pythonType === 'LimitError'
+            ? 'the limits are far above any real connector: look for a repetition or loop that runs away'
+            : 'fix the expression in the template',
     });
   }
 }

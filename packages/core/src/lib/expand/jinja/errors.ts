@@ -13,7 +13,9 @@ export type JinjaErrorType =
   | 'ZeroDivisionError'
   | 'UnicodeDecodeError'
   /** A Jinja feature this engine does not implement (sesam-py would accept it). */
-  | 'Unsupported';
+  | 'Unsupported'
+  /** The render went over one of RENDER_LIMITS (sesam-py would run out of memory or hang). */
+  | 'LimitError';
 
 export class JinjaError extends Error {
   override readonly name = 'JinjaError';

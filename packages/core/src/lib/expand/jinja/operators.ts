@@ -2,6 +2,7 @@ import { compareCodePoints } from '../../json';
 import { JinjaError } from './errors';
 import type { BinaryOperator, CompareOperator } from './nodes';
 import { pyRepr, pyTypeName } from './py-str';
+import { checkLimit } from './limits';
 import { Markup, PyCallable, PyDict, PyRange, PyTuple, Undefined, type PyValue } from './py-values';
 
 /** Python operator semantics (int/float/str/list) with Jinja's Undefined raising on use. */
@@ -78,6 +79,10 @@ function repeat(sequence: PyValue, times: Num | undefined): PyValue | undefined 
   if (typeof times !== 'bigint') return undefined;
   const n = times < 0n ? 0 : Number(times);
   const text = asText(sequence);
+  const length =
+    text?.length ??
+    (Array.isArray(sequence) ? sequence.length : sequence instanceof PyTuple ? sequence.items.length : 0);
+  if (length > 0) checkLimit('a repeated string or list', BigInt(length) * BigInt(n), 'valueLength');
   if (text !== undefined) return text.repeat(n);
   if (Array.isArray(sequence)) return Array.from({ length: n }, () => sequence).flat();
   if (sequence instanceof PyTuple) return new PyTuple(Array.from({ length: n }, () => sequence.items).flat());
@@ -103,6 +108,8 @@ function numeric(op: BinaryOperator, a: Num, b: Num): PyValue {
         if (b === 0n) throw zeroDivision('integer division or modulo by zero');
         return a - b * floorDiv(a, b);
       case '**':
+        if (b >= 0n && a !== 0n && a !== 1n && a !== -1n)
+          checkLimit('the integer power', BigInt((a < 0n ? -a : a).toString(2).length) * b, 'integerBits');
         return b >= 0n ? a ** b : Number(a) ** Number(b);
     }
   }
@@ -156,7 +163,7 @@ export function pyEquals(a: PyValue, b: PyValue): boolean {
   if (a === null || b === null) return a === b;
   if (Array.isArray(a) && Array.isArray(b)) return sameItems(a, b);
   if (a instanceof PyTuple && b instanceof PyTuple) return sameItems(a.items, b.items);
-  if (a instanceof PyRange && b instanceof PyRange) return sameItems([...a], [...b]);
+  if (a instanceof PyRange && b instanceof PyRange) return sameItems(iterate(a), iterate(b));
   if (a instanceof PyDict && b instanceof PyDict) {
     return a.size === b.size && a.items().every(([k, v]) => b.has(k) && pyEquals(v, b.get(k)!));
   }
@@ -225,7 +232,10 @@ export function iterate(value: PyValue): PyValue[] {
   if (Array.isArray(value)) return value;
   if (value instanceof PyTuple) return [...value.items];
   if (value instanceof PyDict) return value.keys();
-  if (value instanceof PyRange) return [...value];
+  if (value instanceof PyRange) {
+    checkLimit('the range', value.length, 'rangeLength');
+    return [...value];
+  }
   throw typeError(`'${pyTypeName(value)}' object is not iterable`);
 }
 

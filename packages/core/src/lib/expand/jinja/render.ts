@@ -1,5 +1,6 @@
 import { getAttribute, getItem, sliceValue } from './attributes';
 import { JinjaError } from './errors';
+import { boundedValue, checkLimit, limitError } from './limits';
 import { escapeHtml } from './escape';
 import { applyFilter, type FilterEnv } from './filters';
 import { JINJA_GLOBALS } from './globals';
@@ -64,6 +65,9 @@ export function renderStatements(
 class Renderer implements FilterEnv {
   readonly autoescape: boolean;
   private line = 1;
+  /** Work done so far, against RENDER_LIMITS. */
+  private written = 0;
+  private iterations = 0;
 
   constructor(private readonly options: RenderOptions) {
     this.autoescape = options.autoescape;
@@ -73,7 +77,9 @@ class Renderer implements FilterEnv {
     const out: string[] = [];
     try {
       this.block(body, new Scope(undefined, context), out);
-    } catch (error) {
+    } catch (caught) {
+      // V8's "Invalid string length" / "Invalid array length": a value grew past what it can hold.
+      const error = caught instanceof RangeError ? limitError('a value', undefined, 'valueLength') : caught;
       if (error instanceof JinjaError && error.line === undefined)
         throw new JinjaError(error.pythonType, error.reason, this.line);
       throw error;
@@ -110,11 +116,11 @@ class Renderer implements FilterEnv {
   private statement(stmt: Stmt, scope: Scope, out: string[]): void {
     switch (stmt.kind) {
       case 'data':
-        out.push(stmt.text);
+        this.write(out, stmt.text);
         return;
       case 'output':
         this.line = stmt.line;
-        out.push(this.output(this.expr(stmt.node, scope)));
+        this.write(out, this.output(this.expr(stmt.node, scope)));
         return;
       case 'if': {
         this.line = stmt.line;
@@ -141,6 +147,18 @@ class Renderer implements FilterEnv {
     }
   }
 
+  private write(out: string[], text: string): void {
+    this.written += text.length;
+    checkLimit('the rendered text', this.written, 'outputCharacters');
+    out.push(text);
+  }
+
+  /** Counts loop body runs (and loop filter tests) against RENDER_LIMITS.loopIterations. */
+  private loopRuns(count: number): void {
+    this.iterations += count;
+    checkLimit('the loop iterations', this.iterations, 'loopIterations');
+  }
+
   /** What `{{@ value @}}` writes: `str(value)`, HTML-escaped when autoescape is on (Markup is not). */
   private output(value: PyValue): string {
     const text = this.str(value);
@@ -150,6 +168,7 @@ class Renderer implements FilterEnv {
   private forLoop(stmt: Extract<Stmt, { kind: 'for' }>, scope: Scope, out: string[]): void {
     let items = iterate(this.expr(stmt.iter, scope));
     if (stmt.filter) {
+      this.loopRuns(items.length);
       const filter = stmt.filter;
       items = items.filter((item) => {
         const frame = new Scope(scope);
@@ -158,6 +177,7 @@ class Renderer implements FilterEnv {
       });
     }
     if (items.length === 0) return this.block(stmt.otherwise, scope, out);
+    this.loopRuns(items.length);
     items.forEach((item, i) => {
       const frame = new Scope(scope);
       this.bind(stmt.target, item, frame);
@@ -210,7 +230,7 @@ class Renderer implements FilterEnv {
         const value = this.expr(node.node, scope);
         const [args, kwargs] = this.arguments(node.args, node.kwargs, scope);
         this.line = node.line;
-        return applyFilter(node.name, value, args, kwargs, this);
+        return boundedValue(applyFilter(node.name, value, args, kwargs, this));
       }
       case 'test': {
         const value = this.expr(node.node, scope);
@@ -219,7 +239,7 @@ class Renderer implements FilterEnv {
         return applyTest(node.name, value, args, (v) => this.str(v)) !== node.negated;
       }
       case 'binop':
-        return binaryOp(node.op, this.expr(node.left, scope), this.expr(node.right, scope));
+        return boundedValue(binaryOp(node.op, this.expr(node.left, scope), this.expr(node.right, scope)));
       case 'unary': {
         const value = this.expr(node.node, scope);
         return node.op === 'not' ? !pyTruthy(value) : unaryOp(node.op, value);
