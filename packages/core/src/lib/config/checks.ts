@@ -1,6 +1,7 @@
 import { withDefaults, type DatatypePattern } from '@sesam-connectors/template-pack';
 import { isInsideRelativePath } from './config-value';
 import { MANIFEST_FILE, RAW_DIR, TEMPLATES_DIR } from '../layout';
+import { checkNameLengths } from './name-lengths';
 import { datatypeNameCollision } from './names';
 import { rendersSystem, systemTemplatePath } from './package-layout';
 import type { ConfigFindings, ConfigPath, ConfigProblem } from './problems';
@@ -62,6 +63,7 @@ export function configProblems(config: ConnectorConfig, context: ConfigCheckCont
   return {
     errors: [
       ...checkSystem(config, context),
+      ...checkNameLengths(config, context.patterns),
       ...checkAuth(config),
       ...checkManifest(config),
       ...verbatim.errors,

@@ -218,6 +218,35 @@ describe('checkConnectorConfig', () => {
   });
 });
 
+describe('name lengths: every file derived from a name fits 255 bytes', () => {
+  // pipes/xxxxxx-<datatype>-registerwebhook.conf.json is the longest name a datatype of acme makes.
+  const longest = 255 - 'xxxxxx--registerwebhook.conf.json'.length;
+
+  it('accepts the longest datatype name whose files fit', () => {
+    const config = validateConnectorConfig(parseJson(JSON.stringify(withDatatype('a'.repeat(longest)))), {
+      file: FILE,
+      folder: 'acme',
+      fileExists: () => false,
+    });
+    expect(Object.keys(config.datatypes)).toContain('a'.repeat(longest));
+  });
+
+  it.each([longest + 1, 250, 10_000])('refuses a datatype name of %d characters', (length) => {
+    expect(problemsOf(withDatatype('a'.repeat(length)))).toEqual([
+      expect.stringContaining(
+        `datatype name is ${length} bytes long: with system "acme" it may have at most ${longest}`,
+      ),
+    ]);
+  });
+
+  it('refuses a system name whose pipe files cannot fit', () => {
+    const system = 'a'.repeat(300);
+    expect(problemsOf(minimalConnector(system)).join('\n')).toContain(
+      'system: is 300 bytes long: its pipe files',
+    );
+  });
+});
+
 describe('systemFile: a verbatim system template (import)', () => {
   const files = Object.keys(verbatimFiles());
   const problemsWithout = (field: string) => {
