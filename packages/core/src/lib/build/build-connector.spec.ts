@@ -188,7 +188,9 @@ describe('buildConnector: bad input changes nothing on disk', () => {
       'raw/templates/country.json': Buffer.from([0x7b, 0x22, 0xff, 0x22, 0x7d]),
     });
     expect(() => buildConnector(pkg, { displayRoot: pkg })).toThrow(
-      new RawFileError('raw/templates/country.json: not valid UTF-8; raw files are copied as UTF-8 text'),
+      new RawFileError(
+        'raw/templates/country.json: not valid UTF-8 (byte 0xff at offset 2); save the file as UTF-8',
+      ),
     );
     expect(existsSync(join(pkg, 'connector'))).toBe(false);
   });

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { CONNECTOR_CONFIG_FILE, CONNECTOR_OUTPUT_DIR, EXPANDED_DIR } from '../layout';
 import { loadConnectorConfig } from '../config/load';
@@ -10,7 +9,7 @@ import {
   type LoadedTemplatePack,
 } from '../render';
 import { ConnectorValidationError } from './errors';
-import { displayPath, replaceDirectory } from '../fs';
+import { displayPath, InputFileError, readInputText, replaceDirectory } from '../fs';
 import { validateRenderedConnector } from './validate-rendered';
 import type { ValidationStore } from './validation-store';
 
@@ -83,9 +82,10 @@ export function buildConnector(
 }
 
 /**
- * Reads the verbatim files as text; they must be UTF-8 so that writing the text back gives the
- * same bytes. A file that does not exist is left out: connector.json's checks already decided
- * whether that is an error (a raw template the verbatim manifest of an import names may be missing).
+ * Reads the verbatim files as strict UTF-8 text (so that writing the text back gives the same
+ * bytes), refusing a link that leads outside the package. A file that does not exist is left out:
+ * connector.json's checks already decided whether that is an error (a raw template the verbatim
+ * manifest of an import names may be missing).
  */
 function readRawFiles(
   root: string,
@@ -95,19 +95,12 @@ function readRawFiles(
   const files = new Map<string, string>();
   for (const path of paths) {
     const file = join(root, path);
-    let bytes: Buffer;
     try {
-      bytes = readFileSync(file);
+      files.set(path, readInputText(file, { shown: shown(file), within: root }));
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') continue;
-      throw new RawFileError(`${shown(file)}: cannot be read (${code})`);
+      if (!(error instanceof InputFileError)) throw error;
+      if (error.problem !== 'missing') throw new RawFileError(error.message);
     }
-    const text = bytes.toString('utf8');
-    if (!Buffer.from(text, 'utf8').equals(bytes)) {
-      throw new RawFileError(`${shown(file)}: not valid UTF-8; raw files are copied as UTF-8 text`);
-    }
-    files.set(path, text);
   }
   return files;
 }

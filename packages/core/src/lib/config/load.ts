@@ -1,7 +1,7 @@
 import { datatypePatterns, type DatatypePattern } from '@sesam-connectors/template-pack';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { displayPath } from '../fs';
+import { displayPath, InputFileError, readInputText } from '../fs';
 import { JsonParseError, parseJson, toPlainJs, type JsonValue } from '../json';
 import { problemsFromAjv } from './ajv-problems';
 import { configProblems } from './checks';
@@ -46,13 +46,13 @@ export function loadConnectorConfig(
   const shown = options.displayPath ?? displayPath(absolute);
   let text: string;
   try {
-    text = readFileSync(absolute, 'utf8');
+    text = readInputText(absolute, { shown });
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
+    if (!(error instanceof InputFileError)) throw error;
     const message =
-      code === 'ENOENT'
+      error.problem === 'missing'
         ? 'file not found: every connector package needs a connector.json'
-        : `cannot be read (${code})`;
+        : error.reason;
     throw new ConnectorConfigError(shown, [{ path: [], message }]);
   }
   let parsed: JsonValue;

@@ -1,6 +1,7 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import * as path from 'node:path';
-import { expandError } from './errors';
+import { decodeUtf8Strict, InputFileError, readInputText } from '../fs/read-input';
+import { expandError, type ExpandError } from './errors';
 
 /**
  * Read access to a connector folder. Paths are relative, `/`-separated; `readText` gives the file
@@ -26,7 +27,12 @@ export function diskSource(connectorDir: string): ConnectorSource {
       } catch {
         return undefined;
       }
-      return decodeUtf8(readFileSync(file), relativePath);
+      try {
+        return readInputText(file, { shown: relativePath, within: root });
+      } catch (error) {
+        if (!(error instanceof InputFileError)) throw error;
+        throw inputError(error);
+      }
     },
   };
 }
@@ -49,19 +55,24 @@ export function memorySource(
   };
 }
 
-const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-
-/** Strict UTF-8 decoding that keeps a BOM (as Python's `utf-8` codec does). */
+/** Strict UTF-8 decoding that keeps a BOM (as Python's `utf-8` codec does); the error names the byte offset. */
 export function decodeUtf8(bytes: Uint8Array, file: string): string {
   try {
-    return UTF8.decode(bytes);
-  } catch {
-    throw expandError('EncodingError', 'not valid UTF-8', {
-      file,
-      pythonType: 'UnicodeDecodeError',
-      hint: 'save the file as UTF-8',
-    });
+    return decodeUtf8Strict(bytes, file);
+  } catch (error) {
+    if (!(error instanceof InputFileError)) throw error;
+    throw inputError(error);
   }
+}
+
+/** An input file refused by lib/fs (encoding, a link outside the folder) as an ExpandError. */
+function inputError(error: InputFileError): ExpandError {
+  const encoding = error.problem === 'encoding';
+  return expandError(encoding ? 'EncodingError' : 'InputRefused', error.reason, {
+    file: error.file,
+    pythonType: encoding ? 'UnicodeDecodeError' : undefined,
+    hint: encoding ? 'save the file as UTF-8' : 'copy the file into the connector folder',
+  });
 }
 
 /** Python's universal-newline reading (text mode): `\r\n` and `\r` become `\n`. */

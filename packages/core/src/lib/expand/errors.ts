@@ -21,6 +21,8 @@ export type ExpandErrorCode =
   | 'EnvFileInvalid'
   /** A file is not valid UTF-8. */
   | 'EncodingError'
+  /** An input file is a symbolic link to a file outside the connector folder, or cannot be read. */
+  | 'InputRefused'
   /** The output folder cannot be written. */
   | 'OutputError';
 

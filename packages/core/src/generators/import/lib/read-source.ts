@@ -1,6 +1,7 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { dottedPath } from '../../../lib/config/problems';
+import { InputFileError, readInputText } from '../../../lib/fs/read-input';
 import { isJsonObject, JsonParseError, parseJson, type JsonObject } from '../../../lib/json';
 import { MANIFEST_FILE, TEMPLATES_DIR } from '../../../lib/layout';
 import { GeneratorError } from '../../shared/generator-error';
@@ -106,8 +107,9 @@ const readDatatypes = (manifest: JsonObject, file: string): SourceDatatype[] => 
 
 /**
  * Reads a connector folder: manifest.json (parsed; a malformed one is an error naming the file and
- * position, a wrong structure one naming the JSON path) and the files it refers to. Nothing is
- * written.
+ * position, a wrong structure one naming the JSON path) and the files it refers to, as strict UTF-8
+ * (the import promises a byte-for-byte round trip), none of them a link to a file outside the
+ * folder. Nothing is written.
  */
 export const readSource = (dir: string, shownDir: string): SourceConnector => {
   const manifestPath = join(dir, MANIFEST_FILE);
@@ -118,7 +120,18 @@ export const readSource = (dir: string, shownDir: string): SourceConnector => {
       `--source: ${shownDir} ${reason}; point --source at a connector folder (manifest.json + templates/).`,
     );
   }
-  const manifestText = readFileSync(manifestPath, 'utf8');
+  const read = (path: string): string => {
+    try {
+      return readInputText(join(dir, path), {
+        shown: posix.join(shownDir.replace(/\\/g, '/'), path),
+        within: dir,
+      });
+    } catch (error) {
+      if (!(error instanceof InputFileError)) throw error;
+      throw new GeneratorError(`${error.message}. Nothing was imported.`);
+    }
+  };
+  const manifestText = read(MANIFEST_FILE);
   const manifest = parseManifest(manifestText, shownManifest);
   const systemTemplate = templatePath(manifest.get('system-template'), shownManifest, 'system-template');
   const datatypes = readDatatypes(manifest, shownManifest);
@@ -128,7 +141,7 @@ export const readSource = (dir: string, shownDir: string): SourceConnector => {
   const missing: string[] = [];
   for (const path of referenced) {
     const absolute = join(dir, path);
-    if (existsSync(absolute) && statSync(absolute).isFile()) files.set(path, readFileSync(absolute, 'utf8'));
+    if (existsSync(absolute) && statSync(absolute).isFile()) files.set(path, read(path));
     else missing.push(path);
   }
   const unreferenced = filesBelow(dir, TEMPLATES_DIR).filter((path) => !files.has(path));
