@@ -11,7 +11,7 @@ export const collectOptions: { readonly [option: string]: PatternOption } = {
   scheduleInterval: {
     description:
       "Seconds between runs of `-all` (pump `schedule_interval`, plus `run_at_startup_if_not_populated: true`). Unset: Sesam's default schedule.",
-    schema: { type: 'integer', minimum: 1 },
+    schema: { type: 'integer', minimum: 1, maximum: 31_536_000 }, // at most a year
   },
   primaryKey: {
     description:

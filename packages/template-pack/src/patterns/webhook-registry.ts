@@ -19,7 +19,7 @@ export const webhookRegistryPattern: DatatypePattern = {
     scheduleInterval: {
       description:
         'Seconds between runs of `-collect` (pump `schedule_interval`, plus `run_at_startup_if_not_populated: true`).',
-      schema: { type: 'integer', minimum: 1 },
+      schema: { type: 'integer', minimum: 1, maximum: 31_536_000 }, // at most a year
     },
   },
   pipes: [

@@ -7,7 +7,7 @@ import {
   type FormattingOptions,
   type JSONPath,
 } from 'jsonc-parser';
-import { isJsonObject, JsonParseError, parseJson, type JsonObject } from '../../lib/json';
+import { isJsonObject, JsonParseError, parseJson, USER_AUTHORED, type JsonObject } from '../../lib/json';
 import { connectorConfigPath } from './connector-paths';
 import { GeneratorError } from './generator-error';
 
@@ -33,7 +33,7 @@ export const readConnectorConfig = (tree: Tree, system: string, option: string):
   }
   let config;
   try {
-    config = parseJson(text, path);
+    config = parseJson(text, path, USER_AUTHORED);
   } catch (error) {
     if (error instanceof JsonParseError) {
       throw new GeneratorError(`${error.message}. Fix the JSON and run the generator again.`);

@@ -3,7 +3,7 @@ import { isUserError } from '../../lib/build/errors';
 import { memorySource } from '../../lib/expand';
 import { formatFindingLine, validateSource } from '../../lib/validate';
 import { checkConnectorConfig } from '../../lib/config/load';
-import { JsonParseError, parseJson, type JsonValue } from '../../lib/json';
+import { JsonParseError, parseJson, USER_AUTHORED, type JsonValue } from '../../lib/json';
 import {
   loadTemplatePack,
   rawFilesNeeded,
@@ -52,7 +52,7 @@ export const renderTreeConnector = (
   const root = connectorRoot(system);
   return renderPackage({
     system,
-    config: parseJson(configText, connectorConfigPath(system)),
+    config: parseJson(configText, connectorConfigPath(system), USER_AUTHORED),
     readFile: (path) => tree.read(joinPathFragments(root, path), 'utf-8') ?? undefined,
   });
 };

@@ -1,18 +1,27 @@
 import type { ErrorObject } from 'ajv';
+import { JsonNumber, JsonObject, type JsonValue } from '../json';
 import { nameProblem } from './names';
 import type { ConfigPath, ConfigProblem } from './problems';
 
 type SchemaLike = { readonly [keyword: string]: unknown } | undefined;
 
-/** Turns ajv errors (run with `allErrors` and `verbose`) into problems a user can act on. */
-export function problemsFromAjv(errors: readonly ErrorObject[], data: unknown): ConfigProblem[] {
+/**
+ * Turns ajv errors (run with `allErrors` and `verbose`) into problems a user can act on; a number
+ * is shown as written in `lossless` (the parsed file), when given.
+ */
+export function problemsFromAjv(
+  errors: readonly ErrorObject[],
+  data: unknown,
+  lossless?: JsonValue,
+): ConfigProblem[] {
   const anyOfPaths = errors.filter((e) => e.keyword === 'anyOf').map((e) => e.schemaPath);
   const problems: ConfigProblem[] = [];
   const seen = new Set<string>();
   for (const error of errors) {
     // Branch errors of an anyOf are summed up by the anyOf error itself.
     if (anyOfPaths.some((p) => error.schemaPath !== p && error.schemaPath.startsWith(`${p}/`))) continue;
-    const problem = problemFromAjv(error, instancePath(error.instancePath, data));
+    const path = instancePath(error.instancePath, data);
+    const problem = problemFromAjv(error, path, lossless === undefined ? undefined : valueAt(lossless, path));
     if (problem === undefined) continue;
     const key = JSON.stringify(problem);
     if (seen.has(key)) continue;
@@ -22,7 +31,24 @@ export function problemsFromAjv(errors: readonly ErrorObject[], data: unknown): 
   return problems;
 }
 
-function problemFromAjv(error: ErrorObject, path: ConfigPath): ConfigProblem | undefined {
+/** The value at `path` in a parsed file. */
+function valueAt(value: JsonValue | undefined, path: ConfigPath): JsonValue | undefined {
+  let node = value;
+  for (const key of path)
+    node =
+      node instanceof JsonObject
+        ? node.get(String(key))
+        : Array.isArray(node)
+          ? node[Number(key)]
+          : undefined;
+  return node;
+}
+
+function problemFromAjv(
+  error: ErrorObject,
+  path: ConfigPath,
+  written?: JsonValue,
+): ConfigProblem | undefined {
   const params = error.params as { [name: string]: unknown };
   const parentSchema = error.parentSchema as SchemaLike;
   switch (error.keyword) {
@@ -66,7 +92,7 @@ function problemFromAjv(error: ErrorObject, path: ConfigPath): ConfigProblem | u
     case 'type':
       return {
         path,
-        message: `must be ${typeWords(String(params['type']))} (found ${describe(error.data)})`,
+        message: `must be ${typeWords(String(params['type']))} (found ${written instanceof JsonNumber ? `the number ${written.lexeme}` : describe(error.data)})`,
       };
     case 'enum':
       return {
@@ -103,6 +129,8 @@ function problemFromAjv(error: ErrorObject, path: ConfigPath): ConfigProblem | u
       };
     case 'minimum':
       return { path, message: `must be at least ${params['limit']}` };
+    case 'maximum':
+      return { path, message: `must be at most ${params['limit']}` };
     default:
       return { path, message: error.message ?? `fails the schema keyword ${error.keyword}` };
   }

@@ -1,4 +1,4 @@
-import { JsonNumber, toRecordTree, type JsonValue } from '../json';
+import { JsonNumber, toRecordTree, type PlainJson, type JsonValue } from '../json';
 import type { ConfigJson, ConfigObject } from './types';
 
 /**
@@ -16,3 +16,18 @@ export const isInsideRelativePath = (path: string): boolean =>
   !path.startsWith('/') &&
   !path.includes('\\') &&
   path.split('/').every((s) => s !== '' && s !== '.' && s !== '..');
+
+/**
+ * The value as the schema validator sees it: plain JS, except that a number written as a float
+ * (`1.0`, `1e2`) is nudged to the next float up, so that `type: integer` refuses it as Sesam's
+ * typed fields do (ajv would take `1.0` for an integer); the bounds of every integer field sit far
+ * below 2^52, where the nudge stops being a fraction.
+ */
+export const toSchemaInput = (value: JsonValue): PlainJson =>
+  toRecordTree(value, (n) => {
+    const x = n instanceof JsonNumber ? n.toNumber() : n;
+    const writtenAsFloat = n instanceof JsonNumber && !n.isInteger;
+    return writtenAsFloat && Number.isInteger(x) && Math.abs(x) < 2 ** 52
+      ? x + Math.max(Number.MIN_VALUE, Math.abs(x) * Number.EPSILON)
+      : x;
+  });

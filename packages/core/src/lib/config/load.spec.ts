@@ -49,14 +49,14 @@ describe('checkConnectorConfig', () => {
   it('keeps numbers lossless (a big integer keeps every digit)', () => {
     const text = JSON.stringify(minimalConnector()).replace(
       '"restSystem":{',
-      '"restSystem":{"properties":{"rate_limiting_delay":12345678901234567890, "x": 1.0},',
+      '"restSystem":{"properties":{"first_id":12345678901234567890, "x": 1.0},',
     );
     const config = checkConnectorConfig(parseJson(text), {
       file: FILE,
       folder: 'acme',
       fileExists: () => false,
     }).config;
-    expect(String(config.restSystem!.properties['rate_limiting_delay'])).toBe('12345678901234567890');
+    expect(String(config.restSystem!.properties['first_id'])).toBe('12345678901234567890');
     expect(String(config.restSystem!.properties['x'])).toBe('1.0');
   });
 
@@ -243,6 +243,69 @@ describe('name lengths: every file derived from a name fits 255 bytes', () => {
     const system = 'a'.repeat(300);
     expect(problemsOf(minimalConnector(system)).join('\n')).toContain(
       'system: is 300 bytes long: its pipe files',
+    );
+  });
+});
+
+describe('typed numeric fields: integers in range, as Sesam reads them', () => {
+  const withOperation = (value: string): string =>
+    JSON.stringify(withDatatype('customer')).replace(
+      '"customer":{"pattern":"collect"}',
+      `"customer":{"pattern":"collect","operations":{"list":{"page_size":${value}}}}`,
+    );
+  const problemsOfText = (text: string): string[] => {
+    try {
+      validateConnectorConfig(parseJson(text), { file: FILE, folder: 'acme', fileExists: () => false });
+    } catch (error) {
+      if (error instanceof ConnectorConfigError) return error.message.split('\n');
+      throw error;
+    }
+    throw new Error('connector.json was accepted');
+  };
+  const at = `${FILE}: datatypes.customer.operations.list.page_size: `;
+
+  it.each([
+    ['1.0', 'must be an integer (found the number 1.0)'],
+    ['1e2', 'must be an integer (found the number 1e2)'],
+    ['2.5', 'must be an integer (found the number 2.5)'],
+    ['"x"', 'must be an integer (found the string "x")'],
+    ['18446744073709551616', 'must be at most 1000000'],
+    ['0', 'must be at least 1'],
+  ])('page_size %s is refused', (value, message) => {
+    expect(problemsOfText(withOperation(value))).toEqual([`${at}${message}`]);
+  });
+
+  it('accepts an integer page_size and keeps it as written', () => {
+    const config = validateConnectorConfig(parseJson(withOperation('100')), {
+      file: FILE,
+      folder: 'acme',
+      fileExists: () => false,
+    });
+    expect(String(config.datatypes['customer']!.operations['list']!['page_size'])).toBe('100');
+  });
+
+  it('types scheduleInterval and the system-wide rate limiting and worker_threads', () => {
+    const connector = withDatatype('customer', { pattern: 'collect', options: { scheduleInterval: 300.0 } });
+    connector['restSystem']['properties'] = { worker_threads: 0, rate_limiting_retries: 1.5 };
+    expect(
+      problemsOfText(JSON.stringify(connector).replace('"scheduleInterval":300', '"scheduleInterval":300.0')),
+    ).toEqual([
+      `${FILE}: restSystem.properties.rate_limiting_retries: must be an integer (found the number 1.5)`,
+      `${FILE}: restSystem.properties.worker_threads: must be at least 1`,
+      `${FILE}: datatypes.customer.options.scheduleInterval: must be an integer (found the number 300.0)`,
+    ]);
+  });
+});
+
+describe('loading connector.json refuses what Python would take silently', () => {
+  it.each([
+    ['{"system": "acme", "system": "acme"}', 'Duplicate key "system" (first at line 1 column 2'],
+    ['{"system": NaN}', 'NaN is not a number Sesam accepts'],
+    ['{"x": 1e400}', '1e400 is beyond the range of a float'],
+  ])('%s', (text, message) => {
+    const pkg = writeConnectorPackage(tempDir(), 'acme', text);
+    expect(() => loadConnectorConfig(join(pkg, 'connector.json'), { displayPath: 'connector.json' })).toThrow(
+      message,
     );
   });
 });

@@ -2,10 +2,10 @@ import { datatypePatterns, type DatatypePattern } from '@sesam-connectors/templa
 import { existsSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { displayPath, InputFileError, readInputText } from '../fs';
-import { JsonParseError, parseJson, toPlainJs, type JsonValue } from '../json';
+import { JsonParseError, parseJson, USER_AUTHORED, type JsonValue } from '../json';
 import { problemsFromAjv } from './ajv-problems';
 import { configProblems } from './checks';
-import { isConfigObject, toConfigValue } from './config-value';
+import { isConfigObject, toConfigValue, toSchemaInput } from './config-value';
 import { normalizeConfig } from './normalize';
 import { ConnectorConfigError, formatProblem } from './problems';
 import type { ConnectorConfig } from './types';
@@ -57,7 +57,7 @@ export function loadConnectorConfig(
   }
   let parsed: JsonValue;
   try {
-    parsed = parseJson(text);
+    parsed = parseJson(text, undefined, USER_AUTHORED);
   } catch (error) {
     if (error instanceof JsonParseError) {
       throw new ConnectorConfigError(shown, [{ path: [], message: `not valid JSON: ${error.message}` }]);
@@ -82,10 +82,10 @@ export function checkConnectorConfig(
   context: ConnectorConfigContext,
 ): CheckedConnectorConfig {
   const patterns = context.patterns ?? datatypePatterns;
-  const plain = toPlainJs(parsed);
+  const plain = toSchemaInput(parsed);
   const validate = connectorSchemaValidator(patterns);
   if (!validate(plain)) {
-    throw new ConnectorConfigError(context.file, problemsFromAjv(validate.errors ?? [], plain));
+    throw new ConnectorConfigError(context.file, problemsFromAjv(validate.errors ?? [], plain, parsed));
   }
   const value = toConfigValue(parsed);
   if (!isConfigObject(value)) throw new Error('unreachable: the schema requires an object');

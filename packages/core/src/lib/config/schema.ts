@@ -24,6 +24,20 @@ const object = (description: string, extra: JsonSchema = {}): JsonSchema => ({
   ...extra,
 });
 
+/** An integer in a range: the numeric fields Sesam reads as ints (page sizes, counts, seconds). */
+const integer = (description: string, minimum: number, maximum: number): JsonSchema => ({
+  type: 'integer',
+  minimum,
+  maximum,
+  description,
+});
+
+/** Numeric settings of a REST system that an operation can override too. */
+const RATE_LIMITING: { readonly [key: string]: JsonSchema } = {
+  rate_limiting_retries: integer('Retries after HTTP 429.', 0, 1000),
+  rate_limiting_delay: integer('Seconds between the retries after HTTP 429.', 0, 86_400),
+};
+
 const operationSchema: JsonSchema = object(
   'A Sesam REST operation (url, method, payload_property, id_expression, headers, …). Keys win over the default; a key set to null removes it.',
   {
@@ -33,6 +47,8 @@ const operationSchema: JsonSchema = object(
         description: 'Relative to url_pattern (substituted at %s); runtime Jinja allowed.',
       },
       method: { enum: [...HTTP_METHODS, null], description: 'Upper-case HTTP method.' },
+      page_size: integer('Entities per page; fills {{ page_size }} in the url.', 1, 1_000_000),
+      ...RATE_LIMITING,
     },
   },
 );
@@ -114,7 +130,12 @@ const restSystemSchema: JsonSchema = object('The REST system template (templates
     headers: object('Root headers sent with every operation (over the auth header).', {
       additionalProperties: { type: 'string' },
     }),
-    properties: object('Extra root keys copied into the system (rate_limiting_retries, worker_threads, …).'),
+    properties: object('Extra root keys copied into the system (rate_limiting_retries, worker_threads, …).', {
+      properties: {
+        ...RATE_LIMITING,
+        worker_threads: integer('Parallel requests of the system.', 1, 1000),
+      },
+    }),
     operations: object(
       'Extra operations by full name; an entry named like a pattern operation is merged over it.',
       {

@@ -7,7 +7,7 @@
  * - `toCanonicalJson(value)` writes like `json.dumps(value, indent=2, sort_keys=True)`;
  *   `toJsonText(value, { sortKeys, indent })` is the same writer with Python's other choices.
  */
-export { parseJson } from './parse';
+export { parseJson, USER_AUTHORED, type ParseJsonOptions } from './parse';
 export { JsonParseError, type JsonErrorPosition, type PythonJsonErrorType } from './parse-error';
 export { toCanonicalJson, toJsonText, JsonWriteError, type JsonTextOptions } from './write';
 export { JsonNumber } from './json-number';

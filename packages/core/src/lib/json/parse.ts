@@ -16,6 +16,17 @@ const MINUS = 45;
 const ZERO = 48;
 const NINE = 57;
 
+/** Stricter reading for files a person writes (connector.json), where Python's leniency hides mistakes. */
+export interface ParseJsonOptions {
+  /** A key twice in one object is an error naming both positions (Python keeps the last silently). */
+  readonly rejectDuplicateKeys?: boolean;
+  /** NaN, Infinity, -Infinity and numbers beyond the float range (1e400) are errors (Sesam rejects them). */
+  readonly rejectNonFinite?: boolean;
+}
+
+/** The options for files a person writes: connector.json, not the sesam-py files expand reads. */
+export const USER_AUTHORED: ParseJsonOptions = { rejectDuplicateKeys: true, rejectNonFinite: true };
+
 /**
  * Parses JSON text exactly as Python 3.11's `json.loads` does (accepting NaN, Infinity, -Infinity,
  * integers of any size and duplicate keys; rejecting a BOM, raw control characters in strings,
@@ -24,10 +35,10 @@ const NINE = 57;
  * and its last value), strings, booleans, null and arrays are plain JS.
  *
  * Throws `JsonParseError` with Python's reason and position; `file` only names the source in the
- * message.
+ * message. `options` (USER_AUTHORED) refuses what Python accepts but a person never means.
  */
-export function parseJson(text: string, file?: string): JsonValue {
-  const parser = new Parser(text, file);
+export function parseJson(text: string, file?: string, options: ParseJsonOptions = {}): JsonValue {
+  const parser = new Parser(text, file, options);
   if (text.charCodeAt(0) === 0xfeff) throw parser.error('Unexpected UTF-8 BOM (decode using utf-8-sig)', 0);
   const value = parser.scan(parser.skipWhitespace(0));
   const end = parser.skipWhitespace(parser.end);
@@ -48,6 +59,7 @@ class Parser {
   constructor(
     private readonly text: string,
     private readonly file: string | undefined,
+    private readonly options: ParseJsonOptions = {},
   ) {}
 
   error(reason: string, index: number, pythonType?: PythonJsonErrorType): JsonParseError {
@@ -94,13 +106,15 @@ class Parser {
         if (text.startsWith('false', index)) return this.word(false, index + 5);
         break;
       case 78: // N
-        if (text.startsWith('NaN', index)) return this.word(new JsonNumber('NaN'), index + 3);
+        if (text.startsWith('NaN', index)) return this.word(this.nonFinite('NaN', index), index + 3);
         break;
       case 73: // I
-        if (text.startsWith('Infinity', index)) return this.word(new JsonNumber('Infinity'), index + 8);
+        if (text.startsWith('Infinity', index))
+          return this.word(this.nonFinite('Infinity', index), index + 8);
         break;
       case MINUS:
-        if (text.startsWith('-Infinity', index)) return this.word(new JsonNumber('-Infinity'), index + 9);
+        if (text.startsWith('-Infinity', index))
+          return this.word(this.nonFinite('-Infinity', index), index + 9);
         break;
     }
     return this.scanNumber(index);
@@ -115,6 +129,13 @@ class Parser {
         'RecursionError',
       );
     }
+  }
+
+  /** NaN and ±Infinity: a number for Python, an error for a person's file. */
+  private nonFinite(lexeme: string, index: number): JsonNumber {
+    if (this.options.rejectNonFinite)
+      throw this.error(`${lexeme} is not a number Sesam accepts (write a finite number)`, index);
+    return new JsonNumber(lexeme);
   }
 
   private word<T extends JsonValue>(value: T, end: number): T {
@@ -157,6 +178,8 @@ class Parser {
         'ValueError',
       );
     }
+    if (isFloat && this.options.rejectNonFinite && !Number.isFinite(Number(lexeme)))
+      throw this.error(`${lexeme} is beyond the range of a float (it would be Infinity)`, start);
     this.end = i;
     return new JsonNumber(lexeme);
   }
@@ -234,6 +257,7 @@ class Parser {
   private scanObject(start: number): JsonObject {
     const { text } = this;
     const object = new JsonObject();
+    const keyAt = this.options.rejectDuplicateKeys ? new Map<string, number>() : undefined;
     let i = this.skipWhitespace(start);
     if (text.charCodeAt(i) === 125) {
       this.end = i + 1;
@@ -243,6 +267,17 @@ class Parser {
       if (text.charCodeAt(i) !== QUOTE)
         throw this.error('Expecting property name enclosed in double quotes', i);
       const key = this.scanString(i + 1);
+      if (keyAt !== undefined) {
+        const first = keyAt.get(key);
+        if (first !== undefined) {
+          const at = pythonPosition(this.text, first);
+          throw this.error(
+            `Duplicate key ${JSON.stringify(key)} (first at line ${at.line} column ${at.column}; Python would keep only the last value)`,
+            i,
+          );
+        }
+        keyAt.set(key, i);
+      }
       i = this.skipWhitespace(this.end);
       if (text.charCodeAt(i) !== 58) throw this.error("Expecting ':' delimiter", i);
       const value = this.scan(this.skipWhitespace(i + 1));
