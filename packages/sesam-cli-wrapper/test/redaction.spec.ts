@@ -116,9 +116,23 @@ describe('secrets never leak', () => {
 });
 
 describe('createRedactor and secretsInArgs', () => {
-  it('replaces the longest secret first and leaves short values alone', () => {
+  it('replaces the longest secret first; a short secret where it is a whole word, not inside others', () => {
     const redact = createRedactor(['abcdef', 'abcdefghij', 'ab', undefined]);
-    expect(redact('x abcdefghij y abcdef z ab')).toBe('x *** y *** z ab');
+    expect(redact('x abcdefghij y abcdef z ab about')).toBe('x *** y *** z *** about');
+  });
+
+  it('redacts a secret of any length given with -jwt, in the command line and in output', () => {
+    const redact = createRedactor(secretsInArgs(['-jwt', 'XYZ']));
+    expect(redact("using jwt 'XYZ' (-jwt XYZ) for XYZW")).toBe("using jwt '***' (-jwt ***) for XYZW");
+  });
+
+  it.each([
+    ['token starts s3cretToke', 'token starts ***'],
+    ['token s3cr... was refused', 'token *** was refused'],
+    ['prefix "s3cretToken-12"', 'prefix "***"'],
+    ['the word s3c stays', 'the word s3c stays'],
+  ])('redacts prefixes of 4 or more characters of a secret: %s', (text, expected) => {
+    expect(createRedactor(['s3cretToken-1234567'])(text)).toBe(expected);
   });
 
   it('replaces JWT-looking tokens nobody declared', () => {

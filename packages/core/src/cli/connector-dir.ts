@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs';
 import * as path from 'node:path';
+import { fileNamePartProblem } from '../lib/expand';
 import { UsageError, type ParsedArgs } from './args';
 
 /** The connector folder: the one positional argument, or sesam-py's `-d`, or the working folder. */
@@ -22,8 +23,8 @@ export function connectorDir(args: ParsedArgs, cwd: string): string {
 }
 
 /** Checks a value that becomes part of a file name (placeholder, profile). */
-export function fileNamePart(value: string, option: string): string {
-  if (value.includes('/') || value.includes('\\') || value.includes('\0'))
-    throw new UsageError(`${option} may not contain / or \\ (it becomes part of file names)`);
+export function fileNamePart(value: string, option: '--profile' | '--system-placeholder'): string {
+  const problem = fileNamePartProblem(value, option === '--profile' ? 'profile' : 'placeholder');
+  if (problem !== undefined) throw new UsageError(`${option} ${problem}`);
   return value;
 }

@@ -24,7 +24,9 @@ export type ExpandErrorCode =
   /** An input file is a symbolic link to a file outside the connector folder, or cannot be read. */
   | 'InputRefused'
   /** The output folder cannot be written. */
-  | 'OutputError';
+  | 'OutputError'
+  /** An option (profile, system placeholder) cannot become part of a file name. */
+  | 'OptionInvalid';
 
 export interface ExpandErrorDetails {
   /** The file to fix, relative to the connector folder (`manifest.json`, `templates/order.json`). */

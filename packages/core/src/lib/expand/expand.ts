@@ -13,6 +13,8 @@ import {
 } from './manifest';
 import { renderComponents, type RenderedComponents } from './render-components';
 import { markReused, templateStem } from './reuse-comment';
+import { expandError } from './errors';
+import { fileNamePartProblem } from './file-name-part';
 import { SHIM } from './shim';
 import { TemplateLoader, type LoadedTemplate } from './template-loader';
 
@@ -69,6 +71,17 @@ export interface ExpandResult {
 export function expandConnector(source: ConnectorSource, options: ExpandOptions = {}): ExpandResult {
   const placeholder = options.systemPlaceholder ?? DEFAULT_SYSTEM_PLACEHOLDER;
   const profile = options.profile ?? DEFAULT_PROFILE;
+  for (const [option, value, kind] of [
+    ['profile', profile, 'profile'],
+    ['systemPlaceholder', placeholder, 'placeholder'],
+  ] as const) {
+    const problem = fileNamePartProblem(value, kind);
+    if (problem !== undefined)
+      throw expandError('OptionInvalid', `${JSON.stringify(value)} ${problem}`, {
+        file: option,
+        hint: `choose another ${option}`,
+      });
+  }
   const manifest = readManifest(source);
   const loader = new TemplateLoader(source);
   const undefinedVariables: UndefinedVariable[] = [];

@@ -32,4 +32,5 @@ export { templateStem } from './reuse-comment';
 export { splitTemplatePath } from './template-loader';
 export { SHIM_NAME } from './shim';
 export { writeExpanded, assertSafeOutputDir } from './writer';
+export { fileNamePartProblem } from './file-name-part';
 export { commentLines } from './jinja';
