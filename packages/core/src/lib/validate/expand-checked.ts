@@ -38,10 +38,9 @@ export interface ExpandToFolderResult {
 export function expandToFolder(connectorDir: string, options: ExpandToFolderOptions): ExpandToFolderResult {
   const source = diskSource(connectorDir);
   const outDir = path.resolve(connectorDir, options.outDir);
-  assertSafeOutputDir(connectorDir, outDir);
   const result = expandConnector(source, options);
   const sources = result.components.filter((c) => c.origin.kind !== 'shim').map((c) => c.origin.file);
-  assertSafeOutputDir(connectorDir, outDir, [MANIFEST_FILE, ...sources]);
+  assertSafeOutputDir(connectorDir, options.outDir, [MANIFEST_FILE, ...sources]);
   const view = viewExpansion(source, result);
   const findings = [...checkUndefinedVariables(view), ...checkLeakedParameters(view)].map((f) =>
     options.compat && f.severity === 'error' ? { ...f, severity: 'warning' as const } : f,
