@@ -1,5 +1,5 @@
 import { ConnectorConfigError } from '../config/problems';
-import { FolderLockedError } from '../fs/folder-lock';
+import { FolderLockedError } from '../fs';
 import { RawFileError, TemplatePackError, TemplateRenderError } from '../render';
 
 /** The staged output failed the validator; the previous output is untouched. */

@@ -223,11 +223,11 @@ describe('name lengths: every file derived from a name fits 255 bytes', () => {
   const longest = 255 - 'xxxxxx--registerwebhook.conf.json'.length;
 
   it('accepts the longest datatype name whose files fit', () => {
-    const config = validateConnectorConfig(parseJson(JSON.stringify(withDatatype('a'.repeat(longest)))), {
+    const config = checkConnectorConfig(parseJson(JSON.stringify(withDatatype('a'.repeat(longest)))), {
       file: FILE,
       folder: 'acme',
       fileExists: () => false,
-    });
+    }).config;
     expect(Object.keys(config.datatypes)).toContain('a'.repeat(longest));
   });
 
@@ -255,7 +255,7 @@ describe('typed numeric fields: integers in range, as Sesam reads them', () => {
     );
   const problemsOfText = (text: string): string[] => {
     try {
-      validateConnectorConfig(parseJson(text), { file: FILE, folder: 'acme', fileExists: () => false });
+      checkConnectorConfig(parseJson(text), { file: FILE, folder: 'acme', fileExists: () => false });
     } catch (error) {
       if (error instanceof ConnectorConfigError) return error.message.split('\n');
       throw error;
@@ -276,11 +276,11 @@ describe('typed numeric fields: integers in range, as Sesam reads them', () => {
   });
 
   it('accepts an integer page_size and keeps it as written', () => {
-    const config = validateConnectorConfig(parseJson(withOperation('100')), {
+    const config = checkConnectorConfig(parseJson(withOperation('100')), {
       file: FILE,
       folder: 'acme',
       fileExists: () => false,
-    });
+    }).config;
     expect(String(config.datatypes['customer']!.operations['list']!['page_size'])).toBe('100');
   });
 

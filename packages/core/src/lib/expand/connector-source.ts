@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs';
 import * as path from 'node:path';
-import { decodeUtf8Strict, InputFileError, readInputText } from '../fs/read-input';
+import { decodeUtf8Strict, InputFileError, readInputText } from '../fs';
 import { expandError, type ExpandError } from './errors';
 
 /**

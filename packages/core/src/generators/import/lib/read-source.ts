@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, posix } from 'node:path';
 import { dottedPath } from '../../../lib/config/problems';
-import { InputFileError, readInputText } from '../../../lib/fs/read-input';
+import { InputFileError, readInputText } from '../../../lib/fs';
 import { isJsonObject, JsonParseError, parseJson, type JsonObject } from '../../../lib/json';
 import { MANIFEST_FILE, TEMPLATES_DIR } from '../../../lib/layout';
 import { GeneratorError } from '../../shared/generator-error';
