@@ -8,5 +8,6 @@ module.exports = require('./jest/preset.cjs')(__dirname, {
     '<rootDir>/freshness/test/**/*.spec.ts',
     '<rootDir>/bench/test/**/*.spec.ts',
     '<rootDir>/workspace/test/**/*.spec.ts',
+    '<rootDir>/fuzz/test/**/*.spec.ts',
   ],
 });
