@@ -13,8 +13,8 @@ export type CaseOutcome =
 
 /** The engine a case runs through: build a package folder, then expand its output. The fuzz test plants faults here. */
 export interface FuzzEngine {
-  build(packageDir: string): Promise<unknown>;
-  expand(connectorDir: string): Promise<unknown>;
+  build(packageDir: string): unknown;
+  expand(connectorDir: string): unknown;
   /** Whether an error is a refusal the user can act on (a clean message), not a crash. */
   isRefusal(error: unknown): boolean;
 }
