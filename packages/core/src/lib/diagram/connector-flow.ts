@@ -30,21 +30,21 @@ const SYSTEM_FILE = /^systems\/(.*)\.conf\.json$/;
 /**
  * The data flow of a built connector folder (manifest.json and templates/, as `sesam expand` reads
  * them), expanded in memory: nothing is written. sesam-py's development shim (`-transform`) is left
- * out; a dataset only it writes shows as a dataset no pipe of the connector writes. Throws the
+ * out; the dataset it writes shows as a dataset no pipe of the connector writes. Throws the
  * expander's `ExpandError` for a connector that does not expand.
  */
 export function connectorFlow(source: ConnectorSource, options: ConnectorFlowOptions = {}): ConnectorFlow {
   const placeholder = options.systemPlaceholder ?? DEFAULT_SYSTEM_PLACEHOLDER;
   const expanded = expandConnector(source, { systemPlaceholder: placeholder });
-  // The last component written to a path is the one sesam-py leaves there.
+  // The last component written to a path is the one sesam-py leaves there (a datatype's own
+  // `-transform` is replaced by the shim, as Sesam Talk replaces it with its model's mapping).
   const final = new Map<string, FiledComponent>();
-  for (const component of expanded.components)
-    if (component.path && component.origin.kind !== 'shim') final.set(component.path, component);
+  for (const component of expanded.components) if (component.path) final.set(component.path, component);
 
   const pipes: { pipe: FlowPipe; refs: PipeReferences }[] = [];
   const systems = new Map<string, FlowSystem>();
   for (const [path, component] of final) {
-    if (!(component.value instanceof JsonObject)) continue;
+    if (!(component.value instanceof JsonObject) || component.origin.kind === 'shim') continue;
     const system = SYSTEM_FILE.exec(path);
     if (system) systems.set(system[1], { id: system[1], defined: true });
     const pipe = PIPE_FILE.exec(path);
