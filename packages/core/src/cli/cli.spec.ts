@@ -94,7 +94,7 @@ describe('sesam-connectors', () => {
     expect(run(dir, 'collapse')).toMatchObject({
       code: 2,
       stderr:
-        'sesam-connectors: unknown command collapse (commands: expand, validate; see sesam-connectors --help)\n',
+        'sesam-connectors: unknown command collapse (commands: expand, validate, diagram; see sesam-connectors --help)\n',
     });
     expect(run(dir, 'expand', '--bogus')).toMatchObject({
       code: 2,
@@ -319,6 +319,45 @@ describe('sesam-connectors', () => {
         expect(plain).toContain('invalid (');
         expect(plain).not.toContain(ESC);
       }
+    });
+  });
+
+  describe('diagram', () => {
+    it('prints the overview of a connector folder outside the workspace, and one datatype with --datatype', () => {
+      connector(path.join(dir, 'c'), shop());
+      const overview = run(dir, 'diagram', 'c', '--system-placeholder', 'shop');
+      expect(overview).toMatchObject({ code: 0, stderr: '' });
+      expect(overview.stdout.split('\n')).toEqual([
+        'flowchart LR',
+        '  subgraph dt_order["order"]',
+        '    p_order_all["all"]',
+        '    p_order_collect["collect"]',
+        '  end',
+        '  sys_shop{{"shop"}}',
+        '  ds_order_collect[("order-collect")]',
+        '  sys_shop -->|"order-list"| p_order_all',
+        '  p_order_all --> p_order_collect',
+        '  p_order_collect --> ds_order_collect',
+        '',
+      ]);
+      expect(run(path.join(dir, 'c'), 'diagram', '--datatype', 'order').stdout).toContain(
+        '  sys_xxxxxx -->|"order-list"| p_order_all\n',
+      );
+      expect(run(dir, 'diagram', '--help').stdout).toContain('--datatype <name>');
+    });
+
+    it('refuses an unknown datatype (exit 2) and reports a connector that does not expand (exit 1)', () => {
+      connector(dir, shop());
+      expect(run(dir, 'diagram', '--datatype', 'invoice')).toMatchObject({
+        code: 2,
+        stdout: '',
+        stderr: "sesam-connectors: no datatype invoice in the connector's manifest.json (datatypes: order)\n",
+      });
+      connector(dir, { 'manifest.json': { datatypes: { order: { template: 'templates/orders.json' } } } });
+      expect(run(dir, 'diagram')).toMatchObject({
+        code: 1,
+        stderr: expect.stringMatching(/^error: 'templates\/orders.json' not found/),
+      });
     });
   });
 });

@@ -6,6 +6,7 @@ Commands:
   expand [<connector dir>]     Expand a connector into Sesam node configuration, byte for byte
                                what sesam-py's "sesam expand" writes (no node, JWT or Python needed)
   validate [<connector dir>]   Check a connector with "sesam validate"'s rules and stricter ones
+  diagram [<connector dir>]    Print the connector's data flow as a Mermaid flowchart
   help [<command>]             Show help for a command
 
 Options:
@@ -49,3 +50,21 @@ Options:
 ${SHARED}
 
 Exit code 1 when any finding is an error (warnings alone exit 0).`;
+
+export const DIAGRAM_HELP = `Usage: sesam-connectors diagram [<connector dir>] [options]
+
+Prints the data flow of the connector in <connector dir> (default: the current folder, which must
+hold manifest.json) as a Mermaid flowchart, read from its expansion (nothing is written): the system,
+every pipe, the datasets between them (sources, merge sources, hops, exclude_completeness), the
+webhook receiver and the REST calls back to the system. Paste it into a \`\`\`mermaid block (GitHub
+draws it) or https://mermaid.live.
+
+Options:
+  --datatype <name>            One datatype's pipes and what they link to (default: the whole
+                               connector, one box per datatype; above Mermaid's 500 edges each
+                               datatype is one node)
+  --system-placeholder <id>    The {{@ system @}} value (default xxxxxx); left out of the labels
+  -d <connector dir>           The connector folder, as sesam-py spells it
+  -h, --help                   Show this help
+
+Example: sesam-connectors diagram packages/connectors/shopify/connector --datatype order`;

@@ -19,3 +19,10 @@ export const VALIDATE_OPTIONS: readonly OptionSpec[] = [
   ...CONNECTOR_OPTIONS,
   { name: 'format', takesValue: true },
 ];
+
+export const DIAGRAM_OPTIONS: readonly OptionSpec[] = [
+  { name: 'dir', aliases: ['-d'], takesValue: true },
+  { name: 'system-placeholder', takesValue: true },
+  { name: 'datatype', takesValue: true },
+  { name: 'help', aliases: ['-h'], takesValue: false },
+];
