@@ -258,18 +258,32 @@ describe('connector generator', () => {
       ]);
     });
 
-    it('lists the datatypes in the README table', async () => {
+    it("lists the datatypes in the README's generated section, with a diagram each", async () => {
       await run({ datatypes: 'customer,legacy:raw' });
       expect(readme()).toContain(
         [
-          '<!-- datatypes:start -->',
-          '| Datatype | Label | Pattern | Pipes |',
-          '| --- | --- | --- | --- |',
-          '| `customer` | Customer | collect | collected by scanning the API |',
-          '| `legacy` | Legacy | raw | verbatim template `raw/templates/legacy.json` |',
-          '<!-- datatypes:end -->',
+          '<!-- generated:start — `npx nx sync` writes this section from connector.json; edit outside the markers -->',
+          '<!-- prettier-ignore-start -->',
+          '## Datatypes and data flow',
+          '',
+          '| Datatype | Label | Pattern | Pipes | What it does | Options set in connector.json |',
+          '| --- | --- | --- | --- | --- | --- |',
+          '| `customer` | Customer | `collect` | `-all`, `-collect` | collected by scanning the API |  |',
+          '| `legacy` | Legacy | `raw` | `-collect` | verbatim template `raw/templates/legacy.json` |  |',
         ].join('\n'),
       );
+      expect(readme()).toContain('### `customer`\n\n```mermaid\n');
+      expect(readme()).toContain('### `legacy`\n\n```mermaid\n');
+    });
+
+    it('leaves the generated section as written when it formats the README', async () => {
+      await run({ datatypes: 'customer', skipFormat: true });
+      const unformatted = readme();
+      const section = unformatted.slice(unformatted.indexOf('<!-- generated:start'));
+      tree = createTreeWithEmptyWorkspace();
+      jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+      await run({ datatypes: 'customer', skipFormat: false });
+      expect(readme()).toContain(section.trimEnd());
     });
 
     it('accepts an array (as Nx passes array options)', async () => {
@@ -340,7 +354,7 @@ describe('connector generator', () => {
         system: 'Demo',
       });
       expect(readme()).toContain('- `webhook_secret`');
-      expect(readme()).toContain('| `webhook` | Webhook | webhook-registry |');
+      expect(readme()).toContain('| `webhook` | Webhook | `webhook-registry` |');
     });
 
     it('is implied by a webhook-pattern datatype', async () => {

@@ -199,24 +199,43 @@ describe('datatype generator', () => {
   });
 
   describe('the README', () => {
-    it('gets a row in its generated datatypes table', async () => {
+    it('gets its generated section written again: the new datatype in the table and its diagram', async () => {
       await scaffold();
       await run({ pattern: 'webhook', topics: 'orders/create' });
-      expect(tree.read(README, 'utf-8')).toContain(
+      const readme = tree.read(README, 'utf-8') ?? '';
+      expect(readme).toContain(
         [
-          '| `customer` | Customer | collect | collected by scanning the API |',
-          '| `order` | Order | webhook | collected by scanning and kept current by webhook events (`orders/create`) |',
-          '| `webhook` | Webhook | webhook-registry | registers the webhooks of the webhook datatypes and removes stale ones |',
-          '<!-- datatypes:end -->',
+          '| `customer` | Customer | `collect` | `-all`, `-collect` | collected by scanning the API |  |',
+          '| `order` | Order | `webhook` | `-all`, `-collect`, `-event`, `-event2`, `-registerwebhook` | collected by scanning and kept current by webhook events (`orders/create`) | topics: `orders/create` |',
+          '| `webhook` | Webhook | `webhook-registry` | `-collect`, `-wipe` | registers the webhooks of the webhook datatypes and removes stale ones |  |',
         ].join('\n'),
       );
+      expect(readme).toContain('### `order`\n\n```mermaid\nflowchart LR\n  subgraph dt_order["order"]\n');
+      expect(readme).toContain('  sys_demo -.->|"webhook"| p_order_event\n');
     });
 
-    it('is left alone when its owner removed the table markers', async () => {
+    it("keeps its owner's text when the markers were removed, and adds the section at the end", async () => {
       await scaffold();
       tree.write(README, '# Demo\n\nMy own words.\n');
       await run();
-      expect(tree.read(README, 'utf-8')).toBe('# Demo\n\nMy own words.\n');
+      const readme = tree.read(README, 'utf-8') ?? '';
+      expect(readme.startsWith('# Demo\n\nMy own words.\n\n<!-- generated:start')).toBe(true);
+      expect(readme).toContain('| `order` | Order | `collect` |');
+      expect(readme.endsWith('<!-- prettier-ignore-end -->\n<!-- generated:end -->\n')).toBe(true);
+    });
+
+    it('stays as it is, with a note, when the connector does not build', async () => {
+      await scaffold();
+      tree.write(README, '# Demo\n');
+      const config = JSON.parse(tree.read(CONFIG, 'utf-8') ?? '{}');
+      config.restSystem.operations = { broken: 'not an object' };
+      tree.write(CONFIG, JSON.stringify(config));
+      const info = jest.mocked(logger.info);
+      await run();
+      expect(tree.read(README, 'utf-8')).toBe('# Demo\n');
+      expect(info).toHaveBeenCalledWith(
+        expect.stringContaining(`${README} not updated: the connector does not build (`),
+      );
     });
   });
 

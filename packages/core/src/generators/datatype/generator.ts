@@ -19,7 +19,7 @@ export async function datatypeGenerator(tree: Tree, schema: DatatypeGeneratorSch
   const additions = await planAdditions(options);
   addRawTemplates(tree, options.projectRoot, additions);
   updateConnectorConfig(tree, options, additions);
-  updateReadme(tree, options.system, additions);
+  updateReadme(tree, options.system);
   const note = operationDefaultsNote(options.request);
   if (note !== undefined) logger.info(note);
   logger.info(`Next: npx nx build ${connectorProjectName(options.system)}`);

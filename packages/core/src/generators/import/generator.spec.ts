@@ -263,7 +263,9 @@ describe('import generator', () => {
       await run();
       const readme = tree.read('packages/connectors/shop/README.md', 'utf-8') ?? '';
       expect(readme).toContain(`Imported from \`${sourceDir}\``);
-      expect(readme).toContain('| `refund` | Refund | raw | verbatim template `raw/templates/order.json` |');
+      expect(readme).toContain(
+        '| `refund` | refund | `raw` | `-collect` | verbatim template `raw/templates/order.json` |',
+      );
       expect(readme).toContain('npx nx build shop-connector');
     });
 

@@ -1,6 +1,7 @@
 import { formatFiles, logger, type Tree } from '@nx/devkit';
 import { loadTemplatePack } from '../../lib/render';
 import { connectorProjectName } from '../../lib/layout';
+import { writeConnectorReadme } from '../shared/connector-readme';
 import { GeneratorError } from '../shared/generator-error';
 import { normalizeOptions } from './lib/normalize-options';
 import { planImport } from './lib/plan-import';
@@ -40,6 +41,8 @@ export async function importGenerator(tree: Tree, schema: ImportGeneratorSchema)
   if (!options.skipFormat) await formatFiles(tree);
   // After formatting: prettier would reformat the verbatim files (it does not read .prettierignore here).
   writeRawFiles(tree, options, plan.package);
+  // The README's generated section, from the package as written (its raw files included).
+  writeConnectorReadme(tree, options.system);
   logger.info(`Next: npx nx build ${connectorProjectName(options.system)}`);
 }
 

@@ -3,6 +3,7 @@ import { isUserError } from '../../lib/build/errors';
 import { memorySource } from '../../lib/expand';
 import { formatFindingLine, validateSource } from '../../lib/validate';
 import { checkConnectorConfig } from '../../lib/config/load';
+import type { ConnectorConfig } from '../../lib/config/types';
 import { JsonParseError, parseJson, USER_AUTHORED, type JsonValue } from '../../lib/json';
 import {
   loadTemplatePack,
@@ -27,7 +28,13 @@ export interface PackageSource {
 export const renderPackage = (
   source: PackageSource,
   pack: LoadedTemplatePack = loadTemplatePack(),
-): Map<string, string> => {
+): Map<string, string> => renderValidatedPackage(source, pack).files;
+
+/** `renderPackage`, with the validated connector.json it rendered. */
+export const renderValidatedPackage = (
+  source: PackageSource,
+  pack: LoadedTemplatePack = loadTemplatePack(),
+): { config: ConnectorConfig; files: Map<string, string> } => {
   const file = connectorConfigPath(source.system);
   const config = checkConnectorConfig(source.config, {
     file,
@@ -40,21 +47,29 @@ export const renderPackage = (
       return text === undefined ? [] : [[path, text] as const];
     }),
   );
-  return renderConnectorFiles(config, pack, { rawFiles, configFile: file });
+  return { config, files: renderConnectorFiles(config, pack, { rawFiles, configFile: file }) };
 };
 
 /** The package in the tree rendered (with `configText` instead of its connector.json, to check a proposed edit). */
-export const renderTreeConnector = (
+export const renderTreeConnector = (tree: Tree, system: string, configText?: string): Map<string, string> =>
+  renderTreePackage(tree, system, configText).files;
+
+/** `renderTreeConnector`, with the validated connector.json it rendered. */
+export const renderTreePackage = (
   tree: Tree,
   system: string,
   configText: string = tree.read(connectorConfigPath(system), 'utf-8') ?? '',
-): Map<string, string> => {
+  pack?: LoadedTemplatePack,
+): { config: ConnectorConfig; files: Map<string, string> } => {
   const root = connectorRoot(system);
-  return renderPackage({
-    system,
-    config: parseJson(configText, connectorConfigPath(system), USER_AUTHORED),
-    readFile: (path) => tree.read(joinPathFragments(root, path), 'utf-8') ?? undefined,
-  });
+  return renderValidatedPackage(
+    {
+      system,
+      config: parseJson(configText, connectorConfigPath(system), USER_AUTHORED),
+      readFile: (path) => tree.read(joinPathFragments(root, path), 'utf-8') ?? undefined,
+    },
+    pack,
+  );
 };
 
 /** The engine's message lines for an error caused by user input (connector.json, raw files); rethrows anything else. */

@@ -1,7 +1,7 @@
 import { generateFiles, OverwriteStrategy, type Tree } from '@nx/devkit';
 import { scaffoldDir } from '../../shared/connector-paths';
 import { WEBHOOK_MANIFEST_FIELDS } from '../../shared/datatype-request';
-import { datatypesTable } from '../../shared/readme-datatypes';
+import { EMPTY_README_SECTION } from '../../../lib/readme';
 import { connectorProjectName } from '../../../lib/layout';
 import { AUTH_PRESETS, ENV_VAR_DESCRIPTIONS } from './auth-presets';
 import { connectorConfigParts } from './connector-config';
@@ -30,7 +30,7 @@ export const addFiles = (tree: Tree, options: NormalizedConnectorOptions): void 
       description: options.description ?? '',
       urlPattern: options.urlPattern,
       ...connectorConfigParts(options),
-      datatypesTable: datatypesTable(options.datatypes),
+      generatedSection: EMPTY_README_SECTION,
       authText: preset.readme,
       secrets: [...preset.secrets, ...(options.webhooks ? WEBHOOK_MANIFEST_FIELDS.secrets : [])],
       envVars: options.envVars.map((name) => ({

@@ -1,21 +1,20 @@
 import { logger, type Tree } from '@nx/devkit';
 import { connectorReadmePath } from '../../shared/connector-paths';
-import type { DatatypeRequest } from '../../shared/datatype-request';
-import { addDatatypeRows } from '../../shared/readme-datatypes';
+import { writeConnectorReadme } from '../../shared/connector-readme';
+import { userErrorLines } from '../../shared/render-package';
 
 /**
- * Adds the new datatypes to the README's generated datatypes table. A README without the table
- * markers (rewritten by its owner) or without a README is left alone, with a note.
+ * Writes the README's generated section again (datatypes table, diagrams) from the edited
+ * connector.json; text outside the section's markers is kept, a README without them gets the section
+ * at its end. A connector that does not build (it did not before either) keeps its README, with a note.
  */
-export const updateReadme = (tree: Tree, system: string, additions: readonly DatatypeRequest[]): void => {
-  const path = connectorReadmePath(system);
-  const readme = tree.read(path, 'utf-8');
-  const updated = readme === null ? undefined : addDatatypeRows(readme, additions);
-  if (updated === undefined) {
+export const updateReadme = (tree: Tree, system: string): void => {
+  try {
+    writeConnectorReadme(tree, system);
+  } catch (error) {
     logger.info(
-      `${path} has no generated datatypes table; describe ${additions.map((a) => a.name).join(', ')} there yourself.`,
+      `${connectorReadmePath(system)} not updated: the connector does not build (${userErrorLines(error)[0]}); ` +
+        'run npx nx sync once it does.',
     );
-    return;
   }
-  tree.write(path, updated);
 };

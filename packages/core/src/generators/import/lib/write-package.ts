@@ -3,20 +3,11 @@ import { toJsonText } from '../../../lib/json';
 import { connectorProjectName } from '../../../lib/layout';
 import { CONNECTOR_CONFIG_FILE } from '../../../lib/layout';
 import { scaffoldDir } from '../../shared/connector-paths';
-import type { DatatypeRequest } from '../../shared/datatype-request';
-import { labelFor } from '../../shared/names';
-import { datatypesTable } from '../../shared/readme-datatypes';
+import { EMPTY_README_SECTION } from '../../../lib/readme';
 import type { ComposedPackage } from './compose-config';
 import type { NormalizedImportOptions } from './normalize-options';
 import type { ProvenPlan } from './plan-import';
 import type { SourceConnector } from './read-source';
-
-/** The README's view of the imported datatypes (all raw, with their template paths). */
-const datatypeRows = (source: SourceConnector): DatatypeRequest[] =>
-  source.datatypes.map(({ name, template, entry }) => {
-    const label = entry.get('label');
-    return { name, pattern: 'raw', template, label: typeof label === 'string' ? label : labelFor(name) };
-  });
 
 /** Writes the verbatim raw/ files exactly as read. Call it after formatFiles: prettier must never touch them. */
 export const writeRawFiles = (
@@ -57,7 +48,7 @@ export const writePackageFiles = (
       manifestFile: stringField(config, 'manifestFile'),
       systemFile: stringField(config, 'systemFile'),
       systemReason: plan.systemReason ?? '',
-      datatypesTable: datatypesTable(datatypeRows(source)),
+      generatedSection: EMPTY_README_SECTION,
       unreferenced: source.unreferenced,
       missing: source.missing,
       validationErrors,

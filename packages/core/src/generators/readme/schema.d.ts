@@ -1,0 +1,4 @@
+export interface ReadmeGeneratorSchema {
+  /** Only this connector (system or project name); default every connector. */
+  connector?: string;
+}
