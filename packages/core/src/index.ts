@@ -88,3 +88,24 @@ export {
   type ValidateOptions,
   type ValidationReport,
 } from './lib/validate';
+
+// A connector's data flow as Mermaid flowcharts, and the README section made from it.
+export {
+  connectorFlow,
+  datatypeDiagram,
+  overviewDiagram,
+  MERMAID_MAX_EDGES,
+  type ConnectorFlow,
+  type ConnectorFlowOptions,
+  type DiagramOptions,
+  type FlowLink,
+  type FlowPipe,
+  type FlowStatus,
+} from './lib/diagram';
+export {
+  connectorReadme,
+  readmeSection,
+  withReadmeSection,
+  README_SECTION_END,
+  README_SECTION_START,
+} from './lib/readme';

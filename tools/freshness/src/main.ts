@@ -5,7 +5,8 @@ import { CONNECTORS_DIR, CONNECTOR_OUTPUT_DIR, EXPANDED_DIR } from '@sesam-conne
 import { listConnectors, listOutputFolders } from '../../shared/src/connectors';
 import type { ToolDeps } from '../../shared/src/tool-deps';
 import { FRESHNESS_USAGE, parseFreshnessArgs } from './options';
-import { buildFailedReport, staleReport, uncommittedNote } from './report';
+import { staleReadmes } from './readmes';
+import { buildFailedReport, staleReadmesReport, staleReport, uncommittedNote } from './report';
 import { captureOutputs, restoreOutputs, type OutputSnapshot } from './snapshot';
 import { orphanFolders, staleFiles } from './stale';
 
@@ -41,12 +42,12 @@ export const runFreshness = async (argv: readonly string[], deps: FreshnessDeps)
       return 1;
     }
     const stale = [...staleFiles(before, after), ...orphanFolders(folders, connectors)];
-    if (stale.length) {
-      deps.stdout(staleReport(stale));
-      return 1;
-    }
+    const readmes = staleReadmes(root, connectors, after);
+    if (stale.length) deps.stdout(staleReport(stale));
+    if (readmes.length) deps.stdout(staleReadmesReport(readmes));
+    if (stale.length || readmes.length) return 1;
     const which = connectors.length === 1 ? 'the one connector' : `all ${connectors.length} connectors`;
-    deps.stdout(`check:fresh: the committed output of ${which} is fresh.\n`);
+    deps.stdout(`check:fresh: the committed output and README section of ${which} are fresh.\n`);
     return 0;
   } catch (error) {
     return exitOnError(error, say, 'the output folders were put back as they were');

@@ -1,3 +1,4 @@
+import { README_FIX_COMMAND } from './readmes';
 import type { StaleFile, StaleReason } from './stale';
 
 /** The one command that makes every committed output fresh again. */
@@ -28,6 +29,16 @@ export const staleReport = (stale: readonly StaleFile[]): string => {
   );
   return lines.join('\n') + '\n';
 };
+
+/** What the gate prints when connector READMEs' generated sections are stale. */
+export const staleReadmesReport = (paths: readonly string[]): string =>
+  [
+    `check:fresh: the generated section of ${paths.length} connector README${paths.length === 1 ? ' is' : 's are'} stale (or missing):`,
+    ...paths.map((path) => `  ${path}`),
+    '',
+    `Fix: run \`${README_FIX_COMMAND}\` (it writes the section between the README's generated:start/end markers, from connector.json), then commit the READMEs.`,
+    '',
+  ].join('\n');
 
 /** What the gate prints when the build itself failed. */
 export const buildFailedReport = (code: number): string =>

@@ -60,7 +60,7 @@ describe('check:fresh', () => {
     const run = await gate(repo);
     expect(run).toMatchObject({
       code: 0,
-      stdout: 'check:fresh: the committed output of all 3 connectors is fresh.\n',
+      stdout: 'check:fresh: the committed output and README section of all 3 connectors are fresh.\n',
     });
     expect(repo.git('status', '--porcelain')).toBe('');
   });

@@ -1,5 +1,5 @@
 import type { Tree } from '@nx/devkit';
-import { readmeSection, withReadmeSection } from '../../lib/readme';
+import { connectorReadme } from '../../lib/readme';
 import type { LoadedTemplatePack } from '../../lib/render';
 import { connectorReadmePath } from './connector-paths';
 import { renderTreePackage } from './render-package';
@@ -14,7 +14,7 @@ export const writeConnectorReadme = (tree: Tree, system: string, pack?: LoadedTe
   const { config, files } = renderTreePackage(tree, system, undefined, pack);
   const path = connectorReadmePath(system);
   const before = tree.read(path, 'utf-8') ?? undefined;
-  const after = withReadmeSection(before, readmeSection(config, files), `${config.label} connector`);
+  const after = connectorReadme(before, config, files);
   if (after === before) return false;
   tree.write(path, after);
   return true;

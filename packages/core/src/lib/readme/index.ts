@@ -4,5 +4,5 @@
  * between the markers and keeps every byte around them. Used by the `readme` generator (`nx sync`),
  * the datatype generator and `npm run check:fresh`.
  */
-export { readmeSection } from './readme-section';
+export { connectorReadme, readmeSection } from './readme-section';
 export { withReadmeSection, EMPTY_README_SECTION, README_SECTION_START, README_SECTION_END } from './markers';

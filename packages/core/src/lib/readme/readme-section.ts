@@ -3,6 +3,7 @@ import { connectorFlow, datatypeDiagram, type ConnectorFlow } from '../diagram';
 import { ExpandError, memorySource, readManifest } from '../expand';
 import { JsonObject } from '../json';
 import { datatypePurpose, inlineCode, optionsText, tableCell } from './datatype-summary';
+import { withReadmeSection } from './markers';
 
 /** How to read the diagrams, once above them. */
 const LEGEND =
@@ -105,3 +106,13 @@ function manifestLabel(manifest: JsonObject | undefined, datatype: string): stri
   const label = entry instanceof JsonObject ? entry.get('label') : undefined;
   return typeof label === 'string' ? label : undefined;
 }
+
+/**
+ * The README a connector package should have: `readme` (undefined when there is none) with its
+ * generated section made from connector.json (`config`) and the rendered `connector/` files.
+ */
+export const connectorReadme = (
+  readme: string | undefined,
+  config: ConnectorConfig,
+  files: ReadonlyMap<string, string>,
+): string => withReadmeSection(readme, readmeSection(config, files), `${config.label} connector`);
