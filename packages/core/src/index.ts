@@ -92,6 +92,7 @@ export {
 // A connector's data flow as Mermaid flowcharts, and the README section made from it.
 export {
   connectorFlow,
+  diffFlows,
   datatypeDiagram,
   overviewDiagram,
   MERMAID_MAX_EDGES,

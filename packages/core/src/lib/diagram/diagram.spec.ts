@@ -1,5 +1,12 @@
 import { ExpandError, memorySource } from '../expand';
-import { connectorFlow, datatypeDiagram, overviewDiagram, type ConnectorFlow, type FlowLink } from '.';
+import {
+  connectorFlow,
+  datatypeDiagram,
+  diffFlows,
+  overviewDiagram,
+  type ConnectorFlow,
+  type FlowLink,
+} from '.';
 import { parseMermaid, type ParsedFlowchart, type ParseResult } from './testing/mermaid-parse';
 
 const system = { _id: '{{@ system @}}', type: 'system:rest', operations: {} };
@@ -92,15 +99,33 @@ const wide = (n: number): ConnectorFlow => {
   );
 };
 
+/** The connector after a change: collect hops elsewhere, push is gone, audit is new, so is datatype extra. */
+const changedFiles = (() => {
+  const order = JSON.parse(files['templates/order.json']) as Record<string, any>[];
+  order[2].transform.rules.default[0][2][1].datasets = ['global-other'];
+  const kept = order.filter((p) => !String(p._id).endsWith('-push'));
+  kept.push(pipe('audit', { source: { type: 'dataset', dataset: 'renamed' } }));
+  const manifest = JSON.parse(files['manifest.json']);
+  manifest.datatypes.extra = { template: 'templates/end.json' };
+  return {
+    ...files,
+    'manifest.json': JSON.stringify(manifest),
+    'templates/order.json': JSON.stringify(kept),
+  };
+})();
+const diffed = diffFlows(flow, connectorFlow(memorySource(changedFiles)));
+const diffedText = datatypeDiagram(diffed, 'order');
+
 const wideFlow = wide(130); // 5 links each: 650 > 500
 const limitedText = overviewDiagram(wide(4), { maxEdges: 5 });
 // Mermaid runs in a process of its own: one for every diagram of this file.
-const [order, end, overview, wideOverview, limited] = parseMermaid([
+const [order, end, overview, wideOverview, limited, marked] = parseMermaid([
   datatypeDiagram(flow, 'order'),
   datatypeDiagram(flow, 'end'),
   overviewDiagram(flow),
   overviewDiagram(wideFlow),
   limitedText,
+  diffedText,
 ]).map((result: ParseResult, i) => {
   if ('error' in result) throw new Error(`diagram ${i} does not parse: ${result.error}`);
   return result;
@@ -217,5 +242,52 @@ describe('Mermaid limits', () => {
   it('leaves links out, and says so, when even the collapsed overview would pass it', () => {
     expect(limitedText).toContain('%% 7 more links left out (Mermaid draws at most 5 edges)');
     expect(limited.edges).toHaveLength(5);
+  });
+});
+
+describe('diffFlows', () => {
+  it('marks added, changed and removed pipes and links, and the datatypes they touch', () => {
+    const marks = (items: readonly { status?: string }[], name: (item: any) => string) =>
+      items
+        .filter((i) => i.status)
+        .map((i) => `${i.status} ${name(i)}`)
+        .sort();
+    expect(marks(diffed.pipes, (p) => p.id)).toEqual([
+      'added xxxxxx-extra-a"b#c|d<e>',
+      'added xxxxxx-order-audit',
+      'changed xxxxxx-order-collect',
+      'removed xxxxxx-order-push',
+    ]);
+    expect(marks(diffed.links, describeLink)).toEqual([
+      'added dataset:global-other -hops(global-other)-> pipe:xxxxxx-order-collect',
+      'added pipe:xxxxxx-extra-a"b#c|d<e> -sink(xxxxxx-extra-a"b#c|d<e>)-> dataset:xxxxxx-extra-a"b#c|d<e>',
+      'added pipe:xxxxxx-order-audit -sink(xxxxxx-order-audit)-> dataset:xxxxxx-order-audit',
+      'added pipe:xxxxxx-order-share -source(renamed)-> pipe:xxxxxx-order-audit',
+      'removed dataset:global-customer -hops(global-customer)-> pipe:xxxxxx-order-collect',
+      'removed pipe:xxxxxx-order-push -call[order-delete]-> system:xxxxxx',
+      'removed pipe:xxxxxx-order-share -source(renamed)-> pipe:xxxxxx-order-push',
+    ]);
+    expect([...diffed.datatypeStatus!]).toEqual([
+      ['order', 'changed'],
+      ['extra', 'added'],
+    ]);
+    expect(diffFlows(flow, flow).datatypeStatus!.size).toBe(0);
+  });
+
+  it('draws the marks as Mermaid classes and as text for readers without colour', () => {
+    const text = (label: string) => marked.vertices.find((v) => v.text === label);
+    expect(text('audit (added)')).toBeDefined();
+    expect(text('collect (changed)')).toBeDefined();
+    expect(text('push (removed)')).toBeDefined();
+    expect(text('all')).toBeDefined();
+    expect(marked.subgraphs.map((s) => s.title)).toEqual(['order (changed)']);
+    expect(marked.classes).toEqual(expect.arrayContaining(['added', 'changed', 'removed']));
+    expect(marked.edges.filter((e) => e.text.endsWith('(removed)')).map((e) => e.text)).toEqual([
+      'hops (removed)',
+      'renamed (removed)',
+      'order-delete (removed)',
+    ]);
+    expect(diffedText).toMatch(/^ {2}class p_order_audit added$/m);
+    expect(diffedText).toMatch(/^ {2}linkStyle [\d,]+ stroke:#cf222e/m);
   });
 });

@@ -4,6 +4,7 @@
  * `overviewDiagram` write it as Mermaid text; `diffFlows` marks what changed between two flows.
  */
 export { connectorFlow, type ConnectorFlowOptions } from './connector-flow';
+export { diffFlows } from './diff-flow';
 export { datatypeDiagram, overviewDiagram, MERMAID_MAX_EDGES, type DiagramOptions } from './render-mermaid';
 export {
   linkKey,
