@@ -13,6 +13,7 @@ import {
 } from '../../shared/src/git';
 import { parseReviewArgs, REVIEW_USAGE, type ReviewOptions } from './options';
 import { renderJson } from './render/json';
+import { changedDatatypeDiagrams, type DatatypeDiagram } from './render/diagrams';
 import { renderMarkdown } from './render/markdown';
 import { renderText } from './render/text';
 import { buildRevision } from './revision/build-revision';
@@ -48,8 +49,8 @@ export const runReview = async (argv: readonly string[], deps: ReviewDeps): Prom
   const started = Date.now();
   const cleanup = new Cleanup();
   try {
-    const report = await review(options, deps, cleanup, progress);
-    deps.stdout(render(report, options));
+    const { report, diagrams } = await review(options, deps, cleanup, progress);
+    deps.stdout(render(report, options, diagrams));
     progress(`done in ${((Date.now() - started) / 1000).toFixed(1)}s`);
     return options.exitCode && hasChanges(report) ? 1 : 0;
   } catch (error) {
@@ -64,7 +65,7 @@ const review = async (
   deps: ReviewDeps,
   cleanup: Cleanup,
   progress: (message: string) => void,
-): Promise<ReviewReport> => {
+): Promise<{ report: ReviewReport; diagrams: DatatypeDiagram[] }> => {
   const root = repositoryRoot(deps.cwd);
   const base: Revision = { ref: options.base, commit: resolveCommit(root, options.base) };
   const headCommit = options.head === undefined ? undefined : resolveCommit(root, options.head);
@@ -119,15 +120,20 @@ const review = async (
     const branch = build.ref === WORK_TREE ? undefined : branchFor(root, build.ref, build.commit);
     return branch === undefined ? build : { ...build, branch };
   };
-  return compareRevisions(named(baseBuild), named(headBuild), { expanded: options.expanded });
+  const report = compareRevisions(named(baseBuild), named(headBuild), { expanded: options.expanded });
+  // Only the markdown comment shows diagrams: of the changed datatypes of the connectors that differ.
+  const systems = report.connectors.map((c) => c.system);
+  const diagrams =
+    options.format === 'markdown' ? changedDatatypeDiagrams(baseBuild, headBuild, systems) : [];
+  return { report, diagrams };
 };
 
-const render = (report: ReviewReport, options: ReviewOptions): string => {
+const render = (report: ReviewReport, options: ReviewOptions, diagrams: DatatypeDiagram[]): string => {
   switch (options.format) {
     case 'json':
       return renderJson(report);
     case 'markdown':
-      return renderMarkdown(report, { maxChars: options.maxChars });
+      return renderMarkdown(report, { maxChars: options.maxChars, diagrams });
     default:
       return renderText(report);
   }

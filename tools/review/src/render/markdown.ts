@@ -12,6 +12,7 @@ import {
   summaryHeader,
   totalsLine,
 } from './describe';
+import { DIAGRAMS_HEADING, DIAGRAMS_LEGEND, diagramSection, type DatatypeDiagram } from './diagrams';
 
 /** GitHub refuses comments over 65,536 characters; stay well below. */
 export const DEFAULT_MARKDOWN_LIMIT = 60_000;
@@ -27,6 +28,8 @@ const WHERE_COMPACT = 10;
 export interface MarkdownOptions {
   /** Maximum length of the whole comment in characters (default {@link DEFAULT_MARKDOWN_LIMIT}). */
   maxChars?: number;
+  /** Diagrams of the changed datatypes, shown after the connectors as far as the size cap allows. */
+  diagrams?: readonly DatatypeDiagram[];
 }
 
 /**
@@ -89,6 +92,10 @@ export const renderMarkdown = (report: ReviewReport, options: MarkdownOptions = 
     items.push('#### Connectors\n');
     items.push(...connectors.map(connectorSection));
   }
+
+  // The diagrams of the changed datatypes: sections like the others, after them.
+  if (options.diagrams?.length)
+    items.push(DIAGRAMS_HEADING, DIAGRAMS_LEGEND, ...options.diagrams.map(diagramSection));
 
   const { text, compacted, leftOut } = fitSections(items, budget);
   const out = [text];
