@@ -1,5 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { corpusPath, expandingFolders } from '../../../test/corpus';
 import { diskSource } from '../expand';
 import { connectorFlow, datatypeDiagram, overviewDiagram } from '.';
 import { parseMermaid, type ParsedFlowchart } from './testing/mermaid-parse';
@@ -7,10 +8,7 @@ import { parseMermaid, type ParsedFlowchart } from './testing/mermaid-parse';
 // Every corpus connector that sesam expand expands (read in place): its overview and each datatype's
 // diagram must parse with Mermaid, and their edges are checked against the pipes sesam-py wrote
 // (expected-expanded/pipes), read here on their own, without the diagram code.
-const corpusRoot = path.resolve(__dirname, '../../../../..', '../shared/corpus');
-const folders = readdirSync(corpusRoot)
-  .sort()
-  .filter((folder) => existsSync(path.join(corpusRoot, folder, 'expected-expanded')));
+const folders = expandingFolders();
 const PLACEHOLDER = 'xxxxxx';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -54,7 +52,7 @@ interface Corpus {
 }
 
 const corpus: Corpus[] = folders.map((folder) => {
-  const dir = path.join(corpusRoot, folder);
+  const dir = corpusPath(folder);
   const pipeDir = path.join(dir, 'expected-expanded', 'pipes');
   const pipes = new Map<string, Pipe>();
   for (const file of existsSync(pipeDir) ? readdirSync(pipeDir) : []) {
