@@ -358,6 +358,13 @@ describe('sesam-connectors', () => {
         code: 1,
         stderr: expect.stringMatching(/^error: 'templates\/orders.json' not found/),
       });
+      // Run from elsewhere, the message names the connector folder.
+      expect(run(path.dirname(dir), 'diagram', path.basename(dir))).toMatchObject({
+        code: 1,
+        stderr: expect.stringMatching(
+          new RegExp(`^error: ${path.basename(dir)}: 'templates/orders.json' not found`),
+        ),
+      });
     });
   });
 });

@@ -19,9 +19,7 @@ export async function diagramCommand(argv: readonly string[], io: CliIo): Promis
     stringOption(args, 'system-placeholder', DEFAULT_SYSTEM_PLACEHOLDER),
     '--system-placeholder',
   );
-  const flow = await inConnector(dir, io, async () =>
-    connectorFlow(diskSource(dir), { systemPlaceholder: placeholder }),
-  );
+  const flow = inConnector(dir, io, () => connectorFlow(diskSource(dir), { systemPlaceholder: placeholder }));
   const datatype = args.options.get('datatype');
   if (typeof datatype !== 'string') {
     io.stdout(overviewDiagram(flow).trimEnd());
