@@ -12,3 +12,4 @@ export { loadTemplatePack, templateFile, TemplatePackError, type LoadedTemplateP
 export { systemOperations, mergeOperation, type SystemOperations } from './operations';
 export { rawFilesNeeded, RawFileError } from './raw-files';
 export { json } from './json-text';
+export { PatchApplyError } from './patches';
