@@ -1,9 +1,10 @@
 import { ExpandError } from '../lib/expand';
 import { UsageError } from './args';
 import { reportStyle } from './colour';
+import { driftCommand } from './commands/drift';
 import { expandCommand } from './commands/expand';
 import { validateCommand } from './commands/validate';
-import { EXPAND_HELP, MAIN_HELP, VALIDATE_HELP } from './help';
+import { DRIFT_HELP, EXPAND_HELP, MAIN_HELP, VALIDATE_HELP } from './help';
 import type { CliIo } from './io';
 
 export { processIo, type CliIo } from './io';
@@ -11,8 +12,9 @@ export { processIo, type CliIo } from './io';
 const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => Promise<number>> = {
   expand: expandCommand,
   validate: validateCommand,
+  drift: driftCommand,
 };
-const HELP: Record<string, string> = { expand: EXPAND_HELP, validate: VALIDATE_HELP };
+const HELP: Record<string, string> = { expand: EXPAND_HELP, validate: VALIDATE_HELP, drift: DRIFT_HELP };
 
 /**
  * The `sesam-connectors` command. Returns the exit code: 0 ok, 1 findings or a failed expansion,
@@ -36,14 +38,14 @@ export async function main(argv: readonly string[], io: CliIo, version = 'unknow
     if (command === 'help') {
       const topic = rest[0];
       if (topic !== undefined && !HELP[topic])
-        throw new UsageError(`unknown command ${topic} (commands: expand, validate)`);
+        throw new UsageError(`unknown command ${topic} (commands: expand, validate, drift)`);
       io.stdout(topic === undefined ? MAIN_HELP : HELP[topic]);
       return 0;
     }
     const run = COMMANDS[command];
     if (!run)
       throw new UsageError(
-        `unknown command ${command} (commands: expand, validate; see sesam-connectors --help)`,
+        `unknown command ${command} (commands: expand, validate, drift; see sesam-connectors --help)`,
       );
     return await run(rest, io);
   } catch (error) {

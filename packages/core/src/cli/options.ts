@@ -19,3 +19,9 @@ export const VALIDATE_OPTIONS: readonly OptionSpec[] = [
   ...CONNECTOR_OPTIONS,
   { name: 'format', takesValue: true },
 ];
+
+export const DRIFT_OPTIONS: readonly OptionSpec[] = [
+  { name: 'format', takesValue: true },
+  { name: 'figures', takesValue: false },
+  { name: 'help', aliases: ['-h'], takesValue: false },
+];
