@@ -1,10 +1,13 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { driftReport } from '../../../packages/core/src/cli/commands/drift';
-import { figuresMarkdown, figuresText } from '../../../packages/core/src/cli/drift/format-figures';
-import { formatDriftMarkdown } from '../../../packages/core/src/cli/drift/format-markdown';
-import { formatDriftText } from '../../../packages/core/src/cli/drift/format-text';
-import { formatDriftJson } from '../../../packages/core/src/cli/drift/report';
+import {
+  driftReport,
+  figuresMarkdown,
+  figuresText,
+  formatDriftJson,
+  formatDriftMarkdown,
+  formatDriftText,
+} from '@sesam-connectors/core/drift';
 import { exitOnError, ToolError } from '../../shared/src/errors';
 import type { ToolDeps } from '../../shared/src/tool-deps';
 import { corpusDir, corpusFolders } from './corpus';
