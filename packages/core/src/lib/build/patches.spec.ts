@@ -1,5 +1,5 @@
 import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import {
   minimalConnector,
   tempDir,
@@ -9,6 +9,7 @@ import {
   writeConnectorPackage,
 } from '../../../test/connector-fixtures';
 import { ConnectorConfigError } from '../config/problems';
+import { listFiles } from '../fs/list-files';
 import { parseJson, toPlainJs } from '../json';
 import { PatchApplyError } from '../render';
 import { buildConnector } from './build-connector';
@@ -33,18 +34,13 @@ const read = (pkg: string, path: string): any =>
   toPlainJs(parseJson(readFileSync(join(pkg, 'connector', path), 'utf8')));
 
 /** Every file of the package's output with its text. */
-function output(pkg: string): Map<string, string> {
-  const files = new Map<string, string>();
-  const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else files.set(relative(pkg, path), readFileSync(path, 'utf8'));
-    }
-  };
-  walk(join(pkg, 'connector'));
-  return files;
-}
+const output = (pkg: string): Map<string, string> =>
+  new Map(
+    listFiles(join(pkg, 'connector')).map((path) => [
+      path,
+      readFileSync(join(pkg, 'connector', path), 'utf8'),
+    ]),
+  );
 
 /** A copy of the pack whose collect pattern renders a new DTL rule before `["copy", "*"]`. */
 function packWithNewRule(): string {
