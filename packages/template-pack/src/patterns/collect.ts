@@ -51,6 +51,63 @@ export const collectOptions: { readonly [option: string]: PatternOption } = {
     schema: { type: 'boolean' },
     default: false,
   },
+  identifiers: {
+    description:
+      'How every pipe of the datatype turns off namespacing: `namespaced_identifiers: false` (the default), the older `add_namespaces: false`, both, or neither (the node default).',
+    schema: { enum: ['namespaced_identifiers', 'add_namespaces', 'both', 'none'] },
+    default: 'namespaced_identifiers',
+  },
+  trace: {
+    description: 'The rest source that reads the API gets `trace: true` (request/response tracing).',
+    schema: { type: 'boolean' },
+    default: false,
+  },
+  sourceProperties: {
+    description:
+      'Extra keys of the rest source that reads the API, e.g. `payload_property`, `id_expression`, `updated_expression`, `properties` (operation parameters), `initial_since_value`.',
+    schema: { type: 'object' },
+  },
+  listOperation: {
+    description:
+      'The system operation the API is read with. Default `{{@ datatype @}}-list` (added to the system with its default); another name (e.g. a generic `list` shared by datatypes) must be defined in restSystem.operations.',
+    schema: { type: 'string', minLength: 1 },
+    default: '{{@ datatype @}}-list',
+  },
+  collectTemplate: {
+    description:
+      '`-collect` runs `transform-collect-rest` with: `verified-deletes` (the default: lookup operation, primary key, rest system, share dataset), `share-dataset` (primary key and share dataset), `primary-key` (primary key only), or `none` (no template transform).',
+    schema: { enum: ['verified-deletes', 'share-dataset', 'primary-key', 'none'] },
+    default: 'verified-deletes',
+  },
+  excludeCompleteness: {
+    description:
+      '`-collect` lists the datasets that write back into it (`-share`, and `-event2` for webhooks) in `exclude_completeness`.',
+    schema: { type: 'boolean' },
+    default: true,
+  },
+  collectPump: {
+    description: '`-collect` gets `pump.run_at_startup_if_not_populated: true`.',
+    schema: { type: 'boolean' },
+    default: true,
+  },
+  copyAll: {
+    description:
+      '`-collect` ends with a DTL transform `["copy", "*"]` (plus `$last-modified` with `lastModified`). Off: no DTL unless `lastModified` is set.',
+    schema: { type: 'boolean' },
+    default: true,
+  },
+  transformForm: {
+    description:
+      'A pipe with exactly one transform writes it as a `list` of one (the default) or as the transform `object` itself; both are the same to Sesam.',
+    schema: { enum: ['list', 'object'] },
+    default: 'list',
+  },
+  shareOperations: {
+    description:
+      '`-share` names its four operations (`operation_insert`, …) in `transform-share-rest`; off: the template\'s own defaults.',
+    schema: { type: 'boolean' },
+    default: true,
+  },
   sharePayloadKey: {
     description:
       'The share request body wraps the plain properties as `{"<key>": …}` (`$payload`); e.g. "{{@ datatype @}}" for Shopify.',
@@ -58,16 +115,67 @@ export const collectOptions: { readonly [option: string]: PatternOption } = {
   },
 };
 
+/** Options of the `collect` pattern only (the `webhook` pattern always merges `-all` and `-event2`). */
+export const collectOnlyOptions: { readonly [option: string]: PatternOption } = {
+  collectSource: {
+    description:
+      'Where `-collect` reads from: `all` (the default: dataset `-all`, which reads the API) or `api` (`-collect` reads the API itself; no `-all` pipe).',
+    schema: { enum: ['all', 'api'] },
+    default: 'all',
+  },
+};
+
 export const shares = (options: PatternOptions): boolean => options['share'] === true;
 
-/** Roles of a collect-style datatype: list and lookup, plus the write roles when it shares. */
-export const collectRoles = (options: PatternOptions): readonly OperationRole[] =>
-  shares(options) ? ['list', 'lookup', 'insert', 'update', 'delete'] : ['list', 'lookup'];
+/** The operations the pipes name: list (when it is the default), lookup (verified deletes), the write roles (share). */
+export const collectRoles = (options: PatternOptions): readonly OperationRole[] => [
+  ...(options['listOperation'] === undefined || options['listOperation'] === '{{@ datatype @}}-list'
+    ? (['list'] as const)
+    : []),
+  ...(options['collectTemplate'] === undefined ||
+  options['collectTemplate'] === 'verified-deletes' ||
+  (shares(options) && options['shareOperations'] !== false)
+    ? (['lookup'] as const)
+    : []),
+  ...(shares(options) && options['shareOperations'] !== false
+    ? (['insert', 'update', 'delete'] as const)
+    : []),
+];
+
+/** The keys every pipe of the datatype writes to turn off namespacing (option `identifiers`). */
+export const identifierKeys = (options: PatternOptions): { [key: string]: boolean } => {
+  switch (options['identifiers']) {
+    case 'add_namespaces':
+      return { add_namespaces: false };
+    case 'both':
+      return { add_namespaces: false, namespaced_identifiers: false };
+    case 'none':
+      return {};
+    default:
+      return { namespaced_identifiers: false };
+  }
+};
+
+/** Values the collect templates share: the identifier keys, and the rest source that reads the API. */
+export const deriveCollect = (options: PatternOptions) => ({
+  identifiers: identifierKeys(options),
+  restSource: {
+    ...((options['sourceProperties'] ?? {}) as object),
+    ...(options['supportsSince'] === true ? { supports_since: true } : {}),
+    ...(options['trace'] === true ? { trace: true } : {}),
+    type: 'rest',
+    system: '{{@ system @}}',
+    operation: options['listOperation'] ?? '{{@ datatype @}}-list',
+  },
+});
+
+const readsApiInCollect = (options: PatternOptions): boolean => options['collectSource'] === 'api';
 
 export const allPipe: PatternPipe = {
   role: 'all',
   template: 'collect/all.json.ejs',
-  description: 'rest source on `<dt>-list` (optionally incremental and scheduled)',
+  description: 'rest source on `<dt>-list` (optionally incremental and scheduled); not with `collectSource: api`',
+  when: (options) => !readsApiInCollect(options),
 };
 
 export const sharePipe: PatternPipe = {
@@ -81,7 +189,7 @@ export const collectPattern: DatatypePattern = {
   name: 'collect',
   description:
     'Two-step collect: `-all` reads the API, `-collect` verifies deletes and sets `$origin`/`$last-modified`; optional `-share`.',
-  options: collectOptions,
+  options: { ...collectOptions, ...collectOnlyOptions },
   pipes: [
     allPipe,
     {
@@ -93,4 +201,5 @@ export const collectPattern: DatatypePattern = {
     sharePipe,
   ],
   operationRoles: collectRoles,
+  derive: deriveCollect,
 };

@@ -1,5 +1,5 @@
 import type { DatatypePattern, OptionProblem, PatternOptions } from '../types';
-import { allPipe, collectOptions, collectRoles, sharePipe } from './collect';
+import { allPipe, collectOptions, collectRoles, deriveCollect, sharePipe } from './collect';
 
 /** A topic to register: a bare topic string, or the topic with an explicit registration `_id`. */
 export type WebhookTopic = string | { readonly topic: string; readonly id?: string };
@@ -138,6 +138,7 @@ export const webhookPattern: DatatypePattern = {
   operationRoles: collectRoles,
   requiredOperations: () => WEBHOOK_OPERATIONS,
   derive: (options) => ({
+    ...deriveCollect(options),
     registrations: webhookRegistrations(topicsOf(options)),
     eventId: eventIdExpression(options['primaryKey']),
   }),
