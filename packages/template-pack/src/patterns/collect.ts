@@ -108,6 +108,15 @@ export const collectOptions: { readonly [option: string]: PatternOption } = {
     schema: { type: 'boolean' },
     default: true,
   },
+  shareExcludeCompleteness: {
+    description: '`-share` lists its own dataset in `exclude_completeness`.',
+    schema: { type: 'boolean' },
+    default: false,
+  },
+  shareKeepVersions: {
+    description: '`-share` keeps this many versions (`compaction.keep_versions`).',
+    schema: { type: 'integer', minimum: 1 },
+  },
   sharePayloadKey: {
     description:
       'The share request body wraps the plain properties as `{"<key>": …}` (`$payload`); e.g. "{{@ datatype @}}" for Shopify.',
@@ -119,9 +128,14 @@ export const collectOptions: { readonly [option: string]: PatternOption } = {
 export const collectOnlyOptions: { readonly [option: string]: PatternOption } = {
   collectSource: {
     description:
-      'Where `-collect` reads from: `all` (the default: dataset `-all`, which reads the API) or `api` (`-collect` reads the API itself; no `-all` pipe).',
-    schema: { enum: ['all', 'api'] },
+      'Where `-collect` reads from: `all` (the default: dataset `-all`, which reads the API), `api` (`-collect` reads the API itself), or another role whose dataset `{{@ system @}}-{{@ datatype @}}-<role>` it reads (a child pipe such as `all2` or `children`, added by a patch).',
+    schema: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]*$' },
     default: 'all',
+  },
+  allPipe: {
+    description:
+      'Make the `-all` pipe that reads the API. Default: only when `collectSource` is `all`; set it to keep `-all` when `-collect` reads a child pipe fed from `-all`.',
+    schema: { type: 'boolean' },
   },
 };
 
@@ -169,13 +183,15 @@ export const deriveCollect = (options: PatternOptions) => ({
   },
 });
 
-const readsApiInCollect = (options: PatternOptions): boolean => options['collectSource'] === 'api';
+/** Whether the datatype has an `-all` pipe (the `webhook` pattern always has). */
+const makesAll = (options: PatternOptions): boolean =>
+  options['allPipe'] !== undefined ? options['allPipe'] === true : (options['collectSource'] ?? 'all') === 'all';
 
 export const allPipe: PatternPipe = {
   role: 'all',
   template: 'collect/all.json.ejs',
   description: 'rest source on `<dt>-list` (optionally incremental and scheduled); not with `collectSource: api`',
-  when: (options) => !readsApiInCollect(options),
+  when: makesAll,
 };
 
 export const sharePipe: PatternPipe = {
@@ -201,5 +217,27 @@ export const collectPattern: DatatypePattern = {
     sharePipe,
   ],
   operationRoles: collectRoles,
+  derive: deriveCollect,
+};
+
+/** The options of `-share`, which the `share` pattern takes on its own. */
+const SHARE_OPTIONS = [
+  'primaryKey',
+  'identifiers',
+  'transformForm',
+  'shareOperations',
+  'shareExcludeCompleteness',
+  'shareKeepVersions',
+  'sharePayloadKey',
+];
+
+export const sharePattern: DatatypePattern = {
+  name: 'share',
+  description:
+    'A datatype that only writes to the API: `-share` (dataset `-transform` → `transform-share-rest`), no collect.',
+  options: Object.fromEntries(SHARE_OPTIONS.map((name) => [name, collectOptions[name]!])),
+  pipes: [{ ...sharePipe, when: undefined, description: 'dataset `-transform` → `transform-share-rest` (batch_size 1)' }],
+  operationRoles: (options) =>
+    options['shareOperations'] === false ? [] : ['lookup', 'insert', 'update', 'delete'],
   derive: deriveCollect,
 };

@@ -345,7 +345,7 @@ describe('datatype generator', () => {
       await scaffold();
       await expectUserError(
         { pattern: 'stream' },
-        '--pattern: unknown pattern "stream". Use one of collect, webhook, webhook-registry, raw.',
+        '--pattern: unknown pattern "stream". Use one of collect, webhook, webhook-registry, share, raw.',
       );
     });
 

@@ -32,6 +32,8 @@ const describe = (request: DatatypeRequest): string => {
     }
     case 'webhook-registry':
       return 'registers the webhooks of the webhook datatypes and removes stale ones';
+    case 'share':
+      return 'writes changes to the API (`-share` only)';
     case 'raw':
       return `verbatim template \`raw/${request.template ?? rawTemplatePath(request.name)}\``;
   }

@@ -1,4 +1,4 @@
-import { withDefaults, type DatatypePattern } from '@sesam-connectors/template-pack';
+import type { DatatypePattern } from '@sesam-connectors/template-pack';
 import { CONNECTOR_CONFIG_FILE, RAW_DIR } from '../layout';
 import type { ConnectorConfig } from '../config/types';
 import { keepsSourceManifest } from '../config/verbatim-checks';
@@ -6,7 +6,7 @@ import { JsonParseError, parseJson, toCanonicalJson } from '../json';
 import type { RenderedDatatype } from './manifest-file';
 import { patchedPipes } from './patches';
 import { RawFileError, readRaw } from './raw-files';
-import { renderTemplate } from './render-template';
+import { renderPatternPipes } from './pattern-pipes';
 import { systemFiles } from './system-files';
 import type { LoadedTemplatePack } from './template-pack';
 
@@ -67,22 +67,11 @@ export function renderConnectorFiles(
       files.set(template, checkedRawJson(readRaw(rawFiles, path), path));
       continue;
     }
-    const pattern = findPattern(pack, datatype.pattern);
-    const options = withDefaults(pattern, datatype.options);
-    const derived = pattern.derive?.(options) ?? {};
     const file = `templates/${name}.json`;
-    const pipes = pattern.pipes
-      .filter((pipe) => pipe.when?.(options) ?? true)
-      .map((pipe) => ({
-        role: pipe.role,
-        value: renderTemplate(
-          pack,
-          pipe.template,
-          { datatype: name, options, derived, pipe: pipe.locals ?? {} },
-          { connector: config.system, datatype: name },
-          { displayRoot: inputs.displayRoot },
-        ),
-      }));
+    const pipes = renderPatternPipes(pack, findPattern(pack, datatype.pattern), name, datatype.options, {
+      connector: config.system,
+      displayRoot: inputs.displayRoot,
+    });
     const where = { connector: config.system, datatype: name, file, configFile };
     files.set(file, toCanonicalJson(patchedPipes(pipes, datatype.patches, where)));
   }
