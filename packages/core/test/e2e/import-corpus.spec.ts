@@ -33,7 +33,7 @@ const shapeOf = (config: { systemFile?: unknown; manifestFile?: unknown }): stri
  * reproduces its source exactly or is refused with a GeneratorError saying why; the build of an
  * imported package may still refuse a source that fails validation, and that is reported too.
  */
-describe('import round trip over the corpus', () => {
+describe('import --verbatim round trip over the corpus', () => {
   const folders = corpusFolders();
   const reproduced: string[] = [];
   const refused = new Map<string, string>();
@@ -86,7 +86,7 @@ describe('import round trip over the corpus', () => {
     const system = nameProblem('system', derived) === undefined ? derived : suggestName(derived);
     const tree = createTreeWithEmptyWorkspace();
     try {
-      await importGenerator(tree, { source: sourceDir, system, skipFormat: true });
+      await importGenerator(tree, { source: sourceDir, system, skipFormat: true, verbatim: true });
     } catch (error) {
       expect(error).toBeInstanceOf(GeneratorError);
       refused.set(folder, (error as Error).message);

@@ -9,9 +9,8 @@ export {
   sameJson,
   type AdoptionInput,
   type DatatypePlan,
-  type PatchOperations,
-  type Residual,
 } from './plan-datatypes';
 export { inferOptions, type Pipes } from './infer-options';
 export { readSourcePipes, pipeRole, withDatatypePlaceholder, type SourcePipes } from './source-pipes';
 export { deviations, shapeOf } from './deviations';
+export { nodeConfigOf, nodeConfigDifferences, type NodeConfig } from './node-config';

@@ -77,7 +77,10 @@ const templateTransform = (pipe: JsonObject | undefined, name: string): JsonObje
 const primaryKeyOf = (...templates: (JsonObject | undefined)[]): JsonValue | undefined => {
   for (const template of templates) {
     const key = at(template, 'properties', 'primary_key');
-    if (typeof key === 'string' || Array.isArray(key)) return key === 'id' ? undefined : key;
+    const valid =
+      (typeof key === 'string' && key !== '') ||
+      (Array.isArray(key) && key.length > 0 && key.every((k) => typeof k === 'string' && k !== ''));
+    if (valid) return key === 'id' ? undefined : key;
   }
   return undefined;
 };
@@ -176,7 +179,11 @@ function webhookOptions(pipes: Pipes): [string, JsonValue | undefined][] {
   const entities = at(register, 'source', 'entities');
   const registrations = Array.isArray(entities) ? entities.filter(isJsonObject) : [];
   const properties = registrations.map((entity) => member(entity, 'properties'));
-  const payloadKey = isJsonObject(properties[0]) ? [...properties[0].keys()][0] : undefined;
+  const payloadKey = isJsonObject(properties[0]) && properties[0].size === 1 ? [...properties[0].keys()][0] : undefined;
+  const registrationShape = properties.every(
+    (p) => typeof at(p, payloadKey ?? '', 'topic') === 'string' && typeof at(p, payloadKey ?? '', 'address') === 'string',
+  );
+  if (payloadKey === undefined || !registrationShape) return [['validationExpression', eventValidation(event)]];
   const topics = registrations.map((entity, index) => {
     const topic = at(properties[index], payloadKey ?? '', 'topic');
     const id = entity.get('_id');
@@ -190,15 +197,20 @@ function webhookOptions(pipes: Pipes): [string, JsonValue | undefined][] {
     .flatMap((rules) => (Array.isArray(rules) ? rules : []))
     .find((rule) => Array.isArray(rule) && rule[0] === 'add' && rule[1] === 'id');
   const returned = JSON.stringify(hop ?? null).match(/"return":\["first","([^"]+)"\]/)?.[1];
-  const validation = at(event, 'source', 'validation_expression');
   return [
     ['topics', topics.length > 0 ? topics : undefined],
     ['webhookIdPath', returned !== undefined && returned !== 'sink.insert_response.value.id' ? returned : undefined],
     ['receiverAddress', typeof address === 'string' && address !== `{{@ service_url @}}/receivers/${PIPE('event')}/entities` ? address : undefined],
     ['webhookPayloadKey', payloadKey !== undefined && payloadKey !== 'webhook' ? payloadKey : undefined],
-    ['validationExpression', typeof validation === 'string' && validation !== '' ? validation : undefined],
+    ['validationExpression', eventValidation(event)],
   ];
 }
+
+/** The `-event` receiver's validation expression, when it has one. */
+const eventValidation = (event: JsonObject | undefined): JsonValue | undefined => {
+  const validation = at(event, 'source', 'validation_expression');
+  return typeof validation === 'string' && validation !== '' ? validation : undefined;
+};
 
 /** Options of the `webhook-registry` pattern. */
 function registryOptions(pipes: Pipes): [string, JsonValue | undefined][] {

@@ -1,25 +1,14 @@
 import type { DatatypePattern } from '@sesam-connectors/template-pack';
 import { toConfigValue } from '../config/config-value';
+import { nameProblem } from '../config/names';
 import type { ConfigObject } from '../config/types';
 import { toCanonicalJson, type JsonObject, type JsonValue } from '../json';
 import { renderPatternPipes, type LoadedTemplatePack } from '../render';
 import { templateStem } from '../expand';
+import { createGuardedPatch, patchSize, type PatchOperation } from '../patch';
 import { inferOptions } from './infer-options';
 import { objectOf } from './json-access';
 import { readSourcePipes } from './source-pipes';
-
-/** A JSON Patch (RFC 6902) as data: what a datatype's `patches.<role>` holds. */
-export type PatchOperations = readonly JsonValue[];
-
-/** How the planner measures the residual between what a pattern renders and the source pipe. */
-export interface Residual {
-  /** The guarded patch that turns `rendered` into `source` (empty when they are equal). */
-  readonly between: (rendered: JsonValue, source: JsonValue) => PatchOperations;
-  /** A patch that adds a whole pipe the pattern does not make. */
-  readonly addPipe: (source: JsonValue) => PatchOperations;
-  /** The size of a patch (0 for none). */
-  readonly size: (operations: PatchOperations) => number;
-}
 
 /** One datatype of the source, in manifest order. */
 export interface AdoptionInput {
@@ -36,8 +25,12 @@ export type DatatypePlan =
       readonly pattern: string;
       readonly options: JsonObject;
       /** Patches by pipe role; empty when the pattern renders the source exactly. */
-      readonly patches: ReadonlyMap<string, PatchOperations>;
+      readonly patches: ReadonlyMap<string, readonly PatchOperation[]>;
       readonly patchSize: number;
+      /** What the pattern renders for each role it makes (before the patches). */
+      readonly rendered: ReadonlyMap<string, JsonValue>;
+      /** The source's pipes by role (what the patches lead to). */
+      readonly source: ReadonlyMap<string, JsonObject>;
       /** Other patterns tried, with their patch size or why they do not fit. */
       readonly tried: readonly { pattern: string; patchSize?: number; reason?: string }[];
     }
@@ -47,7 +40,8 @@ export type DatatypePlan =
 interface Candidate {
   pattern: string;
   options: JsonObject;
-  patches: Map<string, PatchOperations>;
+  rendered: Map<string, JsonValue>;
+  patches: Map<string, PatchOperation[]>;
   size: number;
 }
 
@@ -58,7 +52,6 @@ function tryPattern(
   datatype: string,
   options: JsonObject,
   source: ReadonlyMap<string, JsonObject>,
-  residual: Residual,
 ): Candidate | { reason: string } {
   let rendered;
   try {
@@ -70,15 +63,15 @@ function tryPattern(
   }
   const missing = rendered.filter(({ role }) => !source.has(role)).map(({ role }) => `-${role}`);
   if (missing.length > 0) return { reason: `it makes ${missing.join(', ')}, which the source has not` };
-  const patches = new Map<string, PatchOperations>();
+  const patches = new Map<string, PatchOperation[]>();
   const byRole = new Map(rendered.map(({ role, value }) => [role, value]));
   for (const [role, pipe] of source) {
     const made = byRole.get(role);
-    const operations = made === undefined ? residual.addPipe(pipe) : residual.between(made, pipe);
+    const operations = createGuardedPatch(made, pipe);
     if (operations.length > 0) patches.set(role, operations);
   }
-  const size = [...patches.values()].reduce((sum, operations) => sum + residual.size(operations), 0);
-  return { pattern: pattern.name, options, patches, size };
+  const size = [...patches.values()].reduce((sum, operations) => sum + patchSize(operations), 0);
+  return { pattern: pattern.name, options, patches, size, rendered: byRole };
 }
 
 /** Option sets to try for a pattern: the inferred ones, then the defaults when they differ. */
@@ -92,7 +85,6 @@ function planTemplate(
   pack: LoadedTemplatePack,
   datatype: string,
   pipes: ReadonlyMap<string, JsonObject>,
-  residual: Residual,
 ): { best?: Candidate; tried: { pattern: string; patchSize?: number; reason?: string }[] } {
   const tried: { pattern: string; patchSize?: number; reason?: string }[] = [];
   let best: Candidate | undefined;
@@ -101,7 +93,7 @@ function planTemplate(
     let fitted: Candidate | undefined;
     let reason: string | undefined;
     for (const options of optionSets(pattern.name, pipes)) {
-      const outcome = tryPattern(pack, pattern, datatype, options, pipes, residual);
+      const outcome = tryPattern(pack, pattern, datatype, options, pipes);
       if ('reason' in outcome) reason ??= outcome.reason;
       else if (fitted === undefined || outcome.size < fitted.size) fitted = outcome;
     }
@@ -125,7 +117,7 @@ const rawReason = (reasons: { pattern: string; reason?: string }[]): string =>
  * the pipes (they do not follow the `{{@ system @}}-{{@ datatype @}}-<role>` naming, the file is
  * not JSON, …). Pure: the source and the pack come in as data; nothing is rendered to disk.
  */
-export function planDatatypes(input: AdoptionInput, pack: LoadedTemplatePack, residual: Residual): DatatypePlan[] {
+export function planDatatypes(input: AdoptionInput, pack: LoadedTemplatePack): DatatypePlan[] {
   const users = new Map<string, string[]>();
   for (const { name, template } of input.datatypes) users.set(template, [...(users.get(template) ?? []), name]);
   const planned = new Map<string, DatatypePlan>();
@@ -135,6 +127,11 @@ export function planDatatypes(input: AdoptionInput, pack: LoadedTemplatePack, re
     const raw = (reason: string) => names.forEach((name) => planned.set(name, { name, template, kind: 'raw', reason }));
     if (text === undefined) {
       raw('the source has no such file (kept as the manifest names it)');
+      continue;
+    }
+    const badName = names.map((name) => nameProblem('datatype', name)).find((problem) => problem !== undefined);
+    if (badName !== undefined) {
+      raw(`a pattern datatype needs a valid name: ${badName}`);
       continue;
     }
     const owner = names.find((name) => template === `templates/${name}.json`);
@@ -152,7 +149,7 @@ export function planDatatypes(input: AdoptionInput, pack: LoadedTemplatePack, re
       raw(pipes.reason);
       continue;
     }
-    const { best, tried } = planTemplate(pack, owner, pipes.pipes, residual);
+    const { best, tried } = planTemplate(pack, owner, pipes.pipes);
     if (best === undefined) {
       raw(rawReason(tried));
       continue;
@@ -165,6 +162,8 @@ export function planDatatypes(input: AdoptionInput, pack: LoadedTemplatePack, re
       options: best.options,
       patches: best.patches,
       patchSize: best.size,
+      rendered: best.rendered,
+      source: pipes.pipes,
       tried: tried.filter((t) => t.pattern !== best.pattern),
     });
     for (const name of names) if (name !== owner) planned.set(name, { name, template, kind: 'reuse', reuse: owner });

@@ -137,9 +137,9 @@ const restSystemSchema: JsonSchema = object('The REST system template (templates
       },
     }),
     operations: object(
-      'Extra operations by full name; an entry named like a pattern operation is merged over it.',
+      'Extra operations by full name; an entry named like a pattern operation is merged over it, and null leaves out the operation a pattern would add (import: the source system has none).',
       {
-        additionalProperties: { $ref: '#/definitions/operation' },
+        additionalProperties: { anyOf: [{ $ref: '#/definitions/operation' }, { type: 'null' }] },
       },
     ),
   },

@@ -33,8 +33,8 @@ export interface RestSystemConfig {
   verifySsl: boolean;
   headers: ConfigObject;
   properties: ConfigObject;
-  /** Extra operations by full name; one named like a pattern operation is merged over it. */
-  operations: { [name: string]: ConfigObject };
+  /** Extra operations by full name; one named like a pattern operation is merged over it, null leaves it out. */
+  operations: { [name: string]: ConfigObject | null };
 }
 
 export interface DatatypeConfig {

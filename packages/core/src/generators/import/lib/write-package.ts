@@ -4,6 +4,7 @@ import { connectorProjectName } from '../../../lib/layout';
 import { CONNECTOR_CONFIG_FILE } from '../../../lib/layout';
 import { scaffoldDir } from '../../shared/connector-paths';
 import type { DatatypeRequest } from '../../shared/datatype-request';
+import type { DatatypePatternName } from '@sesam-connectors/template-pack';
 import { labelFor } from '../../shared/names';
 import { datatypesTable } from '../../shared/readme-datatypes';
 import type { ComposedPackage } from './compose-config';
@@ -11,12 +12,25 @@ import type { NormalizedImportOptions } from './normalize-options';
 import type { ProvenPlan } from './plan-import';
 import type { SourceConnector } from './read-source';
 
-/** The README's view of the imported datatypes (all raw, with their template paths). */
-const datatypeRows = (source: SourceConnector): DatatypeRequest[] =>
-  source.datatypes.map(({ name, template, entry }) => {
+/** The README's view of the imported datatypes: each one's pattern (raw ones with their template paths). */
+const datatypeRows = (source: SourceConnector, plan: ProvenPlan): DatatypeRequest[] => {
+  const plans = new Map((plan.adoption?.datatypes ?? []).map((d) => [d.name, d]));
+  const patternOf = (name: string): DatatypePatternName => {
+    const planned = plans.get(name);
+    const owner = planned?.kind === 'reuse' ? plans.get(planned.reuse) : planned;
+    return owner?.kind === 'pattern' ? (owner.pattern as DatatypePatternName) : 'raw';
+  };
+  return source.datatypes.map(({ name, template, entry }) => {
     const label = entry.get('label');
-    return { name, pattern: 'raw', template, label: typeof label === 'string' ? label : labelFor(name) };
+    const pattern = patternOf(name);
+    return {
+      name,
+      pattern,
+      ...(pattern === 'raw' ? { template } : {}),
+      label: typeof label === 'string' ? label : labelFor(name),
+    };
   });
+};
 
 /** Writes the verbatim raw/ files exactly as read. Call it after formatFiles: prettier must never touch them. */
 export const writeRawFiles = (
@@ -57,7 +71,7 @@ export const writePackageFiles = (
       manifestFile: stringField(config, 'manifestFile'),
       systemFile: stringField(config, 'systemFile'),
       systemReason: plan.systemReason ?? '',
-      datatypesTable: datatypesTable(datatypeRows(source)),
+      datatypesTable: datatypesTable(datatypeRows(source, plan)),
       unreferenced: source.unreferenced,
       missing: source.missing,
       validationErrors,
