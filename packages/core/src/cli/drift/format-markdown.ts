@@ -34,7 +34,7 @@ function connectorSection(connector: ConnectorDescription): string[] {
   if (connector.datatypes.length === 0) return lines;
   lines.push(...header('datatype', 'pattern', 'options', 'patch'));
   for (const datatype of connector.datatypes) {
-    const options = optionsLine(datatype);
+    const options = optionsLine(datatype, 240);
     lines.push(
       row([
         `\`${datatype.name}\``,

@@ -52,7 +52,8 @@ export interface ConnectorDescription {
   readonly sourceBytes: number;
 }
 
-const RAW_REASON = 'no pattern renders it';
+/** Why a datatype is raw when the plan does not say (a verbatim import copies every file). */
+const VERBATIM_REASON = 'the import copies every file verbatim';
 
 /** Bytes of `text` as minified JSON (its own text when it is not JSON). */
 export function minifiedSize(text: string): number {
@@ -104,6 +105,11 @@ export function describePlan(
 ): ConnectorDescription {
   const config = plannedConfig(plan);
   const templates = new Map(plan.source.datatypes.map((d) => [d.name, d.template]));
+  const reasons = new Map(
+    (plan.plan.adoption?.datatypes ?? []).flatMap((d) =>
+      d.kind === 'raw' ? [[d.name, d.reason] as const] : [],
+    ),
+  );
   const datatypes = Object.entries(config.datatypes).map(([name, datatype]): DatatypeDescription => {
     const owner = datatype.reuse === undefined ? datatype : config.datatypes[datatype.reuse]!;
     const patches =
@@ -119,7 +125,7 @@ export function describePlan(
       roles: datatypeRoles(datatype, owner, pack),
       patches,
       patchSize: patches.reduce((sum, patch) => sum + patch.size, 0),
-      ...(datatype.pattern === 'raw' ? { rawReason: RAW_REASON } : {}),
+      ...(datatype.pattern === 'raw' ? { rawReason: reasons.get(name) || VERBATIM_REASON } : {}),
     };
   });
   const system = config.patches.system;

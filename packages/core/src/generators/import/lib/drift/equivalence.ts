@@ -1,63 +1,29 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import {
-  diskSource,
-  expandConnector,
-  ExpandError,
-  memorySource,
-  type ConnectorSource,
-} from '../../../../lib/expand';
+import { nodeConfigDifferences, nodeConfigOf } from '../../../../lib/adopt';
+import { expectedFiles } from '../plan-verbatim';
 import type { FolderPlan } from './plan-folder';
 
 /** Whether the built connector and its source give the same node config, and if not the first difference. */
 export type Equivalence = { equivalent: true } | { equivalent: false; difference: string };
 
-/** The expanded files (`sesam expand` with sesam-py's treatment of undefined variables), or the error. */
-function expanded(source: ConnectorSource): ReadonlyMap<string, string> | ExpandError {
-  try {
-    return expandConnector(source).files;
-  } catch (error) {
-    if (error instanceof ExpandError) return error;
-    throw error;
-  }
-}
-
 /**
- * Import's proof, done independently of the import: the files the build writes for the plan,
- * expanded like `sesam-connectors expand --compat` (with the source folder's `<profile>-env.json`
- * beside them, as a developer's node has it), give byte for byte the node config the source
- * folder expands to. Two expansions that fail the same way count as equivalent.
+ * Import's proof, checked again on the plan as the drift report and the figures describe it: the
+ * files the build writes, expanded like `sesam-connectors expand --compat`, give byte for byte the
+ * node config of the source's files, both with the source folder's `<profile>-env.json` beside
+ * them (as a developer's node has it). Two expansions that fail the same way count as equivalent.
  */
 export function nodeConfigEquivalence(plan: FolderPlan & { ok: true }): Equivalence {
-  const built: { [path: string]: string } = Object.fromEntries(plan.plan.files);
-  for (const env of plan.source.envFiles) {
-    if (existsSync(join(plan.dir, env))) built[env] = readFileSync(join(plan.dir, env), 'utf8');
-  }
-  const expected = expanded(diskSource(plan.dir));
-  const actual = expanded(memorySource(built, `${plan.shown} (built)`));
-  if (expected instanceof ExpandError || actual instanceof ExpandError) {
-    if (
-      expected instanceof ExpandError &&
-      actual instanceof ExpandError &&
-      expected.message === actual.message
-    )
-      return { equivalent: true };
-    const describe = (result: ReadonlyMap<string, string> | ExpandError): string =>
-      result instanceof ExpandError ? `fails: ${result.message}` : 'expands';
-    return {
-      equivalent: false,
-      difference: `the source ${describe(expected)}; the build ${describe(actual)}`,
-    };
-  }
-  for (const path of new Set([...expected.keys(), ...actual.keys()])) {
-    const want = expected.get(path);
-    const got = actual.get(path);
-    if (want === got) continue;
-    if (got === undefined)
-      return { equivalent: false, difference: `${path}: missing from the build's node config` };
-    if (want === undefined)
-      return { equivalent: false, difference: `${path}: only in the build's node config` };
-    return { equivalent: false, difference: `${path}: differs` };
-  }
-  return { equivalent: true };
+  const env = plan.source.envFiles
+    .filter((file) => existsSync(join(plan.dir, file)))
+    .map((file) => [file, readFileSync(join(plan.dir, file), 'utf8')] as const);
+  const source = nodeConfigOf(new Map([...expectedFiles(plan.source), ...env]));
+  const built = nodeConfigOf(new Map([...plan.plan.files, ...env]));
+  const differences = nodeConfigDifferences(source, built);
+  return differences.length === 0
+    ? { equivalent: true }
+    : {
+        equivalent: false,
+        difference: `${differences[0]}${differences.length > 1 ? ` and ${differences.length - 1} more` : ''} differ`,
+      };
 }
