@@ -1,6 +1,14 @@
 import { logger, type Tree } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { buildConnector } from '../../src/lib/build';
@@ -74,50 +82,56 @@ describe('import adopts every corpus connector onto the pack', () => {
     );
   });
 
-  it.each(folders)('%s: the built package expands to the source node config byte for byte', async (folder) => {
-    const sourceDir = join(CORPUS, folder);
-    const derived = systemNameFromFolder(folder);
-    const system = nameProblem('system', derived) === undefined ? derived : suggestName(derived);
-    const tree = createTreeWithEmptyWorkspace();
-    info.mockClear();
-    await importGenerator(tree, { source: sourceDir, system, skipFormat: true });
-    const workspace = join(workDir, folder);
-    writePackage(tree, system, workspace);
-    const projectRoot = join(workspace, connectorRoot(system));
-    const project = tree.read(`${connectorRoot(system)}/project.json`, 'utf-8');
-    const validate = project === null ? true : (JSON.parse(project).targets.build.options.validate as boolean);
-    await buildConnector(projectRoot, { displayRoot: workspace, validate });
+  it.each(folders)(
+    '%s: the built package expands to the source node config byte for byte',
+    async (folder) => {
+      const sourceDir = join(CORPUS, folder);
+      const derived = systemNameFromFolder(folder);
+      const system = nameProblem('system', derived) === undefined ? derived : suggestName(derived);
+      const tree = createTreeWithEmptyWorkspace();
+      info.mockClear();
+      await importGenerator(tree, { source: sourceDir, system, skipFormat: true });
+      const workspace = join(workDir, folder);
+      writePackage(tree, system, workspace);
+      const projectRoot = join(workspace, connectorRoot(system));
+      const project = tree.read(`${connectorRoot(system)}/project.json`, 'utf-8');
+      const validate =
+        project === null ? true : (JSON.parse(project).targets.build.options.validate as boolean);
+      await buildConnector(projectRoot, { displayRoot: workspace, validate });
 
-    const built = expanded(join(projectRoot, 'connector'));
-    const source = expanded(sourceDir);
-    // A developer's <profile>-env.json beside the manifest is not imported (the import says so); expand
-    // copies it into the expanded folder, so that file alone is left out of the comparison.
-    if (typeof source !== 'string' && existsSync(join(sourceDir, 'test-env.json'))) {
-      source.delete('test-env.json');
-      if (typeof built !== 'string') built.delete('test-env.json');
-    }
-    if (typeof source === 'string') expect(built).toBe(source);
-    else {
-      expect(typeof built).toBe('object');
-      const got = built as Map<string, string>;
-      expect([...got.keys()].sort()).toEqual([...source.keys()].sort());
-      for (const [path, text] of source) expect([path, got.get(path)]).toEqual([path, text]);
-    }
-    equivalent.push(folder);
+      const built = expanded(join(projectRoot, 'connector'));
+      const source = expanded(sourceDir);
+      // A developer's <profile>-env.json beside the manifest is not imported (the import says so); expand
+      // copies it into the expanded folder, so that file alone is left out of the comparison.
+      if (typeof source !== 'string' && existsSync(join(sourceDir, 'test-env.json'))) {
+        source.delete('test-env.json');
+        if (typeof built !== 'string') built.delete('test-env.json');
+      }
+      if (typeof source === 'string') expect(built).toBe(source);
+      else {
+        expect(typeof built).toBe('object');
+        const got = built as Map<string, string>;
+        expect([...got.keys()].sort()).toEqual([...source.keys()].sort());
+        for (const [path, text] of source) expect([path, got.get(path)]).toEqual([path, text]);
+      }
+      equivalent.push(folder);
 
-    const config = parseJson(readFileSync(join(projectRoot, 'connector.json'), 'utf8')) as JsonObject;
-    const entries = [...(config.get('datatypes') as JsonObject)] as [string, JsonObject][];
-    const byName = new Map(entries);
-    for (const [name, datatype] of entries) {
-      datatypes += 1;
-      const owner = byName.get(String(datatype.get('reuse') ?? name))!;
-      if (datatype.get('pattern') === 'raw') {
-        raw += 1;
-        const said = info.mock.calls.map(([line]) => String(line)).find((line) => line.startsWith(`  ${name} is raw `));
-        rawReasons.push(`${folder} ${name}: ${said ?? 'no reason given'}`);
-      } else if (!isJsonObject(owner.get('patches'))) withoutPatch += 1;
-    }
-  });
+      const config = parseJson(readFileSync(join(projectRoot, 'connector.json'), 'utf8')) as JsonObject;
+      const entries = [...(config.get('datatypes') as JsonObject)] as [string, JsonObject][];
+      const byName = new Map(entries);
+      for (const [name, datatype] of entries) {
+        datatypes += 1;
+        const owner = byName.get(String(datatype.get('reuse') ?? name))!;
+        if (datatype.get('pattern') === 'raw') {
+          raw += 1;
+          const said = info.mock.calls
+            .map(([line]) => String(line))
+            .find((line) => line.startsWith(`  ${name} is raw `));
+          rawReasons.push(`${folder} ${name}: ${said ?? 'no reason given'}`);
+        } else if (!isJsonObject(owner.get('patches'))) withoutPatch += 1;
+      }
+    },
+  );
 
   it('expands every folder to the node config of its source', () => {
     expect(equivalent).toHaveLength(folders.length);
@@ -136,5 +150,4 @@ describe('import adopts every corpus connector onto the pack', () => {
   it('finds the corpus', () => {
     expect(folders).toHaveLength(144);
   });
-
 });

@@ -6,11 +6,17 @@ const escapePointer = (key: string): string => key.replace(/~/g, '~0').replace(/
  * Where `actual` differs from `expected`, as JSON pointers (RFC 6901), outermost first: a missing or
  * extra key, a value of another type or text, an array of another length (its own pointer).
  */
-export function deviations(expected: JsonValue | undefined, actual: JsonValue | undefined, pointer = ''): string[] {
+export function deviations(
+  expected: JsonValue | undefined,
+  actual: JsonValue | undefined,
+  pointer = '',
+): string[] {
   if (expected === undefined || actual === undefined) return expected === actual ? [] : [pointer];
   if (isJsonObject(expected) && isJsonObject(actual)) {
     const keys = [...new Set([...expected.keys(), ...actual.keys()])].sort();
-    return keys.flatMap((key) => deviations(expected.get(key), actual.get(key), `${pointer}/${escapePointer(key)}`));
+    return keys.flatMap((key) =>
+      deviations(expected.get(key), actual.get(key), `${pointer}/${escapePointer(key)}`),
+    );
   }
   if (Array.isArray(expected) && Array.isArray(actual)) {
     if (expected.length !== actual.length) return [pointer];

@@ -4,12 +4,7 @@
  * smallest residual patch; `deviations` and `shapeOf` say where and how a pipe differs from what
  * the pack renders (the pack-coverage tool and the drift report read them).
  */
-export {
-  planDatatypes,
-  sameJson,
-  type AdoptionInput,
-  type DatatypePlan,
-} from './plan-datatypes';
+export { planDatatypes, sameJson, type AdoptionInput, type DatatypePlan } from './plan-datatypes';
 export { inferOptions, type Pipes } from './infer-options';
 export { readSourcePipes, pipeRole, withDatatypePlaceholder, type SourcePipes } from './source-pipes';
 export { deviations, shapeOf } from './deviations';

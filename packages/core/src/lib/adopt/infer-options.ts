@@ -57,7 +57,10 @@ const restSourceOptions = (source: JsonValue | undefined): [string, JsonValue | 
   return [
     ['supportsSince', since ? true : undefined],
     ['trace', trace ? true : undefined],
-    ['listOperation', typeof operation === 'string' && operation !== DEFAULT_LIST_OPERATION ? operation : undefined],
+    [
+      'listOperation',
+      typeof operation === 'string' && operation !== DEFAULT_LIST_OPERATION ? operation : undefined,
+    ],
     ['sourceProperties', rest.size > 0 ? rest : undefined],
   ];
 };
@@ -71,7 +74,8 @@ const COLLECT_TEMPLATE_KEYS: [string, string[]][] = [
 const templateTransform = (pipe: JsonObject | undefined, name: string): JsonObject | undefined =>
   pipe === undefined
     ? undefined
-    : (transformsOf(pipe).find((t) => isJsonObject(t) && t.get('template') === name) as JsonObject | undefined);
+    : (transformsOf(pipe).find((t) => isJsonObject(t) && t.get('template') === name) as
+        JsonObject | undefined);
 
 /** `primaryKey` when a template transform names another than the default `id`. */
 const primaryKeyOf = (...templates: (JsonObject | undefined)[]): JsonValue | undefined => {
@@ -101,11 +105,16 @@ const dtlOptions = (pipe: JsonObject): [string, JsonValue | undefined][] => {
   const list = Array.isArray(rules) ? rules : [];
   const copiesAll = list.length > 0 && toCanonicalJson(list[0]!) === toCanonicalJson(['copy', '*']);
   const modified = list.find(
-    (rule) => Array.isArray(rule) && rule[0] === 'add' && rule[1] === '$last-modified' && Array.isArray(rule[2]),
+    (rule) =>
+      Array.isArray(rule) && rule[0] === 'add' && rule[1] === '$last-modified' && Array.isArray(rule[2]),
   ) as JsonValue[] | undefined;
   const parse = modified?.[2] as JsonValue[] | undefined;
   const lastModified =
-    parse !== undefined && parse[0] === 'datetime-parse' && typeof parse[1] === 'string' && typeof parse[2] === 'string' && parse[2].startsWith('_S.')
+    parse !== undefined &&
+    parse[0] === 'datetime-parse' &&
+    typeof parse[1] === 'string' &&
+    typeof parse[2] === 'string' &&
+    parse[2].startsWith('_S.')
       ? objectOf([
           ['property', parse[2].slice(3)],
           ['format', parse[1]],
@@ -118,12 +127,16 @@ const dtlOptions = (pipe: JsonObject): [string, JsonValue | undefined][] => {
 };
 
 /** Options of the `collect` and `webhook` patterns' `-all`, `-collect` and `-share` pipes. */
-function collectFamilyOptions(pipes: Pipes, pattern: 'collect' | 'webhook'): [string, JsonValue | undefined][] {
+function collectFamilyOptions(
+  pipes: Pipes,
+  pattern: 'collect' | 'webhook',
+): [string, JsonValue | undefined][] {
   const collect = pipes.get('collect');
   if (collect === undefined) return [];
   const all = pipes.get('all');
   const share = pipes.get('share');
-  const from = pattern === 'collect' ? (collectSourceOf(collect) ?? (all === undefined ? 'api' : 'all')) : 'all';
+  const from =
+    pattern === 'collect' ? (collectSourceOf(collect) ?? (all === undefined ? 'api' : 'all')) : 'all';
   const reader = from === 'api' ? collect : all;
   const collectRest = templateTransform(collect, 'transform-collect-rest');
   const shareRest = templateTransform(share, 'transform-share-rest');
@@ -136,7 +149,14 @@ function collectFamilyOptions(pipes: Pipes, pattern: 'collect' | 'webhook'): [st
     ...(pattern === 'collect'
       ? ([
           ['collectSource', from === 'all' ? undefined : from],
-          ['allPipe', from !== 'all' && all !== undefined ? true : from === 'all' && all === undefined ? false : undefined],
+          [
+            'allPipe',
+            from !== 'all' && all !== undefined
+              ? true
+              : from === 'all' && all === undefined
+                ? false
+                : undefined,
+          ],
         ] as [string, JsonValue | undefined][])
       : []),
     ...restSourceOptions(reader?.get('source')),
@@ -150,7 +170,9 @@ function collectFamilyOptions(pipes: Pipes, pattern: 'collect' | 'webhook'): [st
     ['share', share !== undefined ? true : undefined],
     [
       'shareOperations',
-      share !== undefined && isJsonObject(shareProperties) && !shareProperties.has('operation_insert') ? false : undefined,
+      share !== undefined && isJsonObject(shareProperties) && !shareProperties.has('operation_insert')
+        ? false
+        : undefined,
     ],
     ['shareExcludeCompleteness', share?.has('exclude_completeness') === true ? true : undefined],
     ['shareKeepVersions', at(share, 'compaction', 'keep_versions')],
@@ -164,7 +186,8 @@ const sharePayloadKey = (share: JsonObject): string | undefined => {
     const rules = at(transform, 'rules', 'default');
     if (!Array.isArray(rules)) continue;
     for (const rule of rules) {
-      if (!Array.isArray(rule) || rule[0] !== 'add' || rule[1] !== '$payload' || !Array.isArray(rule[2])) continue;
+      if (!Array.isArray(rule) || rule[0] !== 'add' || rule[1] !== '$payload' || !Array.isArray(rule[2]))
+        continue;
       const [fn, key, from] = rule[2];
       if (fn === 'dict' && typeof key === 'string' && from === '_T.') return key;
     }
@@ -179,17 +202,26 @@ function webhookOptions(pipes: Pipes): [string, JsonValue | undefined][] {
   const entities = at(register, 'source', 'entities');
   const registrations = Array.isArray(entities) ? entities.filter(isJsonObject) : [];
   const properties = registrations.map((entity) => member(entity, 'properties'));
-  const payloadKey = isJsonObject(properties[0]) && properties[0].size === 1 ? [...properties[0].keys()][0] : undefined;
+  const payloadKey =
+    isJsonObject(properties[0]) && properties[0].size === 1 ? [...properties[0].keys()][0] : undefined;
   const registrationShape = properties.every(
-    (p) => typeof at(p, payloadKey ?? '', 'topic') === 'string' && typeof at(p, payloadKey ?? '', 'address') === 'string',
+    (p) =>
+      typeof at(p, payloadKey ?? '', 'topic') === 'string' &&
+      typeof at(p, payloadKey ?? '', 'address') === 'string',
   );
-  if (payloadKey === undefined || !registrationShape) return [['validationExpression', eventValidation(event)]];
+  if (payloadKey === undefined || !registrationShape)
+    return [['validationExpression', eventValidation(event)]];
   const topics = registrations.map((entity, index) => {
     const topic = at(properties[index], payloadKey ?? '', 'topic');
     const id = entity.get('_id');
     const text = typeof topic === 'string' ? topic : '';
     const segments = text.split('/');
-    return id === `${DATATYPE_PLACEHOLDER}-${segments[segments.length - 1]}` ? text : objectOf([['topic', text], ['id', id]]);
+    return id === `${DATATYPE_PLACEHOLDER}-${segments[segments.length - 1]}`
+      ? text
+      : objectOf([
+          ['topic', text],
+          ['id', id],
+        ]);
   });
   const address = at(properties[0], payloadKey ?? '', 'address');
   const hop = transformsOf(register ?? (new Map() as JsonObject))
@@ -199,8 +231,16 @@ function webhookOptions(pipes: Pipes): [string, JsonValue | undefined][] {
   const returned = JSON.stringify(hop ?? null).match(/"return":\["first","([^"]+)"\]/)?.[1];
   return [
     ['topics', topics.length > 0 ? topics : undefined],
-    ['webhookIdPath', returned !== undefined && returned !== 'sink.insert_response.value.id' ? returned : undefined],
-    ['receiverAddress', typeof address === 'string' && address !== `{{@ service_url @}}/receivers/${PIPE('event')}/entities` ? address : undefined],
+    [
+      'webhookIdPath',
+      returned !== undefined && returned !== 'sink.insert_response.value.id' ? returned : undefined,
+    ],
+    [
+      'receiverAddress',
+      typeof address === 'string' && address !== `{{@ service_url @}}/receivers/${PIPE('event')}/entities`
+        ? address
+        : undefined,
+    ],
     ['webhookPayloadKey', payloadKey !== undefined && payloadKey !== 'webhook' ? payloadKey : undefined],
     ['validationExpression', eventValidation(event)],
   ];
@@ -220,7 +260,12 @@ function registryOptions(pipes: Pipes): [string, JsonValue | undefined][] {
   ).match(/\["discard",\["matches","((?:[^"\\]|\\.)*)","_S\.([^"]+)"\]\]/);
   const schedule = at(pipes.get('collect'), 'pump', 'schedule_interval');
   return [
-    ['wipeMatch', discard !== null && discard[1] !== 'https://*.sesam.cloud/*' ? JSON.parse(`"${discard[1]}"`) : undefined],
+    [
+      'wipeMatch',
+      discard !== null && discard[1] !== 'https://*.sesam.cloud/*'
+        ? JSON.parse(`"${discard[1]}"`)
+        : undefined,
+    ],
     ['addressProperty', discard !== null && discard[2] !== 'address' ? discard[2] : undefined],
     ['scheduleInterval', schedule],
   ];

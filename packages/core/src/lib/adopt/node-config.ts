@@ -21,7 +21,9 @@ export function nodeConfigOf(files: ReadonlyMap<string, string>): NodeConfig {
 export function nodeConfigDifferences(expected: NodeConfig, actual: NodeConfig): string[] {
   if (!expected.ok || !actual.ok) {
     if (!expected.ok && !actual.ok && expected.error === actual.error) return [];
-    return [`(expand: ${expected.ok ? 'the source expands' : expected.error} / ${actual.ok ? 'the package expands' : actual.error})`];
+    return [
+      `(expand: ${expected.ok ? 'the source expands' : expected.error} / ${actual.ok ? 'the package expands' : actual.error})`,
+    ];
   }
   const paths = [...new Set([...expected.files.keys(), ...actual.files.keys()])].sort();
   return paths.filter((path) => expected.files.get(path) !== actual.files.get(path));

@@ -119,17 +119,21 @@ const rawReason = (reasons: { pattern: string; reason?: string }[]): string =>
  */
 export function planDatatypes(input: AdoptionInput, pack: LoadedTemplatePack): DatatypePlan[] {
   const users = new Map<string, string[]>();
-  for (const { name, template } of input.datatypes) users.set(template, [...(users.get(template) ?? []), name]);
+  for (const { name, template } of input.datatypes)
+    users.set(template, [...(users.get(template) ?? []), name]);
   const planned = new Map<string, DatatypePlan>();
 
   for (const [template, names] of users) {
     const text = input.files.get(template);
-    const raw = (reason: string) => names.forEach((name) => planned.set(name, { name, template, kind: 'raw', reason }));
+    const raw = (reason: string) =>
+      names.forEach((name) => planned.set(name, { name, template, kind: 'raw', reason }));
     if (text === undefined) {
       raw('the source has no such file (kept as the manifest names it)');
       continue;
     }
-    const badName = names.map((name) => nameProblem('datatype', name)).find((problem) => problem !== undefined);
+    const badName = names
+      .map((name) => nameProblem('datatype', name))
+      .find((problem) => problem !== undefined);
     if (badName !== undefined) {
       raw(`a pattern datatype needs a valid name: ${badName}`);
       continue;
@@ -166,7 +170,8 @@ export function planDatatypes(input: AdoptionInput, pack: LoadedTemplatePack): D
       source: pipes.pipes,
       tried: tried.filter((t) => t.pattern !== best.pattern),
     });
-    for (const name of names) if (name !== owner) planned.set(name, { name, template, kind: 'reuse', reuse: owner });
+    for (const name of names)
+      if (name !== owner) planned.set(name, { name, template, kind: 'reuse', reuse: owner });
   }
   return input.datatypes.map(({ name }) => planned.get(name)!);
 }

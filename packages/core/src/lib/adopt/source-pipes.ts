@@ -12,9 +12,7 @@ export const pipeRole = (id: unknown): string | undefined =>
     : undefined;
 
 /** A template's pipes by role (in file order), or why a pattern cannot describe them. */
-export type SourcePipes =
-  | { ok: true; pipes: Map<string, JsonObject> }
-  | { ok: false; reason: string };
+export type SourcePipes = { ok: true; pipes: Map<string, JsonObject> } | { ok: false; reason: string };
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -54,7 +52,8 @@ export function readSourcePipes(text: string, file: string, datatype?: string): 
   try {
     parsed = parseJson(text, file);
   } catch (error) {
-    if (error instanceof JsonParseError) return { ok: false, reason: `it is not valid JSON (${error.message})` };
+    if (error instanceof JsonParseError)
+      return { ok: false, reason: `it is not valid JSON (${error.message})` };
     throw error;
   }
   if (datatype !== undefined) parsed = withDatatypePlaceholder(parsed, datatype);
@@ -65,7 +64,10 @@ export function readSourcePipes(text: string, file: string, datatype?: string): 
     if (!isJsonObject(component)) return { ok: false, reason: `${where} is not a JSON object` };
     const id = component.get('_id');
     if (component.get('type') !== 'pipe') {
-      return { ok: false, reason: `${where} (${JSON.stringify(id)}) is not a pipe (type ${JSON.stringify(component.get('type'))})` };
+      return {
+        ok: false,
+        reason: `${where} (${JSON.stringify(id)}) is not a pipe (type ${JSON.stringify(component.get('type'))})`,
+      };
     }
     const role = pipeRole(id);
     if (role === undefined) {

@@ -67,13 +67,21 @@ const asJson = (operations: readonly PatchOperation[]): JsonValue =>
   parseJson(toJsonText(operations as JsonWritable, { compact: true }));
 
 /** The connector.json fields of one planned datatype (the manifest fields come after). */
-const plannedFields = (plan: DatatypePlan, patterns: ReadonlyMap<string, string>): [string, JsonValue | undefined][] => {
+const plannedFields = (
+  plan: DatatypePlan,
+  patterns: ReadonlyMap<string, string>,
+): [string, JsonValue | undefined][] => {
   switch (plan.kind) {
     case 'pattern':
       return [
         ['pattern', plan.pattern],
         ['options', plan.options.size > 0 ? plan.options : undefined],
-        ['patches', plan.patches.size > 0 ? objectOf([...plan.patches].map(([role, ops]) => [role, asJson(ops)])) : undefined],
+        [
+          'patches',
+          plan.patches.size > 0
+            ? objectOf([...plan.patches].map(([role, ops]) => [role, asJson(ops)]))
+            : undefined,
+        ],
       ];
     case 'reuse':
       return [
@@ -105,7 +113,9 @@ export const composePackage = (
   const rawFiles = new Map<string, string>();
   const plans = new Map((adoption?.datatypes ?? []).map((plan) => [plan.name, plan]));
   const patterns = new Map(
-    [...plans.values()].flatMap((plan) => (plan.kind === 'pattern' ? [[plan.name, plan.pattern] as const] : [])),
+    [...plans.values()].flatMap((plan) =>
+      plan.kind === 'pattern' ? [[plan.name, plan.pattern] as const] : [],
+    ),
   );
   const datatypes = objectOf(
     source.datatypes.map(({ name, template, entry }) => {

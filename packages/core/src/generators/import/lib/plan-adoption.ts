@@ -71,11 +71,21 @@ export const planAdoptedImport = (
   const systemText = source.files.get(systemPath);
   const expected = nodeConfigOf(expectedFiles(source));
   if (systemText === undefined) {
-    return verbatim(source, system, pack, `the source does not expand (its system template ${systemPath} does not exist)`);
+    return verbatim(
+      source,
+      system,
+      pack,
+      `the source does not expand (its system template ${systemPath} does not exist)`,
+    );
   }
 
   const sourceManifest = toCanonicalJson(source.manifest);
-  let datatypes = refusedAsRaw(source, system, pack, planDatatypes({ datatypes: source.datatypes, files: source.files }, pack));
+  let datatypes = refusedAsRaw(
+    source,
+    system,
+    pack,
+    planDatatypes({ datatypes: source.datatypes, files: source.files }, pack),
+  );
   for (let round = 0; round < MAX_ROUNDS; round += 1) {
     const proven = proveBest(source, system, pack, datatypes, systemText, sourceManifest, expected);
     if (proven === undefined) break;
@@ -88,7 +98,10 @@ export const planAdoptedImport = (
     );
     datatypes = datatypes.map((d) =>
       owners.has(d.name) || (d.kind === 'reuse' && owners.has(d.reuse))
-        ? raw(d, `its adopted description did not expand to the source's node config (${proven.differing.filter((p) => datatypeOfFile(p, names) === d.name).join(', ') || 'a pipe of the datatype it reuses'})`)
+        ? raw(
+            d,
+            `its adopted description did not expand to the source's node config (${proven.differing.filter((p) => datatypeOfFile(p, names) === d.name).join(', ') || 'a pipe of the datatype it reuses'})`,
+          )
         : d,
     );
   }
@@ -103,10 +116,20 @@ export const planAdoptedImport = (
 };
 
 /** The verbatim import, every datatype raw for `reason`. */
-const verbatim = (source: SourceConnector, system: string, pack: LoadedTemplatePack, reason: string): ImportPlan => {
+const verbatim = (
+  source: SourceConnector,
+  system: string,
+  pack: LoadedTemplatePack,
+  reason: string,
+): ImportPlan => {
   const plan = planVerbatimImport(source, system, pack);
   if (!plan.ok) return plan;
-  const datatypes = source.datatypes.map(({ name, template }): DatatypePlan => ({ name, template, kind: 'raw', reason }));
+  const datatypes = source.datatypes.map(({ name, template }): DatatypePlan => ({
+    name,
+    template,
+    kind: 'raw',
+    reason,
+  }));
   return { ...plan, adoption: { datatypes } };
 };
 
@@ -114,7 +137,10 @@ const verbatim = (source: SourceConnector, system: string, pack: LoadedTemplateP
 const problemDatatype = (problem: string, names: readonly string[]): string | undefined =>
   [...names]
     .sort((a, b) => b.length - a.length)
-    .find((name) => problem.includes(`: datatypes.${name}`) || problem.includes(`: datatypes[${JSON.stringify(name)}]`));
+    .find(
+      (name) =>
+        problem.includes(`: datatypes.${name}`) || problem.includes(`: datatypes[${JSON.stringify(name)}]`),
+    );
 
 /**
  * The plans with every datatype the build refuses (an option or patch the schema or checks reject)
@@ -128,7 +154,11 @@ function refusedAsRaw(
   plans: DatatypePlan[],
 ): DatatypePlan[] {
   for (let round = 0; round < MAX_ROUNDS; round += 1) {
-    const outcome = renderCandidate(composePackage(source, system, VERBATIM, { datatypes: plans }), system, pack);
+    const outcome = renderCandidate(
+      composePackage(source, system, VERBATIM, { datatypes: plans }),
+      system,
+      pack,
+    );
     if (outcome.ok) return plans;
     const names = plans.filter((d) => d.kind === 'pattern').map((d) => d.name);
     const refused = new Map<string, string>();
@@ -151,10 +181,16 @@ function refusedAsRaw(
  * defaults: `null` for an operation a pattern role adds that the source lacks, and `"key": null` for
  * a default key (method, url) the source's operation lacks.
  */
-function keepingSourceOperations(parts: SystemParts, plans: readonly DatatypePlan[], pack: LoadedTemplatePack): SystemParts {
+function keepingSourceOperations(
+  parts: SystemParts,
+  plans: readonly DatatypePlan[],
+  pack: LoadedTemplatePack,
+): SystemParts {
   const given = parts.restSystem.get('operations');
   const operations = new JsonObject(isJsonObject(given) ? given : []);
-  const owners = new Map(plans.flatMap((plan) => (plan.kind === 'pattern' ? [[plan.name, plan] as const] : [])));
+  const owners = new Map(
+    plans.flatMap((plan) => (plan.kind === 'pattern' ? [[plan.name, plan] as const] : [])),
+  );
   for (const plan of plans) {
     const owner = owners.get(plan.kind === 'reuse' ? plan.reuse : plan.name);
     const pattern = pack.patterns.find((p) => p.name === owner?.pattern);
@@ -168,7 +204,11 @@ function keepingSourceOperations(parts: SystemParts, plans: readonly DatatypePla
         continue;
       }
       const missing = Object.keys(defaultOperation(role, plan.name)).filter((key) => !operation.has(key));
-      if (missing.length > 0) operations.set(name, new JsonObject([...operation, ...missing.map((key): [string, null] => [key, null])]));
+      if (missing.length > 0)
+        operations.set(
+          name,
+          new JsonObject([...operation, ...missing.map((key): [string, null] => [key, null])]),
+        );
     }
   }
   const restSystem = new JsonObject([...parts.restSystem]);
@@ -189,7 +229,10 @@ function proveBest(
   let best: { shape: PackageShape; adoption: Adoption; size: number } | undefined;
   let notRendered = systemShapeProblem(systemText);
   for (const parts of systemCandidates(source, systemText) ?? []) {
-    const shape: PackageShape = { system: keepingSourceOperations(parts, datatypes, pack), manifest: 'generated' };
+    const shape: PackageShape = {
+      system: keepingSourceOperations(parts, datatypes, pack),
+      manifest: 'generated',
+    };
     const outcome = renderCandidate(composePackage(source, system, shape, { datatypes }), system, pack);
     if (!outcome.ok) {
       notRendered ??= `the build refuses it: ${outcome.problems[0]}`;
@@ -224,7 +267,9 @@ function proveBest(
         package: outcome.candidate,
         files: outcome.files,
         adoption,
-        ...(shape.system === 'file' ? { systemReason: notRendered ?? 'no auth type of connector.json renders it' } : {}),
+        ...(shape.system === 'file'
+          ? { systemReason: notRendered ?? 'no auth type of connector.json renders it' }
+          : {}),
       },
       differing,
     };

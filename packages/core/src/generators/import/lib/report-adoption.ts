@@ -12,6 +12,7 @@ export const reportAdoption = (shownSource: string, adoption: Adoption): void =>
     `${shownSource}: ${onPattern.length} datatype(s) on patterns (${patched} with patches), ${reused} reusing another's template, ${raw.length} raw.`,
   );
   for (const plan of raw) {
-    if (plan.kind === 'raw') logger.info(`  ${plan.name} is raw (kept verbatim in raw/${plan.template}): ${plan.reason}.`);
+    if (plan.kind === 'raw')
+      logger.info(`  ${plan.name} is raw (kept verbatim in raw/${plan.template}): ${plan.reason}.`);
   }
 };
