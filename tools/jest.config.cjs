@@ -10,5 +10,6 @@ module.exports = require('./jest/preset.cjs')(__dirname, {
     '<rootDir>/workspace/test/**/*.spec.ts',
     '<rootDir>/fuzz/test/**/*.spec.ts',
     '<rootDir>/adoption/test/**/*.spec.ts',
+    '<rootDir>/pack-coverage/test/**/*.spec.ts',
   ],
 });

@@ -67,6 +67,17 @@ export const collectOptions: { readonly [option: string]: PatternOption } = {
       'Extra keys of the rest source that reads the API, e.g. `payload_property`, `id_expression`, `updated_expression`, `properties` (operation parameters), `initial_since_value`.',
     schema: { type: 'object' },
   },
+  sourceType: {
+    description:
+      'The source type of the pipe that reads the API: `rest` (the default, on `listOperation`) or another Sesam source type (`sparql`, `csv`, `rdf`, …), which takes its settings from `sourceProperties` and names no operation.',
+    schema: { type: 'string', minLength: 1 },
+    default: 'rest',
+  },
+  cronExpression: {
+    description:
+      'The pipe that reads the API runs on this cron schedule (`pump.cron_expression`), e.g. "0 6 * * ?".',
+    schema: { type: 'string', minLength: 1 },
+  },
   listOperation: {
     description:
       'The system operation the API is read with. Default `{{@ datatype @}}-list` (added to the system with its default); another name (e.g. a generic `list` shared by datatypes) must be defined in restSystem.operations.',
@@ -81,9 +92,24 @@ export const collectOptions: { readonly [option: string]: PatternOption } = {
   },
   excludeCompleteness: {
     description:
-      '`-collect` lists the datasets that write back into it (`-share`, and `-event2` for webhooks) in `exclude_completeness`.',
-    schema: { type: 'boolean' },
+      '`-collect` lists the datasets that write back into it (`-share`, and `-event2` for webhooks) in `exclude_completeness`; false: none; a list of roles: exactly those datasets, in that order.',
+    schema: {
+      anyOf: [
+        { type: 'boolean' },
+        { type: 'array', items: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]*$' } },
+      ],
+    },
     default: true,
+  },
+  collectTemplateProperties: {
+    description:
+      "Extra properties of `-collect`'s `transform-collect-rest` (e.g. `id_expression`, operation properties), beside the ones `collectTemplate` sets.",
+    schema: { type: 'object' },
+  },
+  shareTemplateProperties: {
+    description:
+      "Extra properties of `-share`'s `transform-share-rest` (e.g. `operation_insert_properties`, `id_expression`, `enable_deletes`), beside the ones the pattern sets.",
+    schema: { type: 'object' },
   },
   collectPump: {
     description: '`-collect` gets `pump.run_at_startup_if_not_populated: true`.',
@@ -104,9 +130,19 @@ export const collectOptions: { readonly [option: string]: PatternOption } = {
   },
   shareOperations: {
     description:
-      '`-share` names its four operations (`operation_insert`, …) in `transform-share-rest`; off: the template\'s own defaults.',
+      "`-share` names its four operations (`operation_insert`, …) in `transform-share-rest`; off: the template's own defaults.",
     schema: { type: 'boolean' },
     default: true,
+  },
+  shareIdentifiers: {
+    description:
+      '`identifiers` for `-share` alone, where it differs from the other pipes (default: `identifiers`).',
+    schema: { enum: ['namespaced_identifiers', 'add_namespaces', 'both', 'none'] },
+  },
+  shareDeletionTracking: {
+    description: "`-share`'s sink keeps Sesam's default deletion tracking (no `deletion_tracking: false`).",
+    schema: { type: 'boolean' },
+    default: false,
   },
   shareExcludeCompleteness: {
     description: '`-share` lists its own dataset in `exclude_completeness`.',
@@ -128,8 +164,13 @@ export const collectOptions: { readonly [option: string]: PatternOption } = {
 export const collectOnlyOptions: { readonly [option: string]: PatternOption } = {
   collectSource: {
     description:
-      'Where `-collect` reads from: `all` (the default: dataset `-all`, which reads the API), `api` (`-collect` reads the API itself), or another role whose dataset `{{@ system @}}-{{@ datatype @}}-<role>` it reads (a child pipe such as `all2` or `children`, added by a patch).',
-    schema: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]*$' },
+      'Where `-collect` reads from: `all` (the default: dataset `-all`, which reads the API), `api` (`-collect` reads the API itself), another role whose dataset `{{@ system @}}-{{@ datatype @}}-<role>` it reads (a child pipe such as `all2` or `children`, added by a patch), or a list of roles it merges (`merge_datasets`, e.g. `["all", "event2"]`).',
+    schema: {
+      anyOf: [
+        { type: 'string', pattern: '^[a-z0-9][a-z0-9-]*$' },
+        { type: 'array', minItems: 2, items: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]*$' } },
+      ],
+    },
     default: 'all',
   },
   allPipe: {
@@ -143,7 +184,8 @@ export const shares = (options: PatternOptions): boolean => options['share'] ===
 
 /** The operations the pipes name: list (when it is the default), lookup (verified deletes), the write roles (share). */
 export const collectRoles = (options: PatternOptions): readonly OperationRole[] => [
-  ...(options['listOperation'] === undefined || options['listOperation'] === '{{@ datatype @}}-list'
+  ...((options['sourceType'] ?? 'rest') === 'rest' &&
+  (options['listOperation'] === undefined || options['listOperation'] === '{{@ datatype @}}-list')
     ? (['list'] as const)
     : []),
   ...(options['collectTemplate'] === undefined ||
@@ -171,26 +213,41 @@ export const identifierKeys = (options: PatternOptions): { [key: string]: boolea
 };
 
 /** Values the collect templates share: the identifier keys, and the rest source that reads the API. */
-export const deriveCollect = (options: PatternOptions) => ({
-  identifiers: identifierKeys(options),
-  restSource: {
-    ...((options['sourceProperties'] ?? {}) as object),
-    ...(options['supportsSince'] === true ? { supports_since: true } : {}),
-    ...(options['trace'] === true ? { trace: true } : {}),
-    type: 'rest',
-    system: '{{@ system @}}',
-    operation: options['listOperation'] ?? '{{@ datatype @}}-list',
-  },
-});
+export const deriveCollect = (options: PatternOptions) => {
+  const type = (options['sourceType'] ?? 'rest') as string;
+  return {
+    identifiers: identifierKeys(options),
+    shareIdentifiers: identifierKeys({ identifiers: options['shareIdentifiers'] ?? options['identifiers'] }),
+    restSource: {
+      ...((options['sourceProperties'] ?? {}) as object),
+      ...(options['supportsSince'] === true ? { supports_since: true } : {}),
+      ...(options['trace'] === true ? { trace: true } : {}),
+      type,
+      system: '{{@ system @}}',
+      ...(type === 'rest' ? { operation: options['listOperation'] ?? '{{@ datatype @}}-list' } : {}),
+    },
+    /** The pump keys of the pipe that reads the API (beyond `run_at_startup_if_not_populated` for `-collect`). */
+    readerPump: {
+      ...(options['scheduleInterval'] !== undefined
+        ? { run_at_startup_if_not_populated: true, schedule_interval: options['scheduleInterval'] }
+        : {}),
+      ...(options['cronExpression'] !== undefined ? { cron_expression: options['cronExpression'] } : {}),
+    },
+  };
+};
 
 /** Whether the datatype has an `-all` pipe (the `webhook` pattern always has). */
-const makesAll = (options: PatternOptions): boolean =>
-  options['allPipe'] !== undefined ? options['allPipe'] === true : (options['collectSource'] ?? 'all') === 'all';
+const makesAll = (options: PatternOptions): boolean => {
+  if (options['allPipe'] !== undefined) return options['allPipe'] === true;
+  const source = options['collectSource'] ?? 'all';
+  return Array.isArray(source) ? source.includes('all') : source === 'all';
+};
 
 export const allPipe: PatternPipe = {
   role: 'all',
   template: 'collect/all.json.ejs',
-  description: 'rest source on `<dt>-list` (optionally incremental and scheduled); not with `collectSource: api`',
+  description:
+    'rest source on `<dt>-list` (optionally incremental and scheduled); not with `collectSource: api`',
   when: makesAll,
 };
 
@@ -223,7 +280,10 @@ export const collectPattern: DatatypePattern = {
 /** The options of `-share`, which the `share` pattern takes on its own. */
 const SHARE_OPTIONS = [
   'primaryKey',
+  'shareTemplateProperties',
   'identifiers',
+  'shareIdentifiers',
+  'shareDeletionTracking',
   'transformForm',
   'shareOperations',
   'shareExcludeCompleteness',
@@ -236,7 +296,13 @@ export const sharePattern: DatatypePattern = {
   description:
     'A datatype that only writes to the API: `-share` (dataset `-transform` → `transform-share-rest`), no collect.',
   options: Object.fromEntries(SHARE_OPTIONS.map((name) => [name, collectOptions[name]!])),
-  pipes: [{ ...sharePipe, when: undefined, description: 'dataset `-transform` → `transform-share-rest` (batch_size 1)' }],
+  pipes: [
+    {
+      ...sharePipe,
+      when: undefined,
+      description: 'dataset `-transform` → `transform-share-rest` (batch_size 1)',
+    },
+  ],
   operationRoles: (options) =>
     options['shareOperations'] === false ? [] : ['lookup', 'insert', 'update', 'delete'],
   derive: deriveCollect,

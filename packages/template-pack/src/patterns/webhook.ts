@@ -62,6 +62,12 @@ export const webhookPattern: DatatypePattern = {
     'Order-style datatype with webhooks: the collect pipes plus `-event` (receiver), `-event2` and `-registerwebhook`; `-collect` merges `-all` and `-event2`.',
   options: {
     ...collectOptions,
+    collectSource: {
+      description:
+        'The datasets `-collect` merges (`merge_datasets`), as roles in order; default `-all` then `-event2`.',
+      schema: { type: 'array', minItems: 2, items: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]*$' } },
+      default: ['all', 'event2'],
+    },
     topics: {
       description:
         'Webhook topics to register, one embedded entity each (`_id` = `id`, or `{{@ datatype @}}-<last path segment of topic>`; `_updated` 0, 1, 2…). The `_id`s key the registration log: never change them once deployed.',

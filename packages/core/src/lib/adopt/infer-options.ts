@@ -1,4 +1,4 @@
-import { isJsonObject, toCanonicalJson, type JsonObject, type JsonValue } from '../json';
+import { isJsonObject, JsonNumber, toCanonicalJson, type JsonObject, type JsonValue } from '../json';
 import { at, member, objectOf, transformsOf, without } from './json-access';
 import { DATATYPE_PLACEHOLDER, SYSTEM_PLACEHOLDER } from './source-pipes';
 
@@ -33,20 +33,76 @@ const identifiersOf = (pipes: Pipes): string | undefined => {
   return kind === 'namespaced_identifiers' ? undefined : kind;
 };
 
-/** The role whose dataset `-collect` reads, `api` when it reads the API, undefined when unknown. */
-const collectSourceOf = (collect: JsonObject): string | undefined => {
-  const source = collect.get('source');
-  if (member(source, 'type') === 'rest') return 'api';
-  const dataset = member(source, 'dataset');
-  const prefix = `${SYSTEM_PLACEHOLDER}-${DATATYPE_PLACEHOLDER}-`;
-  return member(source, 'type') === 'dataset' && typeof dataset === 'string' && dataset.startsWith(prefix)
-    ? dataset.slice(prefix.length)
+/** `shareIdentifiers` when `-share` turns namespacing off otherwise than the datatype's other pipes. */
+const shareIdentifiersOf = (
+  share: JsonObject | undefined,
+  chosen: string | undefined,
+): string | undefined => {
+  if (share === undefined) return undefined;
+  const own = identifiersOfPipe(share);
+  return own === (chosen ?? 'namespaced_identifiers') ? undefined : own;
+};
+
+const ROLE_PREFIX = `${SYSTEM_PLACEHOLDER}-${DATATYPE_PLACEHOLDER}-`;
+
+/** The roles of a list of the datatype's own dataset ids, or undefined when one is another's. */
+const rolesOf = (value: JsonValue | undefined): string[] | undefined => {
+  if (!Array.isArray(value)) return undefined;
+  const roles = value.map((id) =>
+    typeof id === 'string' && id.startsWith(ROLE_PREFIX) ? id.slice(ROLE_PREFIX.length) : undefined,
+  );
+  return roles.every((role): role is string => role !== undefined && /^[a-z0-9][a-z0-9-]*$/.test(role))
+    ? roles
     : undefined;
 };
 
-/** supportsSince, trace, listOperation and sourceProperties from a rest source. */
+/** The role (or merged roles) whose dataset `-collect` reads, `api` when it reads the API, undefined when unknown. */
+const collectSourceOf = (collect: JsonObject): string | string[] | undefined => {
+  const source = collect.get('source');
+  if (member(source, 'type') === 'rest') return 'api';
+  if (member(source, 'type') === 'merge_datasets') {
+    const roles = rolesOf(member(source, 'datasets'));
+    return roles !== undefined && roles.length >= 2 ? roles : undefined;
+  }
+  const roles = rolesOf([member(source, 'dataset') ?? null]);
+  return member(source, 'type') === 'dataset' ? roles?.[0] : undefined;
+};
+
+/** `excludeCompleteness` as a list of roles when it is not the pattern's default list (undefined: the default). */
+const excludedOf = (collect: JsonObject, defaults: readonly string[]): JsonValue | undefined => {
+  if (!collect.has('exclude_completeness')) return false;
+  const roles = rolesOf(collect.get('exclude_completeness'));
+  if (roles === undefined || roles.join(',') === defaults.join(',')) return undefined;
+  return roles;
+};
+
+/** Properties of a template transform beyond the ones the pattern sets, or undefined. */
+const extraProperties = (
+  template: JsonObject | undefined,
+  own: readonly string[],
+): JsonObject | undefined => {
+  const properties = member(template, 'properties');
+  if (!isJsonObject(properties)) return undefined;
+  const rest = without(properties, new Set(own));
+  return rest.size > 0 ? rest : undefined;
+};
+
+/** A whole number ≥ 1 as connector.json options hold it, or undefined. */
+const positiveInteger = (value: JsonValue | undefined): JsonValue | undefined =>
+  value instanceof JsonNumber && /^[1-9][0-9]*$/.test(value.toString()) ? value : undefined;
+
+/** sourceType, supportsSince, trace, listOperation and sourceProperties from the source that reads the API. */
 const restSourceOptions = (source: JsonValue | undefined): [string, JsonValue | undefined][] => {
-  if (!isJsonObject(source) || source.get('type') !== 'rest') return [];
+  if (!isJsonObject(source) || typeof source.get('type') !== 'string') return [];
+  const type = source.get('type') as string;
+  if (type !== 'rest') {
+    if (source.get('system') !== SYSTEM_PLACEHOLDER || source.has('operation')) return [];
+    const rest = without(source, new Set(['type', 'system']));
+    return [
+      ['sourceType', type],
+      ['sourceProperties', rest.size > 0 ? rest : undefined],
+    ];
+  }
   const own = new Set(REST_SOURCE_OWN);
   const since = source.get('supports_since') === true;
   const trace = source.get('trace') === true;
@@ -135,14 +191,33 @@ function collectFamilyOptions(
   if (collect === undefined) return [];
   const all = pipes.get('all');
   const share = pipes.get('share');
-  const from =
-    pattern === 'collect' ? (collectSourceOf(collect) ?? (all === undefined ? 'api' : 'all')) : 'all';
-  const reader = from === 'api' ? collect : all;
   const collectRest = templateTransform(collect, 'transform-collect-rest');
   const shareRest = templateTransform(share, 'transform-share-rest');
-  const schedule = at(all, 'pump', 'schedule_interval');
-  const single = (pipe: JsonObject | undefined) => pipe !== undefined && isJsonObject(pipe.get('transform'));
+  const inferred = collectSourceOf(collect);
+  const from: string | string[] =
+    pattern === 'collect'
+      ? (inferred ?? (all === undefined ? 'api' : 'all'))
+      : Array.isArray(inferred)
+        ? inferred
+        : ['all', 'event2'];
+  const reader = from === 'api' ? collect : all;
+  const mergesAll = Array.isArray(from) ? from.includes('all') : from === 'all';
+  const collectTemplate = collectTemplateOf(collectRest);
+  const templateKeys =
+    COLLECT_TEMPLATE_KEYS.find(([name]) => name === (collectTemplate ?? 'verified-deletes'))?.[1] ?? [];
   const shareProperties = member(shareRest, 'properties');
+  const shareOperations = !(isJsonObject(shareProperties) && !shareProperties.has('operation_insert'));
+  const shareKeys = [
+    'primary_key',
+    'rest_system',
+    'share_dataset',
+    ...(shareOperations
+      ? ['operation_delete', 'operation_insert', 'operation_lookup', 'operation_update']
+      : []),
+  ];
+  const schedule = positiveInteger(at(reader, 'pump', 'schedule_interval'));
+  const cron = at(reader, 'pump', 'cron_expression');
+  const single = (pipe: JsonObject | undefined) => pipe !== undefined && isJsonObject(pipe.get('transform'));
   const payload = share === undefined ? undefined : sharePayloadKey(share);
   return [
     ['identifiers', identifiersOf(pipes)],
@@ -151,31 +226,33 @@ function collectFamilyOptions(
           ['collectSource', from === 'all' ? undefined : from],
           [
             'allPipe',
-            from !== 'all' && all !== undefined
-              ? true
-              : from === 'all' && all === undefined
-                ? false
-                : undefined,
+            !mergesAll && all !== undefined ? true : mergesAll && all === undefined ? false : undefined,
           ],
         ] as [string, JsonValue | undefined][])
-      : []),
+      : ([['collectSource', (from as string[]).join(',') === 'all,event2' ? undefined : from]] as [
+          string,
+          JsonValue | undefined,
+        ][])),
     ...restSourceOptions(reader?.get('source')),
     ['scheduleInterval', schedule],
+    ['cronExpression', typeof cron === 'string' && cron !== '' ? cron : undefined],
     ['primaryKey', primaryKeyOf(collectRest, shareRest)],
-    ['collectTemplate', collectTemplateOf(collectRest)],
-    ['excludeCompleteness', collect.has('exclude_completeness') ? undefined : false],
+    ['collectTemplate', collectTemplate],
+    ['collectTemplateProperties', extraProperties(collectRest, templateKeys)],
+    ['excludeCompleteness', excludedOf(collect, pattern === 'webhook' ? ['share', 'event2'] : ['share'])],
     ['collectPump', at(collect, 'pump', 'run_at_startup_if_not_populated') === true ? undefined : false],
     ...dtlOptions(collect),
     ['transformForm', single(collect) || single(share) ? 'object' : undefined],
     ['share', share !== undefined ? true : undefined],
+    ['shareOperations', share !== undefined && !shareOperations ? false : undefined],
+    ['shareTemplateProperties', extraProperties(shareRest, shareKeys)],
+    ['shareIdentifiers', shareIdentifiersOf(share, identifiersOf(pipes))],
     [
-      'shareOperations',
-      share !== undefined && isJsonObject(shareProperties) && !shareProperties.has('operation_insert')
-        ? false
-        : undefined,
+      'shareDeletionTracking',
+      share !== undefined && at(share, 'sink', 'deletion_tracking') !== false ? true : undefined,
     ],
     ['shareExcludeCompleteness', share?.has('exclude_completeness') === true ? true : undefined],
-    ['shareKeepVersions', at(share, 'compaction', 'keep_versions')],
+    ['shareKeepVersions', positiveInteger(at(share, 'compaction', 'keep_versions'))],
     ['sharePayloadKey', payload],
   ];
 }
@@ -258,7 +335,7 @@ function registryOptions(pipes: Pipes): [string, JsonValue | undefined][] {
   const discard = JSON.stringify(
     transformsOf(wipe ?? (new Map() as JsonObject)).map((t) => at(t, 'rules', 'default')) ?? null,
   ).match(/\["discard",\["matches","((?:[^"\\]|\\.)*)","_S\.([^"]+)"\]\]/);
-  const schedule = at(pipes.get('collect'), 'pump', 'schedule_interval');
+  const schedule = positiveInteger(at(pipes.get('collect'), 'pump', 'schedule_interval'));
   return [
     [
       'wipeMatch',
