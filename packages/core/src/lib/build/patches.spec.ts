@@ -59,6 +59,16 @@ function packWithNewRule(): string {
   return pack;
 }
 
+/** What `run` throws (the build is synchronous). */
+const thrown = (run: () => unknown): unknown => {
+  try {
+    run();
+  } catch (error) {
+    return error;
+  }
+  throw new Error('did not throw');
+};
+
 describe('patches in the build', () => {
   it('applies a datatype patch to the pipe of its role, after rendering and before writing', async () => {
     const pkg = writeConnectorPackage(tempDir(), 'acme', patchedConnector({ collect: guardedRuleReplace }));
@@ -127,9 +137,7 @@ describe('patches in the build', () => {
     await buildConnector(pkg);
     const before = output(pkg);
 
-    const error = await buildConnector(pkg, { packDir: packWithNewRule(), displayRoot: parent }).catch(
-      (e: unknown) => e,
-    );
+    const error = thrown(() => buildConnector(pkg, { packDir: packWithNewRule(), displayRoot: parent }));
     expect(error).toBeInstanceOf(PatchApplyError);
     expect((error as Error).message).toBe(
       [
@@ -152,7 +160,7 @@ describe('patches in the build', () => {
       'acme',
       patchedConnector({ all: [{ op: 'add', path: '/sink/deletion_tracking', value: false }] }),
     );
-    const error = await buildConnector(pkg, { displayRoot: parent }).catch((e: unknown) => e);
+    const error = thrown(() => buildConnector(pkg, { displayRoot: parent }));
     expect(error).toBeInstanceOf(PatchApplyError);
     expect((error as Error).message.split('\n').slice(0, 4)).toEqual([
       'acme/connector.json: datatypes.customer.patches.all[0]: the patch no longer fits: add at a path the pattern does not render',
@@ -173,7 +181,7 @@ describe('patches in the build', () => {
         { manifest: [{ op: 'remove', path: '/auth' }] },
       ),
     );
-    const error = await buildConnector(pkg, { displayRoot: parent }).catch((e: unknown) => e);
+    const error = thrown(() => buildConnector(pkg, { displayRoot: parent }));
     expect(error).toBeInstanceOf(ConnectorConfigError);
     expect((error as Error).message.split('\n')).toEqual([
       'acme/connector.json: patches.manifest[0]: remove of "/auth" has no guard, so a pattern change could make it apply somewhere else: put {"op": "test", "path": "/auth", "value": <what the pattern renders there>} before it, after checking that value in the built file',
@@ -186,7 +194,7 @@ describe('patches in the build', () => {
     const problems = async (connector: object, files: Record<string, string> = {}): Promise<string[]> => {
       const parent = tempDir();
       const pkg = writeConnectorPackage(parent, 'acme', connector, files);
-      const error = await buildConnector(pkg, { displayRoot: parent }).catch((e: unknown) => e);
+      const error = thrown(() => buildConnector(pkg, { displayRoot: parent }));
       expect(error).toBeInstanceOf(ConnectorConfigError);
       return (error as Error).message.split('\n');
     };
