@@ -1,35 +1,15 @@
-import { logger, type Tree } from '@nx/devkit';
+import { logger } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { buildConnector } from '../../src/lib/build';
-import { nameProblem, suggestName } from '../../src/lib/config/names';
 import { diskSource, expandConnector } from '../../src/lib/expand';
 import { isJsonObject, parseJson, type JsonObject } from '../../src/lib/json';
 import { importGenerator } from '../../src/generators/import/generator';
-import { systemNameFromFolder } from '../../src/generators/import/lib/system-name';
 import { connectorRoot } from '../../src/generators/shared/connector-paths';
-
-/** The shared corpus beside the repository (read in place, never written). */
-const CORPUS = resolve(__dirname, '../../../../../shared/corpus');
-
-const writePackage = (tree: Tree, system: string, dir: string): void => {
-  for (const change of tree.listChanges()) {
-    if (!change.path.startsWith(`${connectorRoot(system)}/`) || change.content === null) continue;
-    const file = join(dir, change.path);
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, change.content);
-  }
-};
+import { corpusFolders, corpusPath } from '../corpus';
+import { folderSystem, writePackage } from '../imported-package';
 
 /** sesam expand's result for a folder on disk: the expanded files, or the error's message. */
 const expanded = (dir: string): Map<string, string> | string => {
@@ -59,7 +39,7 @@ const RAW_REASONS = [
  * corpus, which the expander reproduces; a source expand refuses must be refused the same way).
  */
 describe('import adopts every corpus connector onto the pack', () => {
-  const folders = existsSync(CORPUS) ? readdirSync(CORPUS).sort() : [];
+  const folders = corpusFolders();
   const equivalent: string[] = [];
   let datatypes = 0;
   let raw = 0;
@@ -85,9 +65,8 @@ describe('import adopts every corpus connector onto the pack', () => {
   it.each(folders)(
     '%s: the built package expands to the source node config byte for byte',
     async (folder) => {
-      const sourceDir = join(CORPUS, folder);
-      const derived = systemNameFromFolder(folder);
-      const system = nameProblem('system', derived) === undefined ? derived : suggestName(derived);
+      const sourceDir = corpusPath(folder);
+      const system = folderSystem(folder);
       const tree = createTreeWithEmptyWorkspace();
       info.mockClear();
       await importGenerator(tree, { source: sourceDir, system, skipFormat: true });

@@ -283,7 +283,14 @@ describe('generators end to end (nx g, nx build, nx validate)', () => {
 
   it('an imported source that breaks validation rules still builds byte for byte; validate reports it', () => {
     const source = corpusPath(INVALID_IMPORT_SOURCE);
-    const run = nx('g', '@sesam-connectors/core:import', '--source', source, '--verbatim', '--no-interactive');
+    const run = nx(
+      'g',
+      '@sesam-connectors/core:import',
+      '--source',
+      source,
+      '--verbatim',
+      '--no-interactive',
+    );
     expectSuccess(run);
     expect(run.output).toContain('CREATE packages/connectors/keap/project.json');
     expectSuccess(nx('build', 'keap-connector', '--output-style=static'));
