@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { corpusPath } from '../../../test/corpus';
 import type { ConnectorDescription } from '../../generators/import/lib/drift/describe-plan';
 import { summarizeDrift } from '../../generators/import/lib/drift/summarize';
 import { parseJson, toJsonText } from '../../lib/json';
@@ -8,8 +8,6 @@ import { formatDriftMarkdown } from './format-markdown';
 import { formatDriftText } from './format-text';
 import { formatDriftJson, type DriftReport } from './report';
 
-/** The shared corpus beside the repository (read in place, never written). */
-const CORPUS = resolve(__dirname, '../../../../../../shared/corpus');
 const TWO = ['akkio@main', 'shopify@main'];
 
 /** Minified JSON bytes, computed here from the files (not by the code under test). */
@@ -154,13 +152,13 @@ describe('drift report formats', () => {
 
 describe('drift on two corpus connectors (read in place)', () => {
   const report = driftReport(
-    TWO.map((folder) => ({ dir: resolve(CORPUS, folder), shown: folder })),
+    TWO.map((folder) => ({ dir: corpusPath(folder), shown: folder })),
     true,
   );
 
   it('describes every datatype of each source manifest, with its bytes against the source', () => {
     for (const [index, folder] of TWO.entries()) {
-      const manifest = JSON.parse(readFileSync(resolve(CORPUS, folder, 'manifest.json'), 'utf8'));
+      const manifest = JSON.parse(readFileSync(corpusPath(folder, 'manifest.json'), 'utf8'));
       const description = report.folders[index]!.description!;
       expect(description.datatypes.map((d) => d.name)).toEqual(Object.keys(manifest.datatypes));
       const templates = new Set<string>([
@@ -168,8 +166,8 @@ describe('drift on two corpus connectors (read in place)', () => {
         ...Object.values<{ template: string }>(manifest.datatypes).map((d) => d.template),
       ]);
       const source = [...templates].reduce(
-        (sum, template) => sum + minified(resolve(CORPUS, folder, template)),
-        minified(resolve(CORPUS, folder, 'manifest.json')),
+        (sum, template) => sum + minified(corpusPath(folder, template)),
+        minified(corpusPath(folder, 'manifest.json')),
       );
       expect(description.sourceBytes).toBe(source);
     }
