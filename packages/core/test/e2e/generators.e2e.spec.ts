@@ -263,7 +263,8 @@ describe('generators end to end (nx g, nx build, nx validate)', () => {
         .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
         .sort();
     const expanded = join(workspace, 'packages/connectors/asana/connector/.expanded');
-    expect(files(expanded)).toEqual(files(expected));
+    // The expanded folder also holds expand's own mark (EXPAND_MARK), which sesam expand does not write.
+    expect(files(expanded).filter((path) => path !== '.sesam-connectors-expand')).toEqual(files(expected));
     for (const path of files(expected))
       expect([path, readFileSync(join(expanded, path), 'utf8')]).toEqual([
         path,
