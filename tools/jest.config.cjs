@@ -9,5 +9,7 @@ module.exports = require('./jest/preset.cjs')(__dirname, {
     '<rootDir>/bench/test/**/*.spec.ts',
     '<rootDir>/workspace/test/**/*.spec.ts',
     '<rootDir>/fuzz/test/**/*.spec.ts',
+    '<rootDir>/adoption/test/**/*.spec.ts',
+    '<rootDir>/pack-coverage/test/**/*.spec.ts',
   ],
 });

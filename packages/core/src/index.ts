@@ -39,9 +39,26 @@ export {
   TemplatePackError,
   TemplateRenderError,
   RawFileError,
+  PatchApplyError,
   type LoadedTemplatePack,
   type RenderConnectorInputs,
 } from './lib/render';
+
+// Patches: RFC 6902 operations over what a pattern renders, each replace/remove guarded by a test.
+export {
+  applyPatch,
+  createGuardedPatch,
+  patchSize,
+  unguardedOperations,
+  toPatchValue,
+  type PatchFailure,
+  type PatchFailureKind,
+  type PatchInput,
+  type PatchOperation,
+  type PatchResult,
+  type PatchValue,
+  type PatchWhere,
+} from './lib/patch';
 
 // The build: render, validate, write connector/ atomically.
 export {

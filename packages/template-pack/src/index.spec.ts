@@ -31,7 +31,13 @@ describe('the pack index', () => {
   });
 
   it('has the four datatype patterns of the contract', () => {
-    expect(datatypePatterns.map((p) => p.name)).toEqual(['collect', 'webhook', 'webhook-registry', 'raw']);
+    expect(datatypePatterns.map((p) => p.name)).toEqual([
+      'collect',
+      'webhook',
+      'webhook-registry',
+      'share',
+      'raw',
+    ]);
     expect(pattern('raw').pipes).toEqual([]);
   });
 

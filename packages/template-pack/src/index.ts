@@ -3,7 +3,7 @@
  * index describing each pattern. The build engine in @sesam-connectors/core renders them.
  */
 import { join, resolve } from 'node:path';
-import { collectPattern } from './patterns/collect';
+import { collectPattern, sharePattern } from './patterns/collect';
 import { rawPattern } from './patterns/raw';
 import { systemPattern } from './patterns/system';
 import { webhookPattern } from './patterns/webhook';
@@ -39,6 +39,7 @@ export const datatypePatterns: readonly DatatypePattern[] = [
   collectPattern,
   webhookPattern,
   webhookRegistryPattern,
+  sharePattern,
   rawPattern,
 ];
 

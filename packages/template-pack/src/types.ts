@@ -5,7 +5,7 @@
  */
 
 /** The patterns a datatype in connector.json can use. */
-export type DatatypePatternName = 'collect' | 'webhook' | 'webhook-registry' | 'raw';
+export type DatatypePatternName = 'collect' | 'webhook' | 'webhook-registry' | 'share' | 'raw';
 
 /** Operation roles; the system operation for a role is named `<datatype>-<role>`. */
 export type OperationRole = 'list' | 'lookup' | 'insert' | 'update' | 'delete';

@@ -94,7 +94,7 @@ describe('sesam-connectors', () => {
     expect(run(dir, 'collapse')).toMatchObject({
       code: 2,
       stderr:
-        'sesam-connectors: unknown command collapse (commands: expand, validate, diagram; see sesam-connectors --help)\n',
+        'sesam-connectors: unknown command collapse (commands: expand, validate, diagram, drift; see sesam-connectors --help)\n',
     });
     expect(run(dir, 'expand', '--bogus')).toMatchObject({
       code: 2,
@@ -364,6 +364,36 @@ describe('sesam-connectors', () => {
         stderr: expect.stringMatching(
           new RegExp(`^error: ${path.basename(dir)}: 'templates/orders.json' not found`),
         ),
+      });
+    });
+  });
+
+  describe('drift', () => {
+    it('reports what import would do for each folder given, writing nothing', () => {
+      connector(path.join(dir, 'shop'), shop());
+      connector(path.join(dir, 'broken'), { 'manifest.json': '{' });
+      const before = tree(dir);
+      const result = run(dir, 'drift', 'shop', 'broken', '--format', 'markdown');
+      expect(result.code).toBe(1); // the import refuses broken/
+      expect(result.stdout).toContain('### shop\n');
+      expect(result.stdout).toMatch(/\| `order` \| \w[\w-]* \|/);
+      expect(result.stdout).toContain('### broken\n\nThe import refuses it: ');
+      expect(tree(dir)).toEqual(before);
+      expect(run(dir, 'drift', 'shop', '--format', 'json')).toMatchObject({ code: 0 });
+    });
+
+    it('rejects wrong usage (exit 2)', () => {
+      expect(run(dir, 'drift', 'nowhere')).toMatchObject({
+        code: 2,
+        stderr: 'sesam-connectors: no such folder: nowhere\n',
+      });
+      expect(run(dir, 'drift', '--format', 'xml')).toMatchObject({
+        code: 2,
+        stderr: 'sesam-connectors: --format must be text, markdown or json, not xml\n',
+      });
+      expect(run(dir, 'help', 'drift')).toMatchObject({
+        code: 0,
+        stdout: expect.stringContaining('--figures'),
       });
     });
   });

@@ -7,6 +7,8 @@ Commands:
                                what sesam-py's "sesam expand" writes (no node, JWT or Python needed)
   validate [<connector dir>]   Check a connector with "sesam validate"'s rules and stricter ones
   diagram [<connector dir>]    Print the connector's data flow as a Mermaid flowchart
+  drift <connector dir>…       What importing these connector folders would do: pattern, options
+                               and patches per datatype, and the most common deviations per role
   help [<command>]             Show help for a command
 
 Options:
@@ -68,3 +70,24 @@ Options:
   -h, --help                   Show this help
 
 Example: sesam-connectors diagram packages/connectors/shopify/connector --datatype order`;
+
+export const DRIFT_HELP = `Usage: sesam-connectors drift <connector dir>… [options]
+
+Plans the import of each connector folder (manifest.json + templates/, as for
+"nx g @sesam-connectors/core:import") and prints what it would make, without writing anything:
+per connector and datatype the pattern, the options and the patch (size, and what it changes),
+whether the system template and manifest are rendered or copied, and the bytes the package's
+author would keep against the source's; then per pipe role how many datatypes need no patch and
+the most common deviations across the folders given. Read it before migrating connectors: a
+deviation many connectors share is an option the pattern pack lacks, and one connector's odd
+deviation is often an upstream mistake.
+
+Options:
+  --format text|markdown|json  Output format (default text; markdown for a pull request or issue)
+  --figures                    Also prove each plan (its build, expanded like "expand --compat",
+                               gives byte for byte the node config of the source) and print the
+                               adoption figures: equivalent connectors, datatypes on patterns and
+                               with no patch, authored / source bytes
+  -h, --help                   Show this help
+
+Exit code 1 when the import refuses a folder or (with --figures) a plan is not equivalent.`;

@@ -2,9 +2,10 @@ import { ExpandError } from '../lib/expand';
 import { UsageError } from './args';
 import { reportStyle } from './colour';
 import { diagramCommand } from './commands/diagram';
+import { driftCommand } from './commands/drift';
 import { expandCommand } from './commands/expand';
 import { validateCommand } from './commands/validate';
-import { DIAGRAM_HELP, EXPAND_HELP, MAIN_HELP, VALIDATE_HELP } from './help';
+import { DIAGRAM_HELP, DRIFT_HELP, EXPAND_HELP, MAIN_HELP, VALIDATE_HELP } from './help';
 import type { CliIo } from './io';
 
 export { processIo, type CliIo } from './io';
@@ -13,8 +14,14 @@ const COMMANDS: Record<string, (argv: readonly string[], io: CliIo) => Promise<n
   expand: expandCommand,
   validate: validateCommand,
   diagram: diagramCommand,
+  drift: driftCommand,
 };
-const HELP: Record<string, string> = { expand: EXPAND_HELP, validate: VALIDATE_HELP, diagram: DIAGRAM_HELP };
+const HELP: Record<string, string> = {
+  expand: EXPAND_HELP,
+  validate: VALIDATE_HELP,
+  diagram: DIAGRAM_HELP,
+  drift: DRIFT_HELP,
+};
 const COMMAND_NAMES = Object.keys(COMMANDS).join(', ');
 
 /**

@@ -26,3 +26,9 @@ export const DIAGRAM_OPTIONS: readonly OptionSpec[] = [
   { name: 'datatype', takesValue: true },
   { name: 'help', aliases: ['-h'], takesValue: false },
 ];
+
+export const DRIFT_OPTIONS: readonly OptionSpec[] = [
+  { name: 'format', takesValue: true },
+  { name: 'figures', takesValue: false },
+  { name: 'help', aliases: ['-h'], takesValue: false },
+];

@@ -1,7 +1,16 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { WORKSPACE_ROOT } from '../connector-fixtures';
 import { corpusPath } from '../corpus';
@@ -240,16 +249,49 @@ describe('generators end to end (nx g, nx build, nx validate)', () => {
     }
   };
 
-  it('nx g import gives a package whose build reproduces the source byte for byte', () => {
+  it('nx g import adopts the datatypes; nx expand gives byte for byte the node config sesam expand gives for the source', () => {
     const source = corpusPath(IMPORT_SOURCE);
     expectSuccess(nx('g', '@sesam-connectors/core:import', '--source', source, '--no-interactive'));
+    const config = JSON.parse(file('packages/connectors/asana/connector.json'));
+    expect(Object.values(config.datatypes).map((d: any) => d.pattern)).not.toContain('raw');
+    expectSuccess(nx('run', 'asana-connector:validate', '--output-style=static'));
+    expectSuccess(nx('run', 'asana-connector:expand', '--output-style=static'));
+    const expected = join(source, 'expected-expanded');
+    const files = (dir: string) =>
+      readdirSync(dir, { recursive: true, withFileTypes: true })
+        .filter((entry) => entry.isFile())
+        .map((entry) => relative(dir, join(entry.parentPath, entry.name)))
+        .sort();
+    const expanded = join(workspace, 'packages/connectors/asana/connector/.expanded');
+    // The expanded folder also holds expand's own mark (EXPAND_MARK), which sesam expand does not write.
+    expect(files(expanded).filter((path) => path !== '.sesam-connectors-expand')).toEqual(files(expected));
+    for (const path of files(expected))
+      expect([path, readFileSync(join(expanded, path), 'utf8')]).toEqual([
+        path,
+        readFileSync(join(expected, path), 'utf8'),
+      ]);
+  });
+
+  it('nx g import --verbatim gives a package whose build reproduces the source byte for byte', () => {
+    rmSync(join(workspace, 'packages/connectors/asana'), { recursive: true, force: true });
+    const source = corpusPath(IMPORT_SOURCE);
+    expectSuccess(
+      nx('g', '@sesam-connectors/core:import', '--source', source, '--verbatim', '--no-interactive'),
+    );
     expectSuccess(nx('run', 'asana-connector:validate', '--output-style=static'));
     expectReproduced('asana', source);
   });
 
   it('an imported source that breaks validation rules still builds byte for byte; validate reports it', () => {
     const source = corpusPath(INVALID_IMPORT_SOURCE);
-    const run = nx('g', '@sesam-connectors/core:import', '--source', source, '--no-interactive');
+    const run = nx(
+      'g',
+      '@sesam-connectors/core:import',
+      '--source',
+      source,
+      '--verbatim',
+      '--no-interactive',
+    );
     expectSuccess(run);
     expect(run.output).toContain('CREATE packages/connectors/keap/project.json');
     expectSuccess(nx('build', 'keap-connector', '--output-style=static'));

@@ -1,26 +1,15 @@
-import { logger, type Tree } from '@nx/devkit';
+import { logger } from '@nx/devkit';
 import { createTreeWithEmptyWorkspace } from '@nx/devkit/testing';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { buildConnector } from '../../src/lib/build';
-import { nameProblem, suggestName } from '../../src/lib/config/names';
 import { importGenerator } from '../../src/generators/import/generator';
 import { readSource } from '../../src/generators/import/lib/read-source';
 import { corpusFolders, corpusPath } from '../corpus';
-import { systemNameFromFolder } from '../../src/generators/import/lib/system-name';
 import { connectorRoot } from '../../src/generators/shared/connector-paths';
+import { folderSystem, writePackage } from '../imported-package';
 import { GeneratorError } from '../../src/generators/shared/generator-error';
-
-/** Writes the package the generator put in the tree to `dir` (as `nx g` would on disk). */
-const writePackage = (tree: Tree, system: string, dir: string): void => {
-  for (const change of tree.listChanges()) {
-    if (!change.path.startsWith(`${connectorRoot(system)}/`) || change.content === null) continue;
-    const file = join(dir, change.path);
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, change.content);
-  }
-};
 
 /** How an imported package reproduces its source: which files connector.json renders, which it copies. */
 const shapeOf = (config: { systemFile?: unknown; manifestFile?: unknown }): string =>
@@ -33,7 +22,7 @@ const shapeOf = (config: { systemFile?: unknown; manifestFile?: unknown }): stri
  * reproduces its source exactly or is refused with a GeneratorError saying why; the build of an
  * imported package may still refuse a source that fails validation, and that is reported too.
  */
-describe('import round trip over the corpus', () => {
+describe('import --verbatim round trip over the corpus', () => {
   const folders = corpusFolders();
   const reproduced: string[] = [];
   const refused = new Map<string, string>();
@@ -82,11 +71,10 @@ describe('import round trip over the corpus', () => {
 
   it.each(folders)('%s: reproduces exactly, or is refused with a reason', async (folder) => {
     const sourceDir = corpusPath(folder);
-    const derived = systemNameFromFolder(folder);
-    const system = nameProblem('system', derived) === undefined ? derived : suggestName(derived);
+    const system = folderSystem(folder);
     const tree = createTreeWithEmptyWorkspace();
     try {
-      await importGenerator(tree, { source: sourceDir, system, skipFormat: true });
+      await importGenerator(tree, { source: sourceDir, system, skipFormat: true, verbatim: true });
     } catch (error) {
       expect(error).toBeInstanceOf(GeneratorError);
       refused.set(folder, (error as Error).message);

@@ -51,6 +51,108 @@ export const collectOptions: { readonly [option: string]: PatternOption } = {
     schema: { type: 'boolean' },
     default: false,
   },
+  identifiers: {
+    description:
+      'How every pipe of the datatype turns off namespacing: `namespaced_identifiers: false` (the default), the older `add_namespaces: false`, both, or neither (the node default).',
+    schema: { enum: ['namespaced_identifiers', 'add_namespaces', 'both', 'none'] },
+    default: 'namespaced_identifiers',
+  },
+  trace: {
+    description: 'The rest source that reads the API gets `trace: true` (request/response tracing).',
+    schema: { type: 'boolean' },
+    default: false,
+  },
+  sourceProperties: {
+    description:
+      'Extra keys of the rest source that reads the API, e.g. `payload_property`, `id_expression`, `updated_expression`, `properties` (operation parameters), `initial_since_value`.',
+    schema: { type: 'object' },
+  },
+  sourceType: {
+    description:
+      'The source type of the pipe that reads the API: `rest` (the default, on `listOperation`) or another Sesam source type (`sparql`, `csv`, `rdf`, …), which takes its settings from `sourceProperties` and names no operation.',
+    schema: { type: 'string', minLength: 1 },
+    default: 'rest',
+  },
+  cronExpression: {
+    description:
+      'The pipe that reads the API runs on this cron schedule (`pump.cron_expression`), e.g. "0 6 * * ?".',
+    schema: { type: 'string', minLength: 1 },
+  },
+  listOperation: {
+    description:
+      'The system operation the API is read with. Default `{{@ datatype @}}-list` (added to the system with its default); another name (e.g. a generic `list` shared by datatypes) must be defined in restSystem.operations.',
+    schema: { type: 'string', minLength: 1 },
+    default: '{{@ datatype @}}-list',
+  },
+  collectTemplate: {
+    description:
+      '`-collect` runs `transform-collect-rest` with: `verified-deletes` (the default: lookup operation, primary key, rest system, share dataset), `share-dataset` (primary key and share dataset), `primary-key` (primary key only), or `none` (no template transform).',
+    schema: { enum: ['verified-deletes', 'share-dataset', 'primary-key', 'none'] },
+    default: 'verified-deletes',
+  },
+  excludeCompleteness: {
+    description:
+      '`-collect` lists the datasets that write back into it (`-share`, and `-event2` for webhooks) in `exclude_completeness`; false: none; a list of roles: exactly those datasets, in that order.',
+    schema: {
+      anyOf: [
+        { type: 'boolean' },
+        { type: 'array', items: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]*$' } },
+      ],
+    },
+    default: true,
+  },
+  collectTemplateProperties: {
+    description:
+      "Extra properties of `-collect`'s `transform-collect-rest` (e.g. `id_expression`, operation properties), beside the ones `collectTemplate` sets.",
+    schema: { type: 'object' },
+  },
+  shareTemplateProperties: {
+    description:
+      "Extra properties of `-share`'s `transform-share-rest` (e.g. `operation_insert_properties`, `id_expression`, `enable_deletes`), beside the ones the pattern sets.",
+    schema: { type: 'object' },
+  },
+  collectPump: {
+    description: '`-collect` gets `pump.run_at_startup_if_not_populated: true`.',
+    schema: { type: 'boolean' },
+    default: true,
+  },
+  copyAll: {
+    description:
+      '`-collect` ends with a DTL transform `["copy", "*"]` (plus `$last-modified` with `lastModified`). Off: no DTL unless `lastModified` is set.',
+    schema: { type: 'boolean' },
+    default: true,
+  },
+  transformForm: {
+    description:
+      'A pipe with exactly one transform writes it as a `list` of one (the default) or as the transform `object` itself; both are the same to Sesam.',
+    schema: { enum: ['list', 'object'] },
+    default: 'list',
+  },
+  shareOperations: {
+    description:
+      "`-share` names its four operations (`operation_insert`, …) in `transform-share-rest`; off: the template's own defaults.",
+    schema: { type: 'boolean' },
+    default: true,
+  },
+  shareIdentifiers: {
+    description:
+      '`identifiers` for `-share` alone, where it differs from the other pipes (default: `identifiers`).',
+    schema: { enum: ['namespaced_identifiers', 'add_namespaces', 'both', 'none'] },
+  },
+  shareDeletionTracking: {
+    description: "`-share`'s sink keeps Sesam's default deletion tracking (no `deletion_tracking: false`).",
+    schema: { type: 'boolean' },
+    default: false,
+  },
+  shareExcludeCompleteness: {
+    description: '`-share` lists its own dataset in `exclude_completeness`.',
+    schema: { type: 'boolean' },
+    default: false,
+  },
+  shareKeepVersions: {
+    description: '`-share` keeps this many versions (`compaction.keep_versions`).',
+    schema: { type: 'integer', minimum: 1 },
+  },
   sharePayloadKey: {
     description:
       'The share request body wraps the plain properties as `{"<key>": …}` (`$payload`); e.g. "{{@ datatype @}}" for Shopify.',
@@ -58,16 +160,95 @@ export const collectOptions: { readonly [option: string]: PatternOption } = {
   },
 };
 
+/** Options of the `collect` pattern only (the `webhook` pattern always merges `-all` and `-event2`). */
+export const collectOnlyOptions: { readonly [option: string]: PatternOption } = {
+  collectSource: {
+    description:
+      'Where `-collect` reads from: `all` (the default: dataset `-all`, which reads the API), `api` (`-collect` reads the API itself), another role whose dataset `{{@ system @}}-{{@ datatype @}}-<role>` it reads (a child pipe such as `all2` or `children`, added by a patch), or a list of roles it merges (`merge_datasets`, e.g. `["all", "event2"]`).',
+    schema: {
+      anyOf: [
+        { type: 'string', pattern: '^[a-z0-9][a-z0-9-]*$' },
+        { type: 'array', minItems: 2, items: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]*$' } },
+      ],
+    },
+    default: 'all',
+  },
+  allPipe: {
+    description:
+      'Make the `-all` pipe that reads the API. Default: only when `collectSource` is `all`; set it to keep `-all` when `-collect` reads a child pipe fed from `-all`.',
+    schema: { type: 'boolean' },
+  },
+};
+
 export const shares = (options: PatternOptions): boolean => options['share'] === true;
 
-/** Roles of a collect-style datatype: list and lookup, plus the write roles when it shares. */
-export const collectRoles = (options: PatternOptions): readonly OperationRole[] =>
-  shares(options) ? ['list', 'lookup', 'insert', 'update', 'delete'] : ['list', 'lookup'];
+/** The operations the pipes name: list (when it is the default), lookup (verified deletes), the write roles (share). */
+export const collectRoles = (options: PatternOptions): readonly OperationRole[] => [
+  ...((options['sourceType'] ?? 'rest') === 'rest' &&
+  (options['listOperation'] === undefined || options['listOperation'] === '{{@ datatype @}}-list')
+    ? (['list'] as const)
+    : []),
+  ...(options['collectTemplate'] === undefined ||
+  options['collectTemplate'] === 'verified-deletes' ||
+  (shares(options) && options['shareOperations'] !== false)
+    ? (['lookup'] as const)
+    : []),
+  ...(shares(options) && options['shareOperations'] !== false
+    ? (['insert', 'update', 'delete'] as const)
+    : []),
+];
+
+/** The keys every pipe of the datatype writes to turn off namespacing (option `identifiers`). */
+export const identifierKeys = (options: PatternOptions): { [key: string]: boolean } => {
+  switch (options['identifiers']) {
+    case 'add_namespaces':
+      return { add_namespaces: false };
+    case 'both':
+      return { add_namespaces: false, namespaced_identifiers: false };
+    case 'none':
+      return {};
+    default:
+      return { namespaced_identifiers: false };
+  }
+};
+
+/** Values the collect templates share: the identifier keys, and the rest source that reads the API. */
+export const deriveCollect = (options: PatternOptions) => {
+  const type = (options['sourceType'] ?? 'rest') as string;
+  return {
+    identifiers: identifierKeys(options),
+    shareIdentifiers: identifierKeys({ identifiers: options['shareIdentifiers'] ?? options['identifiers'] }),
+    restSource: {
+      ...((options['sourceProperties'] ?? {}) as object),
+      ...(options['supportsSince'] === true ? { supports_since: true } : {}),
+      ...(options['trace'] === true ? { trace: true } : {}),
+      type,
+      system: '{{@ system @}}',
+      ...(type === 'rest' ? { operation: options['listOperation'] ?? '{{@ datatype @}}-list' } : {}),
+    },
+    /** The pump keys of the pipe that reads the API (beyond `run_at_startup_if_not_populated` for `-collect`). */
+    readerPump: {
+      ...(options['scheduleInterval'] !== undefined
+        ? { run_at_startup_if_not_populated: true, schedule_interval: options['scheduleInterval'] }
+        : {}),
+      ...(options['cronExpression'] !== undefined ? { cron_expression: options['cronExpression'] } : {}),
+    },
+  };
+};
+
+/** Whether the datatype has an `-all` pipe (the `webhook` pattern always has). */
+const makesAll = (options: PatternOptions): boolean => {
+  if (options['allPipe'] !== undefined) return options['allPipe'] === true;
+  const source = options['collectSource'] ?? 'all';
+  return Array.isArray(source) ? source.includes('all') : source === 'all';
+};
 
 export const allPipe: PatternPipe = {
   role: 'all',
   template: 'collect/all.json.ejs',
-  description: 'rest source on `<dt>-list` (optionally incremental and scheduled)',
+  description:
+    'rest source on `<dt>-list` (optionally incremental and scheduled); not with `collectSource: api`',
+  when: makesAll,
 };
 
 export const sharePipe: PatternPipe = {
@@ -81,7 +262,7 @@ export const collectPattern: DatatypePattern = {
   name: 'collect',
   description:
     'Two-step collect: `-all` reads the API, `-collect` verifies deletes and sets `$origin`/`$last-modified`; optional `-share`.',
-  options: collectOptions,
+  options: { ...collectOptions, ...collectOnlyOptions },
   pipes: [
     allPipe,
     {
@@ -93,4 +274,36 @@ export const collectPattern: DatatypePattern = {
     sharePipe,
   ],
   operationRoles: collectRoles,
+  derive: deriveCollect,
+};
+
+/** The options of `-share`, which the `share` pattern takes on its own. */
+const SHARE_OPTIONS = [
+  'primaryKey',
+  'shareTemplateProperties',
+  'identifiers',
+  'shareIdentifiers',
+  'shareDeletionTracking',
+  'transformForm',
+  'shareOperations',
+  'shareExcludeCompleteness',
+  'shareKeepVersions',
+  'sharePayloadKey',
+];
+
+export const sharePattern: DatatypePattern = {
+  name: 'share',
+  description:
+    'A datatype that only writes to the API: `-share` (dataset `-transform` → `transform-share-rest`), no collect.',
+  options: Object.fromEntries(SHARE_OPTIONS.map((name) => [name, collectOptions[name]!])),
+  pipes: [
+    {
+      ...sharePipe,
+      when: undefined,
+      description: 'dataset `-transform` → `transform-share-rest` (batch_size 1)',
+    },
+  ],
+  operationRoles: (options) =>
+    options['shareOperations'] === false ? [] : ['lookup', 'insert', 'update', 'delete'],
+  derive: deriveCollect,
 };

@@ -1,5 +1,5 @@
 import type { DatatypePattern, OptionProblem, PatternOptions } from '../types';
-import { allPipe, collectOptions, collectRoles, sharePipe } from './collect';
+import { allPipe, collectOptions, collectRoles, deriveCollect, sharePipe } from './collect';
 
 /** A topic to register: a bare topic string, or the topic with an explicit registration `_id`. */
 export type WebhookTopic = string | { readonly topic: string; readonly id?: string };
@@ -62,6 +62,12 @@ export const webhookPattern: DatatypePattern = {
     'Order-style datatype with webhooks: the collect pipes plus `-event` (receiver), `-event2` and `-registerwebhook`; `-collect` merges `-all` and `-event2`.',
   options: {
     ...collectOptions,
+    collectSource: {
+      description:
+        'The datasets `-collect` merges (`merge_datasets`), as roles in order; default `-all` then `-event2`.',
+      schema: { type: 'array', minItems: 2, items: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]*$' } },
+      default: ['all', 'event2'],
+    },
     topics: {
       description:
         'Webhook topics to register, one embedded entity each (`_id` = `id`, or `{{@ datatype @}}-<last path segment of topic>`; `_updated` 0, 1, 2…). The `_id`s key the registration log: never change them once deployed.',
@@ -138,6 +144,7 @@ export const webhookPattern: DatatypePattern = {
   operationRoles: collectRoles,
   requiredOperations: () => WEBHOOK_OPERATIONS,
   derive: (options) => ({
+    ...deriveCollect(options),
     registrations: webhookRegistrations(topicsOf(options)),
     eventId: eventIdExpression(options['primaryKey']),
   }),

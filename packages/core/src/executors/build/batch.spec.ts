@@ -182,7 +182,7 @@ describe('build batch executor', () => {
     ]);
     expect(results['broken-connector:build']).toMatchObject({ success: false, status: 'failure' });
     expect(results['broken-connector:build']!.terminalOutput).toBe(
-      'packages/connectors/broken/connector.json: datatypes.order.pattern: must be one of collect, webhook, webhook-registry, raw\n',
+      'packages/connectors/broken/connector.json: datatypes.order.pattern: must be one of collect, webhook, webhook-registry, share, raw\n',
     );
     expect(results['acme-connector:build']).toMatchObject({
       success: true,

@@ -62,7 +62,7 @@ describe('build executor', () => {
     await expect(buildExecutor({}, context)).resolves.toEqual({ success: false });
     expect(error.mock.calls).toEqual([
       [
-        'packages/connectors/acme/connector.json: datatypes.order.pattern: must be one of collect, webhook, webhook-registry, raw',
+        'packages/connectors/acme/connector.json: datatypes.order.pattern: must be one of collect, webhook, webhook-registry, share, raw',
       ],
     ]);
     expect(existsSync(join(root, 'packages/connectors/acme/connector'))).toBe(false);

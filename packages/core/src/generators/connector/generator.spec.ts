@@ -298,7 +298,7 @@ describe('connector generator', () => {
     it('rejects an unknown pattern, naming the item', async () => {
       await expectUserError(
         { datatypes: 'a,b:stream' },
-        '--datatypes "b:stream": unknown pattern "stream". Use one of collect, webhook, webhook-registry, raw.',
+        '--datatypes "b:stream": unknown pattern "stream". Use one of collect, webhook, webhook-registry, share, raw.',
       );
     });
 

@@ -111,6 +111,14 @@ describe('datatype generator', () => {
       ]);
     });
 
+    it("a share datatype (one that only writes) alone is refused with the validator's reason: it makes no -collect", async () => {
+      await scaffold('customer');
+      await expectUserError(
+        { name: 'invoice', pattern: 'share' },
+        /datatype invoice has no pipe writing 'xxxxxx-invoice-collect'/,
+      );
+    });
+
     it("--listUrl: every role's default URL derives from the list URL (query dropped, .json after the id)", async () => {
       await scaffold();
       await run({ name: 'inventoryitem', listUrl: 'inventory_items.json?limit=250', share: true });
@@ -364,7 +372,7 @@ describe('datatype generator', () => {
       await scaffold();
       await expectUserError(
         { pattern: 'stream' },
-        '--pattern: unknown pattern "stream". Use one of collect, webhook, webhook-registry, raw.',
+        '--pattern: unknown pattern "stream". Use one of collect, webhook, webhook-registry, share, raw.',
       );
     });
 

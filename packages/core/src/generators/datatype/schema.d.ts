@@ -3,7 +3,7 @@ export interface DatatypeGeneratorSchema {
   name: string;
   /** The connector's system name (or its project name `<system>-connector`). */
   connector: string;
-  /** collect | webhook | webhook-registry | raw. Default collect. */
+  /** collect | webhook | webhook-registry | share | raw. Default collect. */
   pattern?: string;
   /** Human-readable name (manifest label). Default: the name capitalised. */
   label?: string;

@@ -65,7 +65,7 @@ describe('import generator', () => {
   const writeSource = (files: Record<string, string>) =>
     Object.entries(files).forEach(([path, text]) => write(path, text));
   const run = (options: Partial<ImportGeneratorSchema> = {}) =>
-    importGenerator(tree, { source: sourceDir, skipFormat: true, ...options });
+    importGenerator(tree, { source: sourceDir, skipFormat: true, verbatim: true, ...options });
   const config = () => readTreeJson(tree, 'packages/connectors/shop/connector.json');
 
   /** The source's manifest and templates must come out of the build unchanged. */

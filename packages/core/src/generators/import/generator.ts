@@ -5,6 +5,7 @@ import { writeConnectorReadme } from '../shared/connector-readme';
 import { GeneratorError } from '../shared/generator-error';
 import { normalizeOptions } from './lib/normalize-options';
 import { planImport } from './lib/plan-import';
+import { reportAdoption } from './lib/report-adoption';
 import { readSource } from './lib/read-source';
 import { reportSkippedFiles } from './lib/skipped-files';
 import { validationErrors as buildValidationErrors } from '../shared/render-package';
@@ -21,11 +22,11 @@ import type { ImportGeneratorSchema } from './schema';
 export async function importGenerator(tree: Tree, schema: ImportGeneratorSchema): Promise<void> {
   const options = normalizeOptions(tree, schema);
   const source = readSource(options.sourceDir, options.shownSource);
-  const plan = planImport(source, options.system, loadTemplatePack());
+  const plan = planImport(source, options.system, loadTemplatePack(), { verbatim: options.verbatim });
   if (!plan.ok) {
     throw new GeneratorError(
       `Cannot import ${options.shownSource} so that its build reproduces it byte for byte:\n` +
-        plan.problems.map((problem) => `  - ${problem}`).join('\n'),
+        plan.problems.map((problem: string) => `  - ${problem}`).join('\n'),
     );
   }
   const validationErrors = buildValidationErrors(plan.files, `${options.projectRoot}/connector`);
@@ -37,6 +38,7 @@ export async function importGenerator(tree: Tree, schema: ImportGeneratorSchema)
         `cannot render it byte for byte, because ${plan.systemReason}.`,
     );
   }
+  if (plan.adoption !== undefined) reportAdoption(options.shownSource, plan.adoption);
   reportSkippedFiles(source);
   if (!options.skipFormat) await formatFiles(tree);
   // After formatting: prettier would reformat the verbatim files (it does not read .prettierignore here).

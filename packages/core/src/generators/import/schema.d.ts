@@ -5,4 +5,6 @@ export interface ImportGeneratorSchema {
   system?: string;
   /** Do not format the written connector.json and README.md with prettier. */
   skipFormat?: boolean;
+  /** Copy every template verbatim (pattern raw), as file-by-file byte copies, instead of adopting the datatypes onto patterns. */
+  verbatim?: boolean;
 }

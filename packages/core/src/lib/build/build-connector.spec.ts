@@ -89,7 +89,7 @@ describe('buildConnector: bad input changes nothing on disk', () => {
     [
       'an unknown pattern',
       (c) => (c['datatypes']['order']['pattern'] = 'stream'),
-      'datatypes.order.pattern: must be one of collect, webhook, webhook-registry, raw',
+      'datatypes.order.pattern: must be one of collect, webhook, webhook-registry, share, raw',
     ],
     [
       "a datatype name with '-'",

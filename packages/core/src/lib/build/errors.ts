@@ -1,6 +1,6 @@
 import { ConnectorConfigError } from '../config/problems';
 import { FolderLockedError } from '../fs';
-import { RawFileError, TemplatePackError, TemplateRenderError } from '../render';
+import { PatchApplyError, RawFileError, TemplatePackError, TemplateRenderError } from '../render';
 
 /** The staged output failed the validator; the previous output is untouched. */
 export class ConnectorValidationError extends Error {
@@ -21,5 +21,6 @@ export const isUserError = (error: unknown): error is Error =>
   error instanceof TemplateRenderError ||
   error instanceof TemplatePackError ||
   error instanceof RawFileError ||
+  error instanceof PatchApplyError ||
   error instanceof ConnectorValidationError ||
   error instanceof FolderLockedError;

@@ -74,12 +74,15 @@ function problemFromAjv(
       return { path: [...path, field], message: `unknown field${suggestion}${list}` };
     }
     case 'pattern': {
+      const described = parentSchema?.['description'];
       if (error.propertyName !== undefined) {
         const name = error.propertyName;
-        return {
-          path: [...path, name],
-          message: nameProblem('datatype', name) ?? error.message ?? 'invalid name',
-        };
+        // A described propertyNames schema says what the keys are (e.g. pipe roles); else datatype names.
+        const message =
+          typeof described === 'string'
+            ? `"${name}" is not ${described}`
+            : (nameProblem('datatype', name) ?? error.message ?? 'invalid name');
+        return { path: [...path, name], message };
       }
       if (path.length === 1 && path[0] === 'system' && typeof error.data === 'string') {
         return {
@@ -87,7 +90,8 @@ function problemFromAjv(
           message: nameProblem('system', error.data) ?? `must match ${String(params['pattern'])}`,
         };
       }
-      return { path, message: `must match the pattern ${String(params['pattern'])}` };
+      const hint = typeof described === 'string' ? ` (${described})` : '';
+      return { path, message: `must match the pattern ${String(params['pattern'])}${hint}` };
     }
     case 'type':
       return {

@@ -1,4 +1,5 @@
 import { withDefaults, type DatatypePattern } from '@sesam-connectors/template-pack';
+import { guardFix, unguardedOperations, type PatchOperation } from '../patch';
 import { isInsideRelativePath } from './config-value';
 import { MANIFEST_FILE, RAW_DIR, TEMPLATES_DIR } from '../layout';
 import { checkNameLengths } from './name-lengths';
@@ -68,6 +69,7 @@ export function configProblems(config: ConnectorConfig, context: ConfigCheckCont
       ...checkManifest(config),
       ...verbatim.errors,
       ...checkSystemProperties(config),
+      ...checkConnectorPatches(config),
       ...Object.entries(config.datatypes).flatMap(([name, datatype]) =>
         checkDatatype(config, name, datatype, context),
       ),
@@ -185,6 +187,7 @@ function checkDatatype(
       message: `only applies to pattern raw; a ${datatype.pattern} datatype renders templates/${name}.json (to use another datatype's file, set reuse)`,
     });
   }
+  problems.push(...checkDatatypePatches(datatype, at));
   const pattern = context.patterns.find((p) => p.name === datatype.pattern);
   if (pattern?.check !== undefined && datatype.reuse === undefined) {
     for (const problem of pattern.check(withDefaults(pattern, datatype.options))) {
@@ -192,6 +195,57 @@ function checkDatatype(
     }
   }
   return problems;
+}
+
+/** Every replace, remove and move of a patch must follow a `test` of its path (or an ancestor). */
+function unguardedProblems(operations: readonly PatchOperation[], path: ConfigPath): ConfigProblem[] {
+  return unguardedOperations(operations).map(({ index, pointer }) => ({
+    path: [...path, index],
+    message: `${operations[index]!.op} of ${JSON.stringify(pointer)} has no guard, so a pattern change could make it apply somewhere else: ${guardFix(pointer)}`,
+  }));
+}
+
+function checkConnectorPatches(config: ConnectorConfig): ConfigProblem[] {
+  const problems: ConfigProblem[] = [];
+  const verbatim = { system: config.systemFile, manifest: config.manifestFile };
+  for (const part of ['system', 'manifest'] as const) {
+    const operations = config.patches[part];
+    if (operations === undefined) continue;
+    const file = verbatim[part];
+    if (file !== undefined) {
+      problems.push({
+        path: ['patches', part],
+        message: `has no effect: the ${part} is copied verbatim from ${file}; edit that file instead, or remove ${part === 'system' ? 'systemFile' : 'manifestFile'} so the ${part} is rendered`,
+      });
+    }
+    problems.push(...unguardedProblems(operations, ['patches', part]));
+  }
+  return problems;
+}
+
+function checkDatatypePatches(
+  datatype: DatatypeConfig,
+  at: (...path: (string | number)[]) => ConfigPath,
+): ConfigProblem[] {
+  const roles = Object.keys(datatype.patches);
+  if (roles.length === 0) return [];
+  if (datatype.pattern === 'raw') {
+    return [
+      {
+        path: at('patches'),
+        message: `pattern raw renders nothing to patch: edit raw/${datatype.template ?? '<template>'} instead, or remove patches`,
+      },
+    ];
+  }
+  if (datatype.reuse !== undefined) {
+    return [
+      {
+        path: at('patches'),
+        message: `has no effect: the pipes come from "${datatype.reuse}"'s template; set the patches on ${datatype.reuse} (they then apply to every datatype that reuses it)`,
+      },
+    ];
+  }
+  return roles.flatMap((role) => unguardedProblems(datatype.patches[role]!, at('patches', role)));
 }
 
 function checkReuse(

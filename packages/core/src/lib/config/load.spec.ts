@@ -82,7 +82,7 @@ describe('checkConnectorConfig', () => {
 
   it('reports an unknown pattern with the allowed ones', () => {
     expect(problemsOf(withDatatype('customer', { pattern: 'webhok' }))).toEqual([
-      `${FILE}: datatypes.customer.pattern: must be one of collect, webhook, webhook-registry, raw`,
+      `${FILE}: datatypes.customer.pattern: must be one of collect, webhook, webhook-registry, share, raw`,
     ]);
   });
 
@@ -92,7 +92,7 @@ describe('checkConnectorConfig', () => {
     );
     expect(line).toBe(
       `${FILE}: datatypes.customer.options.suportsSince: unknown field; did you mean "supportsSince"?; ` +
-        'allowed: supportsSince, scheduleInterval, primaryKey, lastModified, share, sharePayloadKey',
+        'allowed: supportsSince, scheduleInterval, primaryKey, lastModified, share, identifiers, trace, sourceProperties, sourceType, cronExpression, listOperation, collectTemplate, excludeCompleteness, collectTemplateProperties, shareTemplateProperties, collectPump, copyAll, transformForm, shareOperations, shareIdentifiers, shareDeletionTracking, shareExcludeCompleteness, shareKeepVersions, sharePayloadKey, collectSource, allPipe',
     );
   });
 

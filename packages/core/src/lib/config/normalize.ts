@@ -12,7 +12,7 @@ const normalizeRestSystem = (rest: ConfigObject): RestSystemConfig => ({
 
 /**
  * The typed config with the contract's defaults (verifySsl true, empty headers/properties/
- * operations/manifest/options; no restSystem when there is none, as with systemFile). Only for
+ * operations/manifest/options/patches; no restSystem when there is none, as with systemFile). Only for
  * values that passed the schema.
  */
 export function normalizeConfig(value: ConfigObject): ConnectorConfig {
@@ -26,6 +26,7 @@ export function normalizeConfig(value: ConfigObject): ConnectorConfig {
         manifest: objectOr(datatype['manifest']),
         options: objectOr(datatype['options']),
         operations: objectOr(datatype['operations']),
+        patches: objectOr(datatype['patches']) as unknown as DatatypeConfig['patches'],
       },
       enumerable: true,
       writable: true,
@@ -36,6 +37,7 @@ export function normalizeConfig(value: ConfigObject): ConnectorConfig {
     ...(value as unknown as ConnectorConfig),
     manifest: objectOr(value['manifest']),
     datatypes,
+    patches: objectOr(value['patches']) as ConnectorConfig['patches'],
   };
   if (rest !== undefined) config.restSystem = normalizeRestSystem(rest);
   delete (config as { $schema?: unknown }).$schema;

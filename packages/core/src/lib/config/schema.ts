@@ -137,15 +137,81 @@ const restSystemSchema: JsonSchema = object('The REST system template (templates
       },
     }),
     operations: object(
-      'Extra operations by full name; an entry named like a pattern operation is merged over it.',
+      'Extra operations by full name; an entry named like a pattern operation is merged over it, and null leaves out the operation a pattern would add (import: the source system has none).',
       {
-        additionalProperties: { $ref: '#/definitions/operation' },
+        additionalProperties: { anyOf: [{ $ref: '#/definitions/operation' }, { type: 'null' }] },
       },
     ),
   },
   required: ['urlPattern'],
   additionalProperties: false,
 });
+
+/** A pipe role: the suffix of `{{@ system @}}-{{@ datatype @}}-<role>` (e.g. collect, event2, register-webhook). */
+export const ROLE_REGEX = '^[A-Za-z0-9_]+(-[A-Za-z0-9_]+)*$';
+
+const POINTER = { type: 'string', pattern: '^(/.*)?$' };
+
+const patchOperationSchema: JsonSchema = object(
+  'One RFC 6902 operation. Every replace, remove and move (its from) must follow a test of the same path or an ancestor holding what the pattern rendered there when the patch was written; an add may not overwrite a rendered value or insert at an array index (append with /-) without such a test.',
+  {
+    properties: {
+      op: {
+        enum: ['add', 'remove', 'replace', 'move', 'copy', 'test'],
+        description:
+          'test (guard: the value the pattern renders at path), add, remove, replace, move, copy (RFC 6902).',
+      },
+      path: {
+        ...POINTER,
+        description: 'JSON pointer into the rendered JSON ("" = all of it), e.g. /source/dataset.',
+      },
+      from: { ...POINTER, description: 'move, copy: the JSON pointer to take the value from.' },
+      value: { description: 'add, replace: the new value; test: the value the pattern renders at path.' },
+    },
+    required: ['op', 'path'],
+    additionalProperties: false,
+    allOf: [
+      {
+        if: { properties: { op: { enum: ['add', 'replace', 'test'] } }, required: ['op'] },
+        then: { description: 'add, replace and test carry a value', required: ['value'] },
+      },
+      {
+        if: { properties: { op: { enum: ['move', 'copy'] } }, required: ['op'] },
+        then: { description: 'move and copy take the value from a pointer', required: ['from'] },
+      },
+    ],
+  },
+);
+
+const patchSchema: JsonSchema = {
+  type: 'array',
+  items: { $ref: '#/definitions/patchOperation' },
+  description:
+    'RFC 6902 JSON Patch operations, applied in order to the rendered JSON before it is validated and written.',
+};
+
+const datatypePatchesSchema: JsonSchema = object(
+  'Patches by pipe role, for what the pattern cannot say: each applies to the pipe {{@ system @}}-{{@ datatype @}}-<role> of templates/<datatype>.json as the pattern renders it. A role the pattern does not render adds a pipe: its patch must start with {"op": "add", "path": "", "value": {…}}.',
+  {
+    propertyNames: {
+      pattern: ROLE_REGEX,
+      description:
+        'a pipe role: the end of the pipe id {{@ system @}}-{{@ datatype @}}-<role>, letters, digits and _ in parts joined by single dashes (e.g. collect, event2, register-webhook)',
+    },
+    additionalProperties: { $ref: '#/definitions/patch' },
+  },
+);
+
+const connectorPatchesSchema: JsonSchema = object(
+  'Patches of the rendered system template and manifest, for what auth, restSystem and manifest cannot say.',
+  {
+    properties: {
+      system: { $ref: '#/definitions/patch', description: 'Applied to templates/system.json as rendered.' },
+      manifest: { $ref: '#/definitions/patch', description: 'Applied to manifest.json as rendered.' },
+    },
+    additionalProperties: false,
+  },
+);
 
 function optionsSchema(pattern: DatatypePattern): JsonSchema {
   const properties: { [name: string]: JsonSchema } = {};
@@ -180,6 +246,7 @@ function datatypeSchema(patterns: readonly DatatypePattern[]): JsonSchema {
         properties: roles,
         additionalProperties: false,
       }),
+      patches: { $ref: '#/definitions/datatypePatches' },
     },
     required: ['pattern'],
     additionalProperties: false,
@@ -226,6 +293,7 @@ export function composeConnectorSchema(patterns: readonly DatatypePattern[] = da
         "Import: copy this file (relative to the package: raw/<path in connector/>, e.g. raw/templates/system.json) verbatim as the system template instead of rendering it; the manifest's system-template names that path. Replaces auth and restSystem; needs manifestFile.",
         { minLength: 1 },
       ),
+      patches: { $ref: '#/definitions/connectorPatches' },
     },
     required: ['system', 'label', 'datatypes'],
     additionalProperties: false,
@@ -250,6 +318,10 @@ export function composeConnectorSchema(patterns: readonly DatatypePattern[] = da
       auth: authSchema,
       datatype: datatypeSchema(patterns),
       operation: operationSchema,
+      patch: patchSchema,
+      patchOperation: patchOperationSchema,
+      datatypePatches: datatypePatchesSchema,
+      connectorPatches: connectorPatchesSchema,
     },
   };
 }

@@ -1,5 +1,6 @@
 import type { DatatypePatternName, OperationRole } from '@sesam-connectors/template-pack';
 import type { JsonNumber } from '../json';
+import type { PatchOperation } from '../patch';
 
 /**
  * A JSON value from connector.json as the engine uses it: objects are plain records (key order of
@@ -32,8 +33,8 @@ export interface RestSystemConfig {
   verifySsl: boolean;
   headers: ConfigObject;
   properties: ConfigObject;
-  /** Extra operations by full name; one named like a pattern operation is merged over it. */
-  operations: { [name: string]: ConfigObject };
+  /** Extra operations by full name; one named like a pattern operation is merged over it, null leaves it out. */
+  operations: { [name: string]: ConfigObject | null };
 }
 
 export interface DatatypeConfig {
@@ -45,6 +46,17 @@ export interface DatatypeConfig {
   template?: string;
   options: ConfigObject;
   operations: Partial<Record<OperationRole, ConfigObject>>;
+  /**
+   * RFC 6902 operations by pipe role, applied to the pipe `{{@ system @}}-{{@ datatype @}}-<role>`
+   * the pattern renders; a role the pattern does not render is a pipe the patch creates (`add` at "").
+   */
+  patches: { [role: string]: PatchOperation[] };
+}
+
+/** The connector's own patches: RFC 6902 operations on the rendered system template and manifest. */
+export interface ConnectorPatches {
+  system?: PatchOperation[];
+  manifest?: PatchOperation[];
 }
 
 /** connector.json after validation, with the contract's defaults filled in. */
@@ -64,4 +76,5 @@ export interface ConnectorConfig {
   manifestFile?: string;
   /** Path relative to the package (raw/<path in connector/>) of a verbatim system template (import). */
   systemFile?: string;
+  patches: ConnectorPatches;
 }

@@ -133,6 +133,15 @@ describe('toJsonText (same writer, other json.dumps options)', () => {
     );
   });
 
+  it('with compact writes "," and ":" without spaces (separators=(",", ":")), numbers and strings kept', () => {
+    expect(
+      toJsonText(parseJson('{"b": [1.50, {"c": null}], "a": "x, y: z", "e": {}}'), { compact: true }),
+    ).toBe('{"b":[1.5,{"c":null}],"a":"x, y: z","e":{}}');
+    expect(toJsonText(parseJson('{"b":1,"a":[2]}'), { compact: true, indent: 1 })).toBe(
+      '{\n "b":1,\n "a":[\n  2\n ]\n}',
+    );
+  });
+
   it('honours other indents, including 0 (line breaks without indentation)', () => {
     expect(toJsonText(parseJson('{"b":[1,{"c":null}],"a":"x"}'), { indent: 4 })).toBe(
       '{\n    "b": [\n        1,\n        {\n            "c": null\n        }\n    ],\n    "a": "x"\n}',

@@ -13,6 +13,8 @@ export interface JsonTextOptions {
    * lines). Omitted: everything on one line with ", " and ": " (Python `indent=None`).
    */
   indent?: number;
+  /** Without indent: "," and ":" with no spaces (Python `separators=(',', ':')`), i.e. minified. */
+  compact?: boolean;
 }
 
 /** Something the value cannot be written as JSON; `path` says where (`$`, `$.pipes[2]`, …). */
@@ -38,6 +40,8 @@ export function toJsonText(value: JsonWritable, options: JsonTextOptions = {}): 
   const writer = new Writer(
     options.sortKeys === true,
     indent === undefined ? undefined : ' '.repeat(Math.max(0, indent)),
+    options.compact === true && indent === undefined ? ',' : ', ',
+    options.compact === true ? ':' : ': ',
   );
   writer.write(value, '\n');
   return writer.out;
@@ -63,6 +67,9 @@ class Writer {
     private readonly sortKeys: boolean,
     /** One level of indentation, or undefined for single-line output. */
     private readonly indentUnit: string | undefined,
+    /** Between items on one line (no indentation). */
+    private readonly itemSeparator: string,
+    private readonly keySeparator: string,
   ) {}
 
   /** Appends `value`; `newline` is "\n" plus the current indentation. */
@@ -126,7 +133,7 @@ class Writer {
       return;
     }
     const inner = this.indentUnit === undefined ? newline : newline + this.indentUnit;
-    const separator = this.indentUnit === undefined ? ', ' : ',' + inner;
+    const separator = this.indentUnit === undefined ? this.itemSeparator : ',' + inner;
     this.out += this.indentUnit === undefined ? '[' : '[' + inner;
     for (let i = 0; i < array.length; i++) {
       if (i > 0) this.out += separator;
@@ -143,14 +150,14 @@ class Writer {
       return;
     }
     const inner = this.indentUnit === undefined ? newline : newline + this.indentUnit;
-    const separator = this.indentUnit === undefined ? ', ' : ',' + inner;
+    const separator = this.indentUnit === undefined ? this.itemSeparator : ',' + inner;
     this.out += this.indentUnit === undefined ? '{' : '{' + inner;
     const keys = [...members.keys()];
     if (this.sortKeys) keys.sort(compareCodePoints);
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i];
       if (i > 0) this.out += separator;
-      this.out += quoteJsonString(key) + ': ';
+      this.out += quoteJsonString(key) + this.keySeparator;
       this.path.push(key);
       this.write(members.get(key) as JsonWritable, inner);
       this.path.pop();

@@ -33,6 +33,8 @@ export function datatypePurpose(name: string, datatype: DatatypeConfig): string 
     }
     case 'webhook-registry':
       return 'registers the webhooks of the webhook datatypes and removes stale ones';
+    case 'share':
+      return 'writes changes to the API (`-share` only)';
     case 'raw':
       return `verbatim template ${inlineCode(`raw/${datatype.template ?? ''}`)}`;
   }

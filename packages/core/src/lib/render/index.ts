@@ -2,6 +2,7 @@
  * The one renderer: pack templates (ejs) → parsed JSON → canonical text, all in memory.
  */
 export { renderConnectorFiles, renderedDatatypes, type RenderConnectorInputs } from './render-connector';
+export { renderPatternPipes } from './pattern-pipes';
 export {
   renderTemplate,
   TemplateRenderError,
@@ -12,3 +13,4 @@ export { loadTemplatePack, templateFile, TemplatePackError, type LoadedTemplateP
 export { systemOperations, mergeOperation, type SystemOperations } from './operations';
 export { rawFilesNeeded, RawFileError } from './raw-files';
 export { json } from './json-text';
+export { PatchApplyError, type RenderedPipe } from './patches';

@@ -72,6 +72,10 @@ export function systemOperations(config: RenderedSystemConfig, pack: LoadedTempl
     }
   }
   for (const [opName, override] of Object.entries(config.restSystem.operations)) {
+    if (override === null) {
+      delete operations[opName];
+      continue;
+    }
     Object.defineProperty(operations, opName, {
       value: mergeOperation(operations[opName] ?? {}, override),
       enumerable: true,

@@ -1,11 +1,12 @@
-import { withDefaults, type DatatypePattern } from '@sesam-connectors/template-pack';
+import type { DatatypePattern } from '@sesam-connectors/template-pack';
 import { CONNECTOR_CONFIG_FILE, RAW_DIR } from '../layout';
 import type { ConnectorConfig } from '../config/types';
 import { keepsSourceManifest } from '../config/verbatim-checks';
-import { JsonParseError, parseJson, toCanonicalJson, type JsonValue } from '../json';
+import { JsonParseError, parseJson, toCanonicalJson } from '../json';
 import type { RenderedDatatype } from './manifest-file';
+import { patchedPipes } from './patches';
 import { RawFileError, readRaw } from './raw-files';
-import { renderTemplate } from './render-template';
+import { renderPatternPipes } from './pattern-pipes';
 import { systemFiles } from './system-files';
 import type { LoadedTemplatePack } from './template-pack';
 
@@ -36,9 +37,11 @@ const findPattern = (pack: LoadedTemplatePack, name: string): DatatypePattern =>
 
 /**
  * Renders a validated connector.json through the pack, entirely in memory: relative path under
- * connector/ → file text. JSON files are in the canonical format; verbatim files (manifestFile,
- * systemFile, raw templates) are their text as given — a raw template that a verbatim manifest
- * names but the package lacks is left out. Pure: the pack and the raw files come in as data.
+ * connector/ → file text. JSON files are in the canonical format, with connector.json's patches
+ * applied to what the pack rendered (a patch that no longer fits throws `PatchApplyError`);
+ * verbatim files (manifestFile, systemFile, raw templates) are their text as given — a raw
+ * template that a verbatim manifest names but the package lacks is left out. Pure: the pack and
+ * the raw files come in as data.
  */
 export function renderConnectorFiles(
   config: ConnectorConfig,
@@ -64,21 +67,13 @@ export function renderConnectorFiles(
       files.set(template, checkedRawJson(readRaw(rawFiles, path), path));
       continue;
     }
-    const pattern = findPattern(pack, datatype.pattern);
-    const options = withDefaults(pattern, datatype.options);
-    const derived = pattern.derive?.(options) ?? {};
-    const pipes: JsonValue[] = pattern.pipes
-      .filter((pipe) => pipe.when?.(options) ?? true)
-      .map((pipe) =>
-        renderTemplate(
-          pack,
-          pipe.template,
-          { datatype: name, options, derived, pipe: pipe.locals ?? {} },
-          { connector: config.system, datatype: name },
-          { displayRoot: inputs.displayRoot },
-        ),
-      );
-    files.set(`templates/${name}.json`, toCanonicalJson(pipes));
+    const file = `templates/${name}.json`;
+    const pipes = renderPatternPipes(pack, findPattern(pack, datatype.pattern), name, datatype.options, {
+      connector: config.system,
+      displayRoot: inputs.displayRoot,
+    });
+    const where = { connector: config.system, datatype: name, file, configFile };
+    files.set(file, toCanonicalJson(patchedPipes(pipes, datatype.patches, where)));
   }
   return files;
 }

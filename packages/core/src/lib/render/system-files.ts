@@ -4,6 +4,7 @@ import type { ConnectorConfig } from '../config/types';
 import { toCanonicalJson } from '../json';
 import { MANIFEST_FILE } from '../layout';
 import { manifestFileProblems, type RenderedDatatype } from './manifest-file';
+import { patched } from './patches';
 import { systemOperations } from './operations';
 import { readRaw } from './raw-files';
 import { renderTemplate } from './render-template';
@@ -18,7 +19,8 @@ export interface SystemFilesInputs {
 /**
  * manifest.json and the system template (connector/-relative path → text): copied verbatim from
  * `manifestFile` and `systemFile` when set — the manifest's datatypes and system-template must
- * agree with connector.json — and otherwise rendered by the pack's system pattern. The verbatim
+ * agree with connector.json — and otherwise rendered by the pack's system pattern, with
+ * `patches.manifest` / `patches.system` applied. The verbatim
  * system is not parsed: invalid JSON in it is the validator's to report, as sesam's would.
  */
 export function systemFiles(
@@ -50,7 +52,15 @@ export function systemFiles(
       { connector: config.system },
       { displayRoot: inputs.displayRoot },
     );
-    files.set(file.output, toCanonicalJson(value));
+    const part = file.output === MANIFEST_FILE ? 'manifest' : 'system';
+    const where = {
+      connector: config.system,
+      role: part,
+      file: file.output,
+      configFile: inputs.configFile,
+      configPath: ['patches', part],
+    };
+    files.set(file.output, toCanonicalJson(patched(value, config.patches[part], where)!));
   }
   return files;
 }

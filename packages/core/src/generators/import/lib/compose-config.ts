@@ -1,5 +1,7 @@
 import { RAW_DIR } from '../../../lib/layout';
-import { JsonObject, type JsonValue } from '../../../lib/json';
+import { JsonObject, parseJson, toJsonText, type JsonValue, type JsonWritable } from '../../../lib/json';
+import type { DatatypePlan } from '../../../lib/adopt';
+import type { PatchOperation } from '../../../lib/patch';
 import { labelFor } from '../../shared/names';
 import type { SourceConnector } from './read-source';
 import type { SystemParts } from './system-candidates';
@@ -53,8 +55,49 @@ const without = (object: JsonObject, own: ReadonlySet<string>): JsonObject | und
 /** Where the package keeps a source's system template it copies verbatim: raw/<its path>. */
 export const rawSystemFile = (source: SourceConnector): string => `${RAW_DIR}/${source.systemTemplate}`;
 
+/** What adoption adds to a package: each datatype's plan, and the system's and manifest's patches. */
+export interface Adoption {
+  datatypes: readonly DatatypePlan[];
+  system?: readonly PatchOperation[];
+  manifest?: readonly PatchOperation[];
+}
+
+/** Patch operations as a parsed connector.json value (objects in the order written). */
+const asJson = (operations: readonly PatchOperation[]): JsonValue =>
+  parseJson(toJsonText(operations as JsonWritable, { compact: true }));
+
+/** The connector.json fields of one planned datatype (the manifest fields come after). */
+const plannedFields = (
+  plan: DatatypePlan,
+  patterns: ReadonlyMap<string, string>,
+): [string, JsonValue | undefined][] => {
+  switch (plan.kind) {
+    case 'pattern':
+      return [
+        ['pattern', plan.pattern],
+        ['options', plan.options.size > 0 ? plan.options : undefined],
+        [
+          'patches',
+          plan.patches.size > 0
+            ? objectOf([...plan.patches].map(([role, ops]) => [role, asJson(ops)]))
+            : undefined,
+        ],
+      ];
+    case 'reuse':
+      return [
+        ['pattern', patterns.get(plan.reuse)],
+        ['reuse', plan.reuse],
+      ];
+    case 'raw':
+      return [
+        ['pattern', 'raw'],
+        ['template', plan.template],
+      ];
+  }
+};
+
 /**
- * connector.json for an imported connector: every datatype `raw` (its template kept verbatim, shared
+ * connector.json for an imported connector: every datatype as `adoption` plans it (else `raw` (its template kept verbatim, shared
  * files shared by naming the same path; a template the source lacks is left out), the system from
  * `restSystem` and `auth` or copied (`systemFile`), and the manifest either generated (labels and
  * extra fields carried over) or copied from raw/manifest.json.
@@ -63,25 +106,38 @@ export const composePackage = (
   source: SourceConnector,
   system: string,
   shape: PackageShape,
+  adoption?: Adoption,
 ): ComposedPackage => {
   const parts = shape.system === 'file' ? undefined : shape.system;
   const generated = shape.manifest === 'generated' && parts !== undefined;
   const rawFiles = new Map<string, string>();
+  const plans = new Map((adoption?.datatypes ?? []).map((plan) => [plan.name, plan]));
+  const patterns = new Map(
+    [...plans.values()].flatMap((plan) =>
+      plan.kind === 'pattern' ? [[plan.name, plan.pattern] as const] : [],
+    ),
+  );
   const datatypes = objectOf(
     source.datatypes.map(({ name, template, entry }) => {
+      const plan = plans.get(name) ?? { name, template, kind: 'raw', reason: '' };
       const text = source.files.get(template);
-      if (text !== undefined) rawFiles.set(`${RAW_DIR}/${template}`, text);
+      if (plan.kind === 'raw' && text !== undefined) rawFiles.set(`${RAW_DIR}/${template}`, text);
+      const [pattern, ...rest] = plannedFields(plan, patterns);
       return [
         name,
         objectOf([
-          ['pattern', 'raw'],
+          pattern!,
           ['label', generated ? entry.get('label') : undefined],
-          ['template', template],
+          ...rest,
           ['manifest', generated ? without(entry, OWN_DATATYPE_FIELDS) : undefined],
         ]),
       ];
     }),
   );
+  const connectorPatches = objectOf([
+    ['system', parts !== undefined && adoption?.system?.length ? asJson(adoption.system) : undefined],
+    ['manifest', generated && adoption?.manifest?.length ? asJson(adoption.manifest) : undefined],
+  ]);
   if (!generated) rawFiles.set(RAW_MANIFEST_FILE, source.manifestText);
   const systemText = source.files.get(source.systemTemplate);
   if (parts === undefined && systemText !== undefined) rawFiles.set(rawSystemFile(source), systemText);
@@ -94,6 +150,7 @@ export const composePackage = (
     ['manifest', generated ? without(source.manifest, generatedManifestFields(parts.auth)) : undefined],
     ['restSystem', parts?.restSystem],
     ['datatypes', datatypes],
+    ['patches', connectorPatches.size > 0 ? connectorPatches : undefined],
     ['manifestFile', generated ? undefined : RAW_MANIFEST_FILE],
     ['systemFile', parts === undefined ? rawSystemFile(source) : undefined],
   ]);

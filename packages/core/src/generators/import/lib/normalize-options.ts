@@ -13,6 +13,7 @@ export interface NormalizedImportOptions {
   system: string;
   projectRoot: string;
   skipFormat: boolean;
+  verbatim: boolean;
 }
 
 export const normalizeOptions = (tree: Tree, schema: ImportGeneratorSchema): NormalizedImportOptions => {
@@ -30,5 +31,6 @@ export const normalizeOptions = (tree: Tree, schema: ImportGeneratorSchema): Nor
     system,
     projectRoot: newPackageRoot(tree, system, 'import'),
     skipFormat: schema.skipFormat ?? false,
+    verbatim: schema.verbatim ?? false,
   };
 };

@@ -1,0 +1,363 @@
+import { isJsonObject, JsonNumber, toCanonicalJson, type JsonObject, type JsonValue } from '../json';
+import { at, member, objectOf, transformsOf, without } from './json-access';
+import { DATATYPE_PLACEHOLDER, SYSTEM_PLACEHOLDER } from './source-pipes';
+
+/**
+ * Options of the pack's patterns read from a datatype's real pipes (by role). Each reads what the
+ * pipe shows and leaves an option out where the pipe has the pattern's default, so connector.json
+ * stays short; what an option cannot say is left to the datatype's patches.
+ */
+export type Pipes = ReadonlyMap<string, JsonObject>;
+
+const PIPE = (role: string) => `${SYSTEM_PLACEHOLDER}-${DATATYPE_PLACEHOLDER}-${role}`;
+const DEFAULT_LIST_OPERATION = `${DATATYPE_PLACEHOLDER}-list`;
+const REST_SOURCE_OWN = new Set(['type', 'system', 'operation']);
+
+const identifiersOfPipe = (pipe: JsonObject): string => {
+  const namespaced = pipe.get('namespaced_identifiers') === false;
+  const added = pipe.get('add_namespaces') === false;
+  if (namespaced && added) return 'both';
+  if (added) return 'add_namespaces';
+  if (namespaced) return 'namespaced_identifiers';
+  return 'none';
+};
+
+/** The `identifiers` most of the pipes use (ties: the first pipe's); undefined for the default. */
+const identifiersOf = (pipes: Pipes): string | undefined => {
+  const counts = new Map<string, number>();
+  for (const pipe of pipes.values()) {
+    const kind = identifiersOfPipe(pipe);
+    counts.set(kind, (counts.get(kind) ?? 0) + 1);
+  }
+  const [kind] = [...counts].reduce((best, entry) => (entry[1] > best[1] ? entry : best));
+  return kind === 'namespaced_identifiers' ? undefined : kind;
+};
+
+/** `shareIdentifiers` when `-share` turns namespacing off otherwise than the datatype's other pipes. */
+const shareIdentifiersOf = (
+  share: JsonObject | undefined,
+  chosen: string | undefined,
+): string | undefined => {
+  if (share === undefined) return undefined;
+  const own = identifiersOfPipe(share);
+  return own === (chosen ?? 'namespaced_identifiers') ? undefined : own;
+};
+
+const ROLE_PREFIX = `${SYSTEM_PLACEHOLDER}-${DATATYPE_PLACEHOLDER}-`;
+
+/** The roles of a list of the datatype's own dataset ids, or undefined when one is another's. */
+const rolesOf = (value: JsonValue | undefined): string[] | undefined => {
+  if (!Array.isArray(value)) return undefined;
+  const roles = value.map((id) =>
+    typeof id === 'string' && id.startsWith(ROLE_PREFIX) ? id.slice(ROLE_PREFIX.length) : undefined,
+  );
+  return roles.every((role): role is string => role !== undefined && /^[a-z0-9][a-z0-9-]*$/.test(role))
+    ? roles
+    : undefined;
+};
+
+/** The role (or merged roles) whose dataset `-collect` reads, `api` when it reads the API, undefined when unknown. */
+const collectSourceOf = (collect: JsonObject): string | string[] | undefined => {
+  const source = collect.get('source');
+  if (member(source, 'type') === 'rest') return 'api';
+  if (member(source, 'type') === 'merge_datasets') {
+    const roles = rolesOf(member(source, 'datasets'));
+    return roles !== undefined && roles.length >= 2 ? roles : undefined;
+  }
+  const roles = rolesOf([member(source, 'dataset') ?? null]);
+  return member(source, 'type') === 'dataset' ? roles?.[0] : undefined;
+};
+
+/** `excludeCompleteness` as a list of roles when it is not the pattern's default list (undefined: the default). */
+const excludedOf = (collect: JsonObject, defaults: readonly string[]): JsonValue | undefined => {
+  if (!collect.has('exclude_completeness')) return false;
+  const roles = rolesOf(collect.get('exclude_completeness'));
+  if (roles === undefined || roles.join(',') === defaults.join(',')) return undefined;
+  return roles;
+};
+
+/** Properties of a template transform beyond the ones the pattern sets, or undefined. */
+const extraProperties = (
+  template: JsonObject | undefined,
+  own: readonly string[],
+): JsonObject | undefined => {
+  const properties = member(template, 'properties');
+  if (!isJsonObject(properties)) return undefined;
+  const rest = without(properties, new Set(own));
+  return rest.size > 0 ? rest : undefined;
+};
+
+/** A whole number ≥ 1 as connector.json options hold it, or undefined. */
+const positiveInteger = (value: JsonValue | undefined): JsonValue | undefined =>
+  value instanceof JsonNumber && /^[1-9][0-9]*$/.test(value.toString()) ? value : undefined;
+
+/** sourceType, supportsSince, trace, listOperation and sourceProperties from the source that reads the API. */
+const restSourceOptions = (source: JsonValue | undefined): [string, JsonValue | undefined][] => {
+  if (!isJsonObject(source) || typeof source.get('type') !== 'string') return [];
+  const type = source.get('type') as string;
+  if (type !== 'rest') {
+    if (source.get('system') !== SYSTEM_PLACEHOLDER || source.has('operation')) return [];
+    const rest = without(source, new Set(['type', 'system']));
+    return [
+      ['sourceType', type],
+      ['sourceProperties', rest.size > 0 ? rest : undefined],
+    ];
+  }
+  const own = new Set(REST_SOURCE_OWN);
+  const since = source.get('supports_since') === true;
+  const trace = source.get('trace') === true;
+  if (since) own.add('supports_since');
+  if (trace) own.add('trace');
+  const rest = without(source, own);
+  const operation = source.get('operation');
+  return [
+    ['supportsSince', since ? true : undefined],
+    ['trace', trace ? true : undefined],
+    [
+      'listOperation',
+      typeof operation === 'string' && operation !== DEFAULT_LIST_OPERATION ? operation : undefined,
+    ],
+    ['sourceProperties', rest.size > 0 ? rest : undefined],
+  ];
+};
+
+const COLLECT_TEMPLATE_KEYS: [string, string[]][] = [
+  ['verified-deletes', ['operation_lookup_delete', 'primary_key', 'rest_system', 'share_dataset']],
+  ['share-dataset', ['primary_key', 'share_dataset']],
+  ['primary-key', ['primary_key']],
+];
+
+const templateTransform = (pipe: JsonObject | undefined, name: string): JsonObject | undefined =>
+  pipe === undefined
+    ? undefined
+    : (transformsOf(pipe).find((t) => isJsonObject(t) && t.get('template') === name) as
+        JsonObject | undefined);
+
+/** `primaryKey` when a template transform names another than the default `id`. */
+const primaryKeyOf = (...templates: (JsonObject | undefined)[]): JsonValue | undefined => {
+  for (const template of templates) {
+    const key = at(template, 'properties', 'primary_key');
+    const valid =
+      (typeof key === 'string' && key !== '') ||
+      (Array.isArray(key) && key.length > 0 && key.every((k) => typeof k === 'string' && k !== ''));
+    if (valid) return key === 'id' ? undefined : key;
+  }
+  return undefined;
+};
+
+const collectTemplateOf = (template: JsonObject | undefined): string | undefined => {
+  if (template === undefined) return 'none';
+  const properties = member(template, 'properties');
+  const keys = isJsonObject(properties) ? [...properties.keys()].sort().join(',') : '';
+  const match = COLLECT_TEMPLATE_KEYS.find(([, expected]) => expected.join(',') === keys);
+  const name = match?.[0] ?? 'share-dataset';
+  return name === 'verified-deletes' ? undefined : name;
+};
+
+/** copyAll and lastModified from `-collect`'s DTL. */
+const dtlOptions = (pipe: JsonObject): [string, JsonValue | undefined][] => {
+  const dtl = transformsOf(pipe).find((t) => member(t, 'type') === 'dtl');
+  const rules = at(dtl, 'rules', 'default');
+  const list = Array.isArray(rules) ? rules : [];
+  const copiesAll = list.length > 0 && toCanonicalJson(list[0]!) === toCanonicalJson(['copy', '*']);
+  const modified = list.find(
+    (rule) =>
+      Array.isArray(rule) && rule[0] === 'add' && rule[1] === '$last-modified' && Array.isArray(rule[2]),
+  ) as JsonValue[] | undefined;
+  const parse = modified?.[2] as JsonValue[] | undefined;
+  const lastModified =
+    parse !== undefined &&
+    parse[0] === 'datetime-parse' &&
+    typeof parse[1] === 'string' &&
+    typeof parse[2] === 'string' &&
+    parse[2].startsWith('_S.')
+      ? objectOf([
+          ['property', parse[2].slice(3)],
+          ['format', parse[1]],
+        ])
+      : undefined;
+  return [
+    ['copyAll', copiesAll || lastModified !== undefined ? undefined : false],
+    ['lastModified', lastModified],
+  ];
+};
+
+/** Options of the `collect` and `webhook` patterns' `-all`, `-collect` and `-share` pipes. */
+function collectFamilyOptions(
+  pipes: Pipes,
+  pattern: 'collect' | 'webhook',
+): [string, JsonValue | undefined][] {
+  const collect = pipes.get('collect');
+  if (collect === undefined) return [];
+  const all = pipes.get('all');
+  const share = pipes.get('share');
+  const collectRest = templateTransform(collect, 'transform-collect-rest');
+  const shareRest = templateTransform(share, 'transform-share-rest');
+  const inferred = collectSourceOf(collect);
+  const from: string | string[] =
+    pattern === 'collect'
+      ? (inferred ?? (all === undefined ? 'api' : 'all'))
+      : Array.isArray(inferred)
+        ? inferred
+        : ['all', 'event2'];
+  const reader = from === 'api' ? collect : all;
+  const mergesAll = Array.isArray(from) ? from.includes('all') : from === 'all';
+  const collectTemplate = collectTemplateOf(collectRest);
+  const templateKeys =
+    COLLECT_TEMPLATE_KEYS.find(([name]) => name === (collectTemplate ?? 'verified-deletes'))?.[1] ?? [];
+  const shareProperties = member(shareRest, 'properties');
+  const shareOperations = !(isJsonObject(shareProperties) && !shareProperties.has('operation_insert'));
+  const shareKeys = [
+    'primary_key',
+    'rest_system',
+    'share_dataset',
+    ...(shareOperations
+      ? ['operation_delete', 'operation_insert', 'operation_lookup', 'operation_update']
+      : []),
+  ];
+  const schedule = positiveInteger(at(reader, 'pump', 'schedule_interval'));
+  const cron = at(reader, 'pump', 'cron_expression');
+  const single = (pipe: JsonObject | undefined) => pipe !== undefined && isJsonObject(pipe.get('transform'));
+  const payload = share === undefined ? undefined : sharePayloadKey(share);
+  return [
+    ['identifiers', identifiersOf(pipes)],
+    ...(pattern === 'collect'
+      ? ([
+          ['collectSource', from === 'all' ? undefined : from],
+          [
+            'allPipe',
+            !mergesAll && all !== undefined ? true : mergesAll && all === undefined ? false : undefined,
+          ],
+        ] as [string, JsonValue | undefined][])
+      : ([['collectSource', (from as string[]).join(',') === 'all,event2' ? undefined : from]] as [
+          string,
+          JsonValue | undefined,
+        ][])),
+    ...restSourceOptions(reader?.get('source')),
+    ['scheduleInterval', schedule],
+    ['cronExpression', typeof cron === 'string' && cron !== '' ? cron : undefined],
+    ['primaryKey', primaryKeyOf(collectRest, shareRest)],
+    ['collectTemplate', collectTemplate],
+    ['collectTemplateProperties', extraProperties(collectRest, templateKeys)],
+    ['excludeCompleteness', excludedOf(collect, pattern === 'webhook' ? ['share', 'event2'] : ['share'])],
+    ['collectPump', at(collect, 'pump', 'run_at_startup_if_not_populated') === true ? undefined : false],
+    ...dtlOptions(collect),
+    ['transformForm', single(collect) || single(share) ? 'object' : undefined],
+    ['share', share !== undefined ? true : undefined],
+    ['shareOperations', share !== undefined && !shareOperations ? false : undefined],
+    ['shareTemplateProperties', extraProperties(shareRest, shareKeys)],
+    ['shareIdentifiers', shareIdentifiersOf(share, identifiersOf(pipes))],
+    [
+      'shareDeletionTracking',
+      share !== undefined && at(share, 'sink', 'deletion_tracking') !== false ? true : undefined,
+    ],
+    ['shareExcludeCompleteness', share?.has('exclude_completeness') === true ? true : undefined],
+    ['shareKeepVersions', positiveInteger(at(share, 'compaction', 'keep_versions'))],
+    ['sharePayloadKey', payload],
+  ];
+}
+
+/** The share DTL's `["add", "$payload", ["dict", <key>, "_T."]]` key. */
+const sharePayloadKey = (share: JsonObject): string | undefined => {
+  for (const transform of transformsOf(share)) {
+    const rules = at(transform, 'rules', 'default');
+    if (!Array.isArray(rules)) continue;
+    for (const rule of rules) {
+      if (!Array.isArray(rule) || rule[0] !== 'add' || rule[1] !== '$payload' || !Array.isArray(rule[2]))
+        continue;
+      const [fn, key, from] = rule[2];
+      if (fn === 'dict' && typeof key === 'string' && from === '_T.') return key;
+    }
+  }
+  return undefined;
+};
+
+/** Options of the `webhook` pattern's `-event` and `-registerwebhook` pipes. */
+function webhookOptions(pipes: Pipes): [string, JsonValue | undefined][] {
+  const event = pipes.get('event');
+  const register = pipes.get('registerwebhook');
+  const entities = at(register, 'source', 'entities');
+  const registrations = Array.isArray(entities) ? entities.filter(isJsonObject) : [];
+  const properties = registrations.map((entity) => member(entity, 'properties'));
+  const payloadKey =
+    isJsonObject(properties[0]) && properties[0].size === 1 ? [...properties[0].keys()][0] : undefined;
+  const registrationShape = properties.every(
+    (p) =>
+      typeof at(p, payloadKey ?? '', 'topic') === 'string' &&
+      typeof at(p, payloadKey ?? '', 'address') === 'string',
+  );
+  if (payloadKey === undefined || !registrationShape)
+    return [['validationExpression', eventValidation(event)]];
+  const topics = registrations.map((entity, index) => {
+    const topic = at(properties[index], payloadKey ?? '', 'topic');
+    const id = entity.get('_id');
+    const text = typeof topic === 'string' ? topic : '';
+    const segments = text.split('/');
+    return id === `${DATATYPE_PLACEHOLDER}-${segments[segments.length - 1]}`
+      ? text
+      : objectOf([
+          ['topic', text],
+          ['id', id],
+        ]);
+  });
+  const address = at(properties[0], payloadKey ?? '', 'address');
+  const hop = transformsOf(register ?? (new Map() as JsonObject))
+    .map((t) => at(t, 'rules', 'default'))
+    .flatMap((rules) => (Array.isArray(rules) ? rules : []))
+    .find((rule) => Array.isArray(rule) && rule[0] === 'add' && rule[1] === 'id');
+  const returned = JSON.stringify(hop ?? null).match(/"return":\["first","([^"]+)"\]/)?.[1];
+  return [
+    ['topics', topics.length > 0 ? topics : undefined],
+    [
+      'webhookIdPath',
+      returned !== undefined && returned !== 'sink.insert_response.value.id' ? returned : undefined,
+    ],
+    [
+      'receiverAddress',
+      typeof address === 'string' && address !== `{{@ service_url @}}/receivers/${PIPE('event')}/entities`
+        ? address
+        : undefined,
+    ],
+    ['webhookPayloadKey', payloadKey !== undefined && payloadKey !== 'webhook' ? payloadKey : undefined],
+    ['validationExpression', eventValidation(event)],
+  ];
+}
+
+/** The `-event` receiver's validation expression, when it has one. */
+const eventValidation = (event: JsonObject | undefined): JsonValue | undefined => {
+  const validation = at(event, 'source', 'validation_expression');
+  return typeof validation === 'string' && validation !== '' ? validation : undefined;
+};
+
+/** Options of the `webhook-registry` pattern. */
+function registryOptions(pipes: Pipes): [string, JsonValue | undefined][] {
+  const wipe = pipes.get('wipe');
+  const discard = JSON.stringify(
+    transformsOf(wipe ?? (new Map() as JsonObject)).map((t) => at(t, 'rules', 'default')) ?? null,
+  ).match(/\["discard",\["matches","((?:[^"\\]|\\.)*)","_S\.([^"]+)"\]\]/);
+  const schedule = positiveInteger(at(pipes.get('collect'), 'pump', 'schedule_interval'));
+  return [
+    [
+      'wipeMatch',
+      discard !== null && discard[1] !== 'https://*.sesam.cloud/*'
+        ? JSON.parse(`"${discard[1]}"`)
+        : undefined,
+    ],
+    ['addressProperty', discard !== null && discard[2] !== 'address' ? discard[2] : undefined],
+    ['scheduleInterval', schedule],
+  ];
+}
+
+/** The options of `pattern` that best describe these pipes (defaults left out). */
+export function inferOptions(pattern: string, pipes: Pipes): JsonObject {
+  switch (pattern) {
+    case 'collect':
+      return objectOf(collectFamilyOptions(pipes, 'collect'));
+    case 'webhook':
+      return objectOf([...collectFamilyOptions(pipes, 'webhook'), ...webhookOptions(pipes)]);
+    case 'webhook-registry':
+      return objectOf(registryOptions(pipes));
+    default:
+      return objectOf([]);
+  }
+}

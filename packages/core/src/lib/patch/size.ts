@@ -1,0 +1,6 @@
+import { toJsonText, type JsonWritable } from '../json';
+import type { PatchOperation } from './types';
+
+/** The size of a patch: the bytes of its minified JSON (keys in the order written). */
+export const patchSize = (operations: readonly PatchOperation[]): number =>
+  Buffer.byteLength(toJsonText(operations as JsonWritable, { compact: true }), 'utf8');
