@@ -1,24 +1,16 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync,
-} from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
-import { minimalConnector } from '../connector-fixtures';
+import { dirname, join } from 'node:path';
+import { minimalConnector, WORKSPACE_ROOT } from '../connector-fixtures';
+import { childNxEnv, copyWorkspace } from '../workspace-copy';
 
 /**
  * `nx run-many -t publish` as CI runs it: the real Nx in a temporary copy of the workspace (its git
  * files, node_modules symlinked), three connectors whose destinations are local bare repositories,
  * one of which refuses. Each connector is its own task, so the failure does not hide the others.
  */
-const REPO = resolve(__dirname, '../../../..');
+const REPO = WORKSPACE_ROOT;
 
 describe('nx run-many -t publish (real Nx, local bare repositories)', () => {
   let root: string;
@@ -48,33 +40,8 @@ describe('nx run-many -t publish (real Nx, local bare repositories)', () => {
   beforeAll(() => {
     root = mkdtempSync(join(tmpdir(), 'sesam-publish-e2e-'));
     workspace = join(root, 'workspace');
-    const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], {
-      cwd: REPO,
-      encoding: 'utf8',
-    })
-      .split('\0')
-      .filter(
-        (path) => path !== '' && existsSync(join(REPO, path)) && !path.startsWith('packages/connectors/'),
-      );
-    for (const path of files) {
-      mkdirSync(dirname(join(workspace, path)), { recursive: true });
-      copyFileSync(join(REPO, path), join(workspace, path));
-    }
-    symlinkSync(join(REPO, 'node_modules'), join(workspace, 'node_modules'), 'dir');
-    // Packages with their own node_modules (the wrapper's execa 9; the root has execa 5).
-    for (const name of readdirSync(join(REPO, 'packages'))) {
-      const modules = join(REPO, 'packages', name, 'node_modules');
-      if (existsSync(modules)) symlinkSync(modules, join(workspace, 'packages', name, 'node_modules'), 'dir');
-    }
-    env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('NX_')));
-    Object.assign(env, {
-      NX_DAEMON: 'false',
-      NX_NO_CLOUD: 'true',
-      NX_CACHE_DIRECTORY: join(root, 'nx-cache'),
-      NX_NATIVE_FILE_CACHE_DIRECTORY: join(root, 'nx-native'),
-      CI: 'true',
-      FORCE_COLOR: '0',
-      NO_COLOR: '1',
+    copyWorkspace(REPO, workspace, (path) => !path.startsWith('packages/connectors/'));
+    env = childNxEnv(root, {
       GIT_CONFIG_GLOBAL: '/dev/null',
       GIT_CONFIG_NOSYSTEM: '1',
       GIT_AUTHOR_NAME: 'Publish E2E',

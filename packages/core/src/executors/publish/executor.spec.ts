@@ -1,8 +1,12 @@
-import type { ExecutorContext } from '@nx/devkit';
 import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { minimalConnector, tempDir, writeConnectorPackage } from '../../../test/connector-fixtures';
+import {
+  connectorExecutorContext,
+  minimalConnector,
+  tempDir,
+  writeConnectorPackage,
+} from '../../../test/connector-fixtures';
 import { buildConnector } from '../../lib/build';
 import { Git } from '../../lib/publish';
 import publishExecutor from './executor';
@@ -61,16 +65,7 @@ class Fixture {
   }
 
   async publish(options: PublishExecutorSchema, system = 'acme'): Promise<boolean> {
-    const context = {
-      root: this.workspace,
-      cwd: this.workspace,
-      isVerbose: false,
-      projectName: `${system}-connector`,
-      projectsConfigurations: {
-        version: 2,
-        projects: { [`${system}-connector`]: { root: `packages/connectors/${system}` } },
-      },
-    } as unknown as ExecutorContext;
+    const context = connectorExecutorContext(this.workspace, system);
     const log = { info: (m: string) => this.log.info.push(m), error: (m: string) => this.log.error.push(m) };
     const { success } = await publishExecutor(options, context, {
       log,
