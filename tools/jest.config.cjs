@@ -9,5 +9,6 @@ module.exports = require('./jest/preset.cjs')(__dirname, {
     '<rootDir>/bench/test/**/*.spec.ts',
     '<rootDir>/workspace/test/**/*.spec.ts',
     '<rootDir>/fuzz/test/**/*.spec.ts',
+    '<rootDir>/ci/test/**/*.spec.ts',
   ],
 });
