@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
   connectorExecutorContext,
@@ -38,14 +38,14 @@ class Fixture {
   readonly log: Logged = { info: [], error: [] };
 
   constructor() {
-    for (const dir of [this.workspace, this.tmp]) execFileSync('mkdir', ['-p', dir]);
+    for (const dir of [this.workspace, this.tmp]) mkdirSync(dir, { recursive: true });
     git(this.workspace, 'init', '-q', '-b', 'main');
   }
 
   /** Writes and builds `packages/connectors/<system>`, and commits the workspace. */
-  async connector(config: Record<string, any>, system = config['system'] as string): Promise<void> {
+  connector(config: Record<string, any>, system = config['system'] as string): void {
     const dir = writeConnectorPackage(join(this.workspace, 'packages', 'connectors'), system, config);
-    await buildConnector(dir);
+    buildConnector(dir);
     git(this.workspace, 'add', '-A');
     git(this.workspace, 'commit', '-q', '--allow-empty', '-m', `connector ${system}`);
   }
@@ -115,7 +115,7 @@ describe('publish executor, against local bare repositories', () => {
   });
 
   it('publishes into an empty repository with --init: manifest.json and templates/ at the root, one commit', async () => {
-    await f.connector(minimalConnector());
+    f.connector(minimalConnector());
     const repo = f.bare('acme-connector');
     await expect(f.publish({ repo, init: true, push: true })).resolves.toBe(true);
 
@@ -142,11 +142,11 @@ describe('publish executor, against local bare repositories', () => {
   });
 
   it('after a change commits once, with the files that changed and a message naming the pipes; with nothing new, no commit', async () => {
-    await f.connector(minimalConnector());
+    f.connector(minimalConnector());
     const repo = f.bare('acme-connector');
     await f.publish({ repo, init: true, push: true });
 
-    await f.connector(withDatatype('invoice'));
+    f.connector(withDatatype('invoice'));
     await expect(f.publish({ repo, push: true })).resolves.toBe(true);
     const messages = f.messages(repo);
     expect(messages).toHaveLength(2);
@@ -164,19 +164,19 @@ describe('publish executor, against local bare repositories', () => {
   });
 
   it('deletes the template of a removed datatype and leaves README.md, LICENSE and .github/ alone', async () => {
-    await f.connector(withDatatype('invoice'));
+    f.connector(withDatatype('invoice'));
     const repo = f.bare('acme-connector');
     await f.publish({ repo, init: true, push: true });
     const other = f.clone(repo);
     writeFileSync(join(other, 'README.md'), '# Acme connector\n');
     writeFileSync(join(other, 'LICENSE'), 'Apache-2.0\n');
-    execFileSync('mkdir', ['-p', join(other, '.github/workflows')]);
+    mkdirSync(join(other, '.github/workflows'), { recursive: true });
     writeFileSync(join(other, '.github/workflows/ci.yml'), 'on: push\n');
     git(other, 'add', '-A');
     git(other, 'commit', '-q', '-m', 'README, LICENSE and CI');
     git(other, 'push', '-q', 'origin', 'main');
 
-    await f.connector(minimalConnector());
+    f.connector(minimalConnector());
     await expect(f.publish({ repo, push: true })).resolves.toBe(true);
     expect(f.files(repo)).toEqual([
       '.github/workflows/ci.yml',
@@ -193,7 +193,7 @@ describe('publish executor, against local bare repositories', () => {
   });
 
   it('refuses a hand edit upstream, shows its diff and writes nothing; once connector.json renders it, publishes', async () => {
-    await f.connector(minimalConnector());
+    f.connector(minimalConnector());
     const repo = f.bare('acme-connector');
     await f.publish({ repo, init: true, push: true });
     const other = f.clone(repo);
@@ -205,7 +205,7 @@ describe('publish executor, against local bare repositories', () => {
     git(other, 'push', '-q', 'origin', 'main');
     const tip = git(repo, 'rev-parse', 'main');
 
-    await f.connector(withDatatype('invoice'));
+    f.connector(withDatatype('invoice'));
     await expect(f.publish({ repo, push: true })).resolves.toBe(false);
     expect(git(repo, 'rev-parse', 'main')).toBe(tip);
     const message = f.log.error.join('\n');
@@ -217,7 +217,7 @@ describe('publish executor, against local bare repositories', () => {
     // The fix brought into connector.json: the build renders what the repository holds.
     const config = withDatatype('invoice');
     config['restSystem']['urlPattern'] = 'https://api.acme.test/v2/%s';
-    await f.connector(config);
+    f.connector(config);
     f.log.error.length = 0;
     expect({ ok: await f.publish({ repo, push: true }), errors: f.log.error }).toEqual({
       ok: true,
@@ -228,14 +228,14 @@ describe('publish executor, against local bare repositories', () => {
   });
 
   it('refuses a dirty local checkout and a checkout on another branch, changing nothing; a clean one gets the commit', async () => {
-    await f.connector(minimalConnector());
+    f.connector(minimalConnector());
     const repo = f.bare('acme-connector');
     await f.publish({ repo, init: true, push: true });
     const checkout = f.clone(repo, 'checkout');
     writeFileSync(join(checkout, 'notes.txt'), 'work in progress\n');
     const head = git(checkout, 'rev-parse', 'HEAD');
 
-    await f.connector(withDatatype('invoice'));
+    f.connector(withDatatype('invoice'));
     await expect(f.publish({ repo: checkout })).resolves.toBe(false);
     expect(f.log.error.join('\n')).toContain(
       `${checkout} has uncommitted changes, so publish will not write into it:\n  notes.txt`,
@@ -261,13 +261,13 @@ describe('publish executor, against local bare repositories', () => {
   });
 
   it('--dry-run prints the diff and writes nothing, to a bare repository or a checkout', async () => {
-    await f.connector(minimalConnector());
+    f.connector(minimalConnector());
     const repo = f.bare('acme-connector');
     await f.publish({ repo, init: true, push: true });
     const checkout = f.clone(repo, 'checkout');
     const tip = git(repo, 'rev-parse', 'main');
 
-    await f.connector(withDatatype('invoice'));
+    f.connector(withDatatype('invoice'));
     for (const destination of [repo, checkout]) {
       f.log.info.length = 0;
       await expect(f.publish({ repo: destination, dryRun: true, push: true })).resolves.toBe(true);
@@ -282,7 +282,7 @@ describe('publish executor, against local bare repositories', () => {
   });
 
   it('--check succeeds when the destination holds exactly the build and fails, listing what differs, when not', async () => {
-    await f.connector(minimalConnector());
+    f.connector(minimalConnector());
     const repo = f.bare('acme-connector');
     await expect(f.publish({ repo, check: true })).resolves.toBe(false);
     expect(f.log.error.join('\n')).toContain('  manifest.json is built but not in the destination');
@@ -291,7 +291,7 @@ describe('publish executor, against local bare repositories', () => {
     await expect(f.publish({ repo, check: true })).resolves.toBe(true);
     expect(f.log.info).toEqual([`acme-connector: ${repo} (branch main) holds exactly this build.`]);
 
-    await f.connector(withDatatype('invoice'));
+    f.connector(withDatatype('invoice'));
     const tip = git(repo, 'rev-parse', 'main');
     f.log.error.length = 0;
     await expect(f.publish({ repo, check: true })).resolves.toBe(false);
@@ -306,7 +306,7 @@ describe('publish executor, against local bare repositories', () => {
   });
 
   it('refuses a destination that is neither empty nor a connector repository unless --init, and a stale build', async () => {
-    await f.connector(minimalConnector());
+    f.connector(minimalConnector());
     const repo = f.bare('website');
     const other = f.clone(repo);
     writeFileSync(join(other, 'index.html'), '<p>hello</p>\n');
@@ -333,14 +333,14 @@ describe('publish executor, against local bare repositories', () => {
 
   it('takes the destination from connector.json (relative to the package), and says so when there is none', async () => {
     const repo = f.bare('acme-connector');
-    await f.connector({
+    f.connector({
       ...minimalConnector(),
       publish: { repo: '../../../../acme-connector.git', branch: 'release' },
     });
     await expect(f.publish({ init: true, push: true })).resolves.toBe(true);
     expect(f.files(repo, 'release')).toContain('manifest.json');
 
-    await f.connector(minimalConnector('beta'));
+    f.connector(minimalConnector('beta'));
     f.log.info.length = 0;
     await expect(f.publish({}, 'beta')).resolves.toBe(true);
     expect(f.log.info).toEqual([
@@ -351,7 +351,7 @@ describe('publish executor, against local bare repositories', () => {
   it('publishes many connectors, one failing without hiding the others', async () => {
     const repos: Record<string, string> = {};
     for (const system of ['alpha', 'beta', 'gamma']) {
-      await f.connector(minimalConnector(system));
+      f.connector(minimalConnector(system));
       repos[system] = f.bare(`${system}-connector`);
     }
     // beta points at alpha's repository after alpha was published there: refused.
