@@ -13,7 +13,7 @@ export const publishTargets = (project: ConnectorProject): Record<string, Target
     cache: false,
     metadata: {
       technologies: ['sesam'],
-      description: `Commit ${project.system}'s ${CONNECTOR_OUTPUT_DIR}/ (manifest.json, templates/) to its own repository (publish in connector.json, or --repo); --dry-run, --check, --push, --init`,
+      description: `Commit ${project.system}'s ${CONNECTOR_OUTPUT_DIR}/ to its own repository (publish in connector.json, or --repo; --dry-run, --check, --push, --init); writes manifest.json and templates/ in that repository, nothing in the workspace`,
       help: {
         command: `npx nx run ${project.projectName}:publish --help`,
         example: { options: { dryRun: true } },
