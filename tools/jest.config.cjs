@@ -11,5 +11,6 @@ module.exports = require('./jest/preset.cjs')(__dirname, {
     '<rootDir>/fuzz/test/**/*.spec.ts',
     '<rootDir>/adoption/test/**/*.spec.ts',
     '<rootDir>/pack-coverage/test/**/*.spec.ts',
+    '<rootDir>/ci/test/**/*.spec.ts',
   ],
 });

@@ -1,3 +1,4 @@
+import type { ExecutorContext } from '@nx/devkit';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -91,3 +92,16 @@ export function thrownBy(run: () => unknown): unknown {
   }
   throw new Error('expected the call to throw, but it returned');
 }
+
+/** What an executor gets when Nx runs it for `<system>-connector` in the workspace at `root`. */
+export const connectorExecutorContext = (root: string, system: string): ExecutorContext =>
+  ({
+    root,
+    cwd: root,
+    isVerbose: false,
+    projectName: `${system}-connector`,
+    projectsConfigurations: {
+      version: 2,
+      projects: { [`${system}-connector`]: { root: `packages/connectors/${system}` } },
+    },
+  }) as unknown as ExecutorContext;

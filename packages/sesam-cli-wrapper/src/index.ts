@@ -50,7 +50,7 @@ export {
   SesamWrapperError,
   type SesamFailureReason,
 } from './lib/errors';
-export { resolveSesamBinary, type ResolveBinaryInput, type ResolvedBinary } from './lib/resolve-binary';
+export { findOnPath, resolveSesamBinary, type ResolveBinaryInput, type ResolvedBinary } from './lib/resolve-binary';
 export { MIN_SESAM_VERSION, compareVersions, parseSesamVersion, type SesamVersion } from './lib/version';
 export { REDACTED, createRedactor, secretsInArgs, type Redactor } from './lib/redact';
 export { AUTH_CONFIG_FILE, SYNC_CONFIG_FILE, findUpwards, knownSecrets } from './lib/credentials';

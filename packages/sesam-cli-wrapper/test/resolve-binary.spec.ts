@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
-import { SesamCli, SesamCliNotFoundError, resolveSesamBinary, type ProcessRunner } from '../src';
+import { SesamCli, SesamCliNotFoundError, findOnPath, resolveSesamBinary, type ProcessRunner } from '../src';
 import { writeFakeBinary } from './support/fake-sesam';
 
 describe('resolving the sesam binary', () => {
@@ -79,5 +79,13 @@ describe('resolving the sesam binary', () => {
     const cli = new SesamCli({ env: { PATH: pathDir }, cwd: root, runner });
     await expect(cli.validate()).rejects.toBeInstanceOf(SesamCliNotFoundError);
     expect(runner.run).not.toHaveBeenCalled();
+  });
+
+  it('finds any other tool on PATH the same way (findOnPath), and nothing when it is not there', () => {
+    const emptyDir = join(root, 'empty');
+    mkdirSync(emptyDir);
+    const git = writeFakeBinary(pathDir, 'git');
+    expect(findOnPath('git', { PATH: [emptyDir, pathDir].join(delimiter) }, root)).toBe(git);
+    expect(findOnPath('git', { PATH: emptyDir }, root)).toBeUndefined();
   });
 });

@@ -1,4 +1,9 @@
-import { createNodesFromFiles, type CreateNodesContextV2, type CreateNodesResult, type CreateNodesV2 } from '@nx/devkit';
+import {
+  createNodesFromFiles,
+  type CreateNodesContextV2,
+  type CreateNodesResult,
+  type CreateNodesV2,
+} from '@nx/devkit';
 import { basename, dirname } from 'node:path';
 import { CONNECTOR_CONFIG_FILE, CONNECTORS_DIR, connectorProjectName } from '../lib/layout';
 import type { ConnectorProject } from './connector-project';

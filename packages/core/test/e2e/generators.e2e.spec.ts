@@ -1,19 +1,11 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  symlinkSync,
-} from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { join, relative } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { WORKSPACE_ROOT } from '../connector-fixtures';
 import { corpusPath } from '../corpus';
+import { childNxEnv, copyWorkspace } from '../workspace-copy';
 
 /**
  * The generators as a user runs them: the real `nx g` and `nx build` / `nx run …:validate` in a
@@ -48,29 +40,9 @@ describe('generators end to end (nx g, nx build, nx validate)', () => {
   beforeAll(() => {
     workspace = mkdtempSync(join(tmpdir(), 'sesam-e2e-'));
     cacheDir = mkdtempSync(join(tmpdir(), 'sesam-e2e-cache-'));
-    const files = execFileSync('git', ['ls-files', '--cached', '--others', '--exclude-standard', '-z'], {
-      cwd: REPO,
-      encoding: 'utf8',
-    })
-      .split('\0')
-      .filter((path) => path !== '' && existsSync(join(REPO, path)));
-    for (const path of files) {
-      mkdirSync(dirname(join(workspace, path)), { recursive: true });
-      copyFileSync(join(REPO, path), join(workspace, path));
-    }
-    symlinkSync(join(REPO, 'node_modules'), join(workspace, 'node_modules'), 'dir');
+    copyWorkspace(REPO, workspace);
     // A child nx must see this copy as its workspace, not the one running the tests.
-    env = Object.fromEntries(Object.entries(process.env).filter(([key]) => !key.startsWith('NX_')));
-    Object.assign(env, {
-      NX_DAEMON: 'false',
-      NX_NO_CLOUD: 'true',
-      NX_CACHE_DIRECTORY: join(cacheDir, 'cache'),
-      // Nx would otherwise leave a native file cache per (temporary) workspace in the system temp folder.
-      NX_NATIVE_FILE_CACHE_DIRECTORY: join(cacheDir, 'native'),
-      CI: 'true',
-      FORCE_COLOR: '0',
-      NO_COLOR: '1',
-    });
+    env = childNxEnv(cacheDir);
   });
 
   afterAll(() => {

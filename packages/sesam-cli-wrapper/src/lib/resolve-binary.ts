@@ -52,6 +52,17 @@ export const resolveSesamBinary = (input: ResolveBinaryInput): ResolvedBinary =>
   throw new SesamCliNotFoundError(`${what}${where}`, candidates);
 };
 
+/**
+ * The first executable file called `name` on the environment's PATH (PATHEXT on Windows), or
+ * undefined. For other tools run through the same ProcessRunner (publish runs `git` this way).
+ */
+export const findOnPath = (
+  name: string,
+  env: NodeJS.ProcessEnv,
+  cwd: string,
+  platform: NodeJS.Platform = process.platform,
+): string | undefined => pathCandidates(name, env, cwd, platform).find(isExecutableFile);
+
 const isPathLike = (value: string): boolean =>
   isAbsolute(value) || value.includes('/') || value.includes('\\');
 

@@ -2,7 +2,12 @@ import { logger, type ExecutorContext } from '@nx/devkit';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { workspaceDataDirectoryForWorkspace } from 'nx/src/utils/cache-directory';
 import { join } from 'node:path';
-import { minimalConnector, tempDir, writeConnectorPackage } from '../../../test/connector-fixtures';
+import {
+  connectorExecutorContext,
+  minimalConnector,
+  tempDir,
+  writeConnectorPackage,
+} from '../../../test/connector-fixtures';
 import { workspaceValidationStore } from './build-task';
 import buildExecutor from './executor';
 
@@ -10,16 +15,7 @@ import buildExecutor from './executor';
 function workspaceWith(connector: unknown, system = 'acme') {
   const root = tempDir();
   writeConnectorPackage(join(root, 'packages', 'connectors'), system, connector);
-  const context = {
-    root,
-    cwd: root,
-    isVerbose: false,
-    projectName: `${system}-connector`,
-    projectsConfigurations: {
-      version: 2,
-      projects: { [`${system}-connector`]: { root: `packages/connectors/${system}` } },
-    },
-  } as unknown as ExecutorContext;
+  const context = connectorExecutorContext(root, system);
   return { root, context };
 }
 

@@ -1,6 +1,7 @@
 import { join, resolve } from 'node:path';
 import { CONNECTOR_CONFIG_FILE, CONNECTOR_OUTPUT_DIR, EXPANDED_DIR } from '../layout';
 import { loadConnectorConfig } from '../config/load';
+import type { ConnectorConfig } from '../config/types';
 import {
   loadTemplatePack,
   rawFilesNeeded,
@@ -53,17 +54,7 @@ export function buildConnector(
 ): BuildConnectorResult {
   const root = resolve(projectRoot);
   const shown = (file: string): string => displayPath(file, options.displayRoot);
-  const configFile = shown(join(root, CONNECTOR_CONFIG_FILE));
-  const { config, warnings: configWarnings } = loadConnectorConfig(join(root, CONNECTOR_CONFIG_FILE), {
-    displayPath: configFile,
-  });
-  const pack = options.pack ?? loadTemplatePack(options.packDir);
-  const rawFiles = readRawFiles(root, rawFilesNeeded(config), shown);
-  const files = renderConnectorFiles(config, pack, {
-    rawFiles,
-    configFile,
-    displayRoot: options.displayRoot,
-  });
+  const { config, files, warnings: configWarnings } = renderConnectorPackage(root, options);
   const outputDir = join(root, CONNECTOR_OUTPUT_DIR);
   let validationWarnings: readonly string[] = [];
   if (options.validate !== false) {
@@ -79,6 +70,40 @@ export function buildConnector(
     written: replaced === 'written',
     warnings: [...configWarnings, ...validationWarnings],
   };
+}
+
+/** What a connector package renders to, in memory: its checked config and the files of `connector/`. */
+export interface RenderedPackage {
+  readonly config: ConnectorConfig;
+  /** Path relative to `connector/` → text. */
+  readonly files: ReadonlyMap<string, string>;
+  /** connector.json's checks' warnings. */
+  readonly warnings: readonly string[];
+}
+
+/**
+ * The build's first half, nothing written: load and check connector.json, read its raw files,
+ * render every file in memory. `publish` compares this with the committed `connector/` to refuse
+ * a stale build.
+ */
+export function renderConnectorPackage(
+  projectRoot: string,
+  options: Pick<BuildConnectorOptions, 'packDir' | 'pack' | 'displayRoot'> = {},
+): RenderedPackage {
+  const root = resolve(projectRoot);
+  const shown = (file: string): string => displayPath(file, options.displayRoot);
+  const configFile = shown(join(root, CONNECTOR_CONFIG_FILE));
+  const { config, warnings } = loadConnectorConfig(join(root, CONNECTOR_CONFIG_FILE), {
+    displayPath: configFile,
+  });
+  const pack = options.pack ?? loadTemplatePack(options.packDir);
+  const rawFiles = readRawFiles(root, rawFilesNeeded(config), shown);
+  const files = renderConnectorFiles(config, pack, {
+    rawFiles,
+    configFile,
+    displayRoot: options.displayRoot,
+  });
+  return { config, files, warnings };
 }
 
 /**

@@ -1,5 +1,11 @@
 /** `buildConnector`: connector.json → connector/ (manifest.json, templates/*.json), written atomically. */
-export { buildConnector, type BuildConnectorOptions, type BuildConnectorResult } from './build-connector';
+export {
+  buildConnector,
+  renderConnectorPackage,
+  type BuildConnectorOptions,
+  type BuildConnectorResult,
+  type RenderedPackage,
+} from './build-connector';
 export { ConnectorValidationError, isUserError } from './errors';
 export { validateRenderedConnector, type RenderedValidation } from './validate-rendered';
 export {

@@ -213,6 +213,22 @@ const connectorPatchesSchema: JsonSchema = object(
   },
 );
 
+/** Where `publish` writes the built connector (the executor's --repo and --branch win). */
+const publishSchema: JsonSchema = object(
+  "Where `nx run <system>-connector:publish` writes the built connector: the connector's own repository, manifest.json and templates/ at its root.",
+  {
+    properties: {
+      repo: text(
+        'A git URL (https://…, ssh://…, git@host:path) or a path, relative to this package folder, of the repository or of a checkout of it.',
+        { minLength: 1 },
+      ),
+      branch: text('The branch publish commits to (default main).', { minLength: 1 }),
+    },
+    required: ['repo'],
+    additionalProperties: false,
+  },
+);
+
 function optionsSchema(pattern: DatatypePattern): JsonSchema {
   const properties: { [name: string]: JsonSchema } = {};
   for (const [name, option] of Object.entries(pattern.options)) {
@@ -289,6 +305,7 @@ export function composeConnectorSchema(patterns: readonly DatatypePattern[] = da
         'Import: copy this file (relative to the package, e.g. raw/manifest.json) verbatim as manifest.json instead of generating it.',
         { minLength: 1 },
       ),
+      publish: publishSchema,
       systemFile: text(
         "Import: copy this file (relative to the package: raw/<path in connector/>, e.g. raw/templates/system.json) verbatim as the system template instead of rendering it; the manifest's system-template names that path. Replaces auth and restSystem; needs manifestFile.",
         { minLength: 1 },

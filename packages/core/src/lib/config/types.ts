@@ -77,4 +77,14 @@ export interface ConnectorConfig {
   /** Path relative to the package (raw/<path in connector/>) of a verbatim system template (import). */
   systemFile?: string;
   patches: ConnectorPatches;
+  /** Where `publish` writes the built connector. */
+  publish?: PublishConfig;
+}
+
+/** connector.json's `publish`: the connector's own repository. */
+export interface PublishConfig {
+  /** A git URL, or a path relative to the package folder. */
+  repo: string;
+  /** Default main. */
+  branch?: string;
 }

@@ -2,6 +2,7 @@ import type { TargetConfiguration } from '@nx/devkit';
 import type { ConnectorProject } from '../connector-project';
 import { buildTargets } from './build';
 import { expandTargets } from './expand';
+import { publishTargets } from './publish';
 import { sesamTargets } from './sesam';
 import { validateTargets } from './validate';
 
@@ -14,4 +15,5 @@ export const connectorTargets = (project: ConnectorProject): Record<string, Targ
   ...sesamTargets(project),
   ...expandTargets(project),
   ...validateTargets(project),
+  ...publishTargets(project),
 });
