@@ -14,12 +14,8 @@ export const REVIEWED_TEMPLATE = 'packages/template-pack/patterns/collect/all.js
 
 /** The edit: one more property in the `-all` pipe of every collect and webhook datatype. */
 export const editForReview = (template: string): string => {
-  const edited = template.replace(
-    '"namespaced_identifiers": false,',
-    '"namespaced_identifiers": false,\n  "batch_size": 100,',
-  );
-  if (edited === template)
-    throw new Error(`${REVIEWED_TEMPLATE} has no "namespaced_identifiers": false, line to edit`);
+  const edited = template.replace('"type": "pipe",', '"type": "pipe",\n  "batch_size": 100,');
+  if (edited === template) throw new Error(`${REVIEWED_TEMPLATE} has no "type": "pipe", line to edit`);
   return edited;
 };
 
