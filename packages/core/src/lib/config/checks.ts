@@ -1,6 +1,6 @@
 import { withDefaults, type DatatypePattern } from '@sesam-connectors/template-pack';
 import { guardFix, unguardedOperations, type PatchOperation } from '../patch';
-import { isInsideRelativePath } from './config-value';
+import { isInsideRelativePath } from '../fs/relative-path';
 import { MANIFEST_FILE, RAW_DIR, TEMPLATES_DIR } from '../layout';
 import { checkNameLengths } from './name-lengths';
 import { datatypeNameCollision } from './names';

@@ -11,12 +11,6 @@ export const toConfigValue = (value: JsonValue): ConfigJson =>
 export const isConfigObject = (value: unknown): value is ConfigObject =>
   value !== null && typeof value === 'object' && !Array.isArray(value) && !(value instanceof JsonNumber);
 
-/** A path relative to a folder that stays inside it: no absolute path, `\`, empty, `.` or `..` segment. */
-export const isInsideRelativePath = (path: string): boolean =>
-  !path.startsWith('/') &&
-  !path.includes('\\') &&
-  path.split('/').every((s) => s !== '' && s !== '.' && s !== '..');
-
 /**
  * The value as the schema validator sees it: plain JS, except that a number written as a float
  * (`1.0`, `1e2`) is nudged to the next float up, so that `type: integer` refuses it as Sesam's

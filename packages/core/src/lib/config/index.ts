@@ -15,5 +15,4 @@ export {
 } from './problems';
 export { nameProblem, NAME_PATTERN } from './names';
 export { rendersSystem, systemTemplatePath, type RenderedSystemConfig } from './package-layout';
-export { isInsideRelativePath } from './config-value';
 export * from './types';

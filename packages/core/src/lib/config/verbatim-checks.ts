@@ -1,4 +1,4 @@
-import { isInsideRelativePath } from './config-value';
+import { isInsideRelativePath } from '../fs/relative-path';
 import { nameProblem } from './names';
 import { MANIFEST_FILE, RAW_DIR } from '../layout';
 import { systemTemplatePath } from './package-layout';

@@ -4,3 +4,4 @@ export { listFiles } from './list-files';
 export { replaceDirectory, type ReplaceDirectoryOptions } from './replace-directory';
 export { FolderLockedError, withFolderLock } from './folder-lock';
 export { decodeUtf8Strict, InputFileError, readInputText } from './read-input';
+export { isInsideRelativePath } from './relative-path';

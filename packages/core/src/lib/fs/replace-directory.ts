@@ -10,7 +10,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { basename, dirname, join, posix } from 'node:path';
-import { isInsideRelativePath } from '../config/config-value';
+import { isInsideRelativePath } from './relative-path';
 import { withFolderLock, type FolderLockOptions } from './folder-lock';
 
 export interface ReplaceDirectoryOptions extends FolderLockOptions {
