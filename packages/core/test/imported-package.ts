@@ -20,3 +20,12 @@ export const folderSystem = (folder: string): string => {
   const derived = systemNameFromFolder(folder);
   return nameProblem('system', derived) === undefined ? derived : suggestName(derived);
 };
+
+/**
+ * The build's `validate` option as Nx merges it from the imported package's project.json (the import
+ * writes one that turns validation off when the source breaks validation rules); true without one.
+ */
+export const buildValidates = (tree: Tree, system: string): boolean => {
+  const project = tree.read(`${connectorRoot(system)}/project.json`, 'utf-8');
+  return project === null ? true : (JSON.parse(project).targets.build.options.validate as boolean);
+};

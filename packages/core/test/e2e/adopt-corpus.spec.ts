@@ -9,7 +9,7 @@ import { isJsonObject, parseJson, type JsonObject } from '../../src/lib/json';
 import { importGenerator } from '../../src/generators/import/generator';
 import { connectorRoot } from '../../src/generators/shared/connector-paths';
 import { corpusFolders, corpusPath } from '../corpus';
-import { folderSystem, writePackage } from '../imported-package';
+import { buildValidates, folderSystem, writePackage } from '../imported-package';
 
 /** sesam expand's result for a folder on disk: the expanded files, or the error's message. */
 const expanded = (dir: string): Map<string, string> | string => {
@@ -73,9 +73,7 @@ describe('import adopts every corpus connector onto the pack', () => {
       const workspace = join(workDir, folder);
       writePackage(tree, system, workspace);
       const projectRoot = join(workspace, connectorRoot(system));
-      const project = tree.read(`${connectorRoot(system)}/project.json`, 'utf-8');
-      const validate =
-        project === null ? true : (JSON.parse(project).targets.build.options.validate as boolean);
+      const validate = buildValidates(tree, system);
       await buildConnector(projectRoot, { displayRoot: workspace, validate });
 
       const built = expanded(join(projectRoot, 'connector'));

@@ -8,7 +8,7 @@ import { importGenerator } from '../../src/generators/import/generator';
 import { readSource } from '../../src/generators/import/lib/read-source';
 import { corpusFolders, corpusPath } from '../corpus';
 import { connectorRoot } from '../../src/generators/shared/connector-paths';
-import { folderSystem, writePackage } from '../imported-package';
+import { buildValidates, folderSystem, writePackage } from '../imported-package';
 import { GeneratorError } from '../../src/generators/shared/generator-error';
 
 /** How an imported package reproduces its source: which files connector.json renders, which it copies. */
@@ -83,11 +83,7 @@ describe('import --verbatim round trip over the corpus', () => {
     const workspace = join(workDir, folder);
     writePackage(tree, system, workspace);
     const projectRoot = join(workspace, connectorRoot(system));
-    // The build target's options, as Nx merges them from the package's project.json (the import writes
-    // one that turns validation off when the source breaks validation rules).
-    const project = tree.read(`${connectorRoot(system)}/project.json`, 'utf-8');
-    const validate =
-      project === null ? true : (JSON.parse(project).targets.build.options.validate as boolean);
+    const validate = buildValidates(tree, system);
     if (!validate) withoutValidation.push(folder);
     let warnings: readonly string[];
     try {
