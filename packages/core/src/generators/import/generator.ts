@@ -1,6 +1,6 @@
 import { formatFiles, logger, type Tree } from '@nx/devkit';
 import { loadTemplatePack } from '../../lib/render';
-import { connectorProjectName } from '../../lib/layout';
+import { CONNECTOR_OUTPUT_DIR, connectorProjectName } from '../../lib/layout';
 import { writeConnectorReadme } from '../shared/connector-readme';
 import { GeneratorError } from '../shared/generator-error';
 import { normalizeOptions } from './lib/normalize-options';
@@ -29,7 +29,7 @@ export async function importGenerator(tree: Tree, schema: ImportGeneratorSchema)
         plan.problems.map((problem: string) => `  - ${problem}`).join('\n'),
     );
   }
-  const validationErrors = buildValidationErrors(plan.files, `${options.projectRoot}/connector`);
+  const validationErrors = buildValidationErrors(plan.files, `${options.projectRoot}/${CONNECTOR_OUTPUT_DIR}`);
   writePackageFiles(tree, options, source, plan, validationErrors);
   if (validationErrors.length > 0) buildWithoutValidation(tree, options, validationErrors);
   if (plan.systemReason !== undefined) {

@@ -1,5 +1,6 @@
 import { joinPathFragments, type Tree } from '@nx/devkit';
 import { isUserError } from '../../lib/build/errors';
+import { CONNECTOR_OUTPUT_DIR } from '../../lib/layout';
 import { memorySource } from '../../lib/expand';
 import { formatFindingLine, validateSource } from '../../lib/validate';
 import { checkConnectorConfig } from '../../lib/config/load';
@@ -104,5 +105,5 @@ export const validationErrors = (files: ReadonlyMap<string, string>, label: stri
 export const buildProblems = (tree: Tree, system: string, configText?: string): string[] => {
   let files: Map<string, string> | undefined;
   const problems = renderProblems(() => (files = renderTreeConnector(tree, system, configText)));
-  return files === undefined ? problems : validationErrors(files, `${connectorRoot(system)}/connector`);
+  return files === undefined ? problems : validationErrors(files, `${connectorRoot(system)}/${CONNECTOR_OUTPUT_DIR}`);
 };
