@@ -1,9 +1,11 @@
-import { withDefaults, type DatatypePattern } from '@sesam-connectors/template-pack';
+import type { DatatypePattern } from '@sesam-connectors/template-pack';
 import { guardFix, unguardedOperations, type PatchOperation } from '../patch';
 import { isInsideRelativePath } from '../fs/relative-path';
 import { MANIFEST_FILE, RAW_DIR, TEMPLATES_DIR } from '../layout';
+import { resolveDatatype } from './datatype-pattern';
 import { checkNameLengths } from './name-lengths';
 import { datatypeNameCollision } from './names';
+import { systemOperations } from './operations';
 import { rendersSystem, systemTemplatePath } from './package-layout';
 import type { ConfigFindings, ConfigPath, ConfigProblem } from './problems';
 import type { AuthConfig, AuthType, ConnectorConfig, DatatypeConfig } from './types';
@@ -61,21 +63,22 @@ const AUTH_FIELD_TYPES: { readonly [field: string]: readonly AuthType[] } = {
  */
 export function configProblems(config: ConnectorConfig, context: ConfigCheckContext): ConfigFindings {
   const verbatim = checkVerbatimFiles(config, context);
-  return {
-    errors: [
-      ...checkSystem(config, context),
-      ...checkNameLengths(config, context.patterns),
-      ...checkAuth(config),
-      ...checkManifest(config),
-      ...verbatim.errors,
-      ...checkSystemProperties(config),
-      ...checkConnectorPatches(config),
-      ...Object.entries(config.datatypes).flatMap(([name, datatype]) =>
-        checkDatatype(config, name, datatype, context),
-      ),
-    ],
-    warnings: verbatim.warnings,
-  };
+  const errors = [
+    ...checkSystem(config, context),
+    ...checkNameLengths(config, context.patterns),
+    ...checkAuth(config),
+    ...checkManifest(config),
+    ...verbatim.errors,
+    ...checkSystemProperties(config),
+    ...checkConnectorPatches(config),
+    ...Object.entries(config.datatypes).flatMap(([name, datatype]) =>
+      checkDatatype(config, name, datatype, context),
+    ),
+  ];
+  // The system's operations are assembled from datatypes whose reuse targets exist: only then.
+  if (errors.length === 0 && rendersSystem(config))
+    errors.push(...systemOperations(config, context.patterns).problems);
+  return { errors, warnings: verbatim.warnings };
 }
 
 function checkSystem(config: ConnectorConfig, context: ConfigCheckContext): ConfigProblem[] {
@@ -188,9 +191,9 @@ function checkDatatype(
     });
   }
   problems.push(...checkDatatypePatches(datatype, at));
-  const pattern = context.patterns.find((p) => p.name === datatype.pattern);
+  const { pattern, options } = resolveDatatype(datatype, context.patterns);
   if (pattern?.check !== undefined && datatype.reuse === undefined) {
-    for (const problem of pattern.check(withDefaults(pattern, datatype.options))) {
+    for (const problem of pattern.check(options)) {
       problems.push({ path: at('options', ...problem.path), message: problem.message });
     }
   }

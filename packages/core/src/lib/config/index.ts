@@ -15,4 +15,6 @@ export {
 } from './problems';
 export { nameProblem, NAME_PATTERN } from './names';
 export { rendersSystem, systemTemplatePath, type RenderedSystemConfig } from './package-layout';
+export { systemOperations, mergeOperation, type SystemOperations } from './operations';
+export { resolveDatatype, type ResolvedDatatype } from './datatype-pattern';
 export * from './types';

@@ -161,6 +161,19 @@ describe('checkConnectorConfig', () => {
     ]);
   });
 
+  it('checks the system operations the datatypes need, before anything is rendered', () => {
+    const noUrl = minimalConnector();
+    noUrl['datatypes']['order']['operations'] = { list: { url: null } };
+    expect(problemsOf(noUrl)).toEqual([
+      `${FILE}: datatypes.order.operations.list: operation order-list has no url; Sesam requires url and method`,
+    ]);
+    const noRegistry = minimalConnector();
+    delete noRegistry['datatypes']['webhook'];
+    expect(problemsOf(noRegistry)[0]).toContain(
+      `${FILE}: datatypes.order.pattern: the webhook pattern calls the system operations webhook-lookup and webhook-insert, which nothing defines`,
+    );
+  });
+
   it('checks raw datatypes: template required, file present, not a rendered file', () => {
     expect(problemsOf(withDatatype('country', { pattern: 'raw' }))[0]).toBe(
       `${FILE}: datatypes.country.template: required field is missing: pattern raw copies this file (path relative to connector/, kept in raw/<path>)`,

@@ -1,5 +1,5 @@
-import { findDatatypePattern, withDefaults } from '@sesam-connectors/template-pack';
-import type { ConfigJson, DatatypeConfig } from '../config';
+import { datatypePatterns } from '@sesam-connectors/template-pack';
+import { resolveDatatype, type ConfigJson, type DatatypeConfig } from '../config';
 import { JsonNumber } from '../json';
 
 /** Text for one markdown table cell: `|` escaped, lines joined. */
@@ -13,10 +13,7 @@ export const inlineCode = (text: string): string => {
 };
 
 /** The options a datatype uses, with the pattern's defaults (for topics, share). */
-const effectiveOptions = (datatype: DatatypeConfig) => {
-  const pattern = findDatatypePattern(datatype.pattern);
-  return pattern ? withDefaults(pattern, datatype.options) : datatype.options;
-};
+const effectiveOptions = (datatype: DatatypeConfig) => resolveDatatype(datatype, datatypePatterns).options;
 
 /** One sentence on what a datatype does, from its pattern and options. */
 export function datatypePurpose(name: string, datatype: DatatypeConfig): string {

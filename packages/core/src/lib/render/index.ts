@@ -10,7 +10,6 @@ export {
   type RenderTemplateOptions,
 } from './render-template';
 export { loadTemplatePack, templateFile, TemplatePackError, type LoadedTemplatePack } from './template-pack';
-export { systemOperations, mergeOperation, type SystemOperations } from './operations';
 export { rawFilesNeeded, RawFileError } from './raw-files';
 export { json } from './json-text';
 export { PatchApplyError, type RenderedPipe } from './patches';

@@ -1,5 +1,5 @@
-import type { DatatypePattern } from '@sesam-connectors/template-pack';
 import { CONNECTOR_CONFIG_FILE, RAW_DIR } from '../layout';
+import { resolveDatatype } from '../config/datatype-pattern';
 import type { ConnectorConfig } from '../config/types';
 import { keepsSourceManifest } from '../config/verbatim-checks';
 import { JsonParseError, parseJson, toCanonicalJson } from '../json';
@@ -28,12 +28,6 @@ export function renderedDatatypes(config: ConnectorConfig): RenderedDatatype[] {
     manifest: datatype.manifest,
   }));
 }
-
-const findPattern = (pack: LoadedTemplatePack, name: string): DatatypePattern => {
-  const pattern = pack.patterns.find((p) => p.name === name);
-  if (pattern === undefined) throw new Error(`the template pack has no pattern ${name}`);
-  return pattern;
-};
 
 /**
  * Renders a validated connector.json through the pack, entirely in memory: relative path under
@@ -68,7 +62,10 @@ export function renderConnectorFiles(
       continue;
     }
     const file = `templates/${name}.json`;
-    const pipes = renderPatternPipes(pack, findPattern(pack, datatype.pattern), name, datatype.options, {
+    const { pattern } = resolveDatatype(datatype, pack.patterns);
+    // The schema admits only the pack's pattern names, so this is a pack out of step with the schema.
+    if (pattern === undefined) throw new Error(`the template pack has no pattern ${datatype.pattern}`);
+    const pipes = renderPatternPipes(pack, pattern, name, datatype.options, {
       connector: config.system,
       displayRoot: inputs.displayRoot,
     });

@@ -5,7 +5,7 @@ import { toCanonicalJson } from '../json';
 import { MANIFEST_FILE } from '../layout';
 import { manifestFileProblems, type RenderedDatatype } from './manifest-file';
 import { patched } from './patches';
-import { systemOperations } from './operations';
+import { systemOperations } from '../config/operations';
 import { readRaw } from './raw-files';
 import { renderTemplate } from './render-template';
 import type { LoadedTemplatePack } from './template-pack';
@@ -40,8 +40,8 @@ export function systemFiles(
   if (config.systemFile !== undefined) files.set(systemTemplate, readRaw(inputs.rawFiles, config.systemFile));
   if (!rendersSystem(config)) return files;
 
-  const { operations, problems } = systemOperations(config, pack);
-  if (problems.length > 0) throw new ConnectorConfigError(inputs.configFile, problems);
+  // The config check reported the operations' problems; here they are only rendered.
+  const { operations } = systemOperations(config, pack.patterns);
   const derived = pack.system.derive(config);
   for (const file of pack.system.files) {
     if (files.has(file.output)) continue; // copied verbatim above

@@ -15,7 +15,8 @@ import { expectedFiles, planVerbatimImport } from './plan-verbatim';
 import { MANIFEST_FILE } from '../../../lib/layout';
 import type { SourceConnector } from './read-source';
 import { systemCandidates, systemShapeProblem, type SystemParts } from './system-candidates';
-import { defaultOperation, operationName, withDefaults } from '@sesam-connectors/template-pack';
+import { defaultOperation, operationName } from '@sesam-connectors/template-pack';
+import { resolveDatatype } from '../../../lib/config/datatype-pattern';
 import { toConfigValue } from '../../../lib/config/config-value';
 import type { ConfigObject } from '../../../lib/config/types';
 import { isJsonObject, JsonObject } from '../../../lib/json';
@@ -193,9 +194,12 @@ function keepingSourceOperations(
   );
   for (const plan of plans) {
     const owner = owners.get(plan.kind === 'reuse' ? plan.reuse : plan.name);
-    const pattern = pack.patterns.find((p) => p.name === owner?.pattern);
-    if (owner === undefined || pattern === undefined) continue;
-    const options = withDefaults(pattern, toConfigValue(owner.options) as ConfigObject);
+    if (owner === undefined) continue;
+    const { pattern, options } = resolveDatatype(
+      { pattern: owner.pattern, options: toConfigValue(owner.options) as ConfigObject },
+      pack.patterns,
+    );
+    if (pattern === undefined) continue;
     for (const role of pattern.operationRoles(options)) {
       const name = operationName(plan.name, role);
       const operation = operations.get(name);

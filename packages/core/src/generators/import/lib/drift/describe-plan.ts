@@ -1,4 +1,4 @@
-import { withDefaults } from '@sesam-connectors/template-pack';
+import { resolveDatatype } from '../../../../lib/config/datatype-pattern';
 import { checkConnectorConfig } from '../../../../lib/config/load';
 import type { ConnectorConfig, DatatypeConfig } from '../../../../lib/config/types';
 import { JsonParseError, parseJson, toJsonText, type JsonWritable } from '../../../../lib/json';
@@ -79,9 +79,8 @@ const describePatch = (role: string, operations: readonly PatchOperation[]): Pat
 
 /** The roles a datatype's template file holds: the pattern pipes its options render, then extra patched roles. */
 function datatypeRoles(datatype: DatatypeConfig, owner: DatatypeConfig, pack: LoadedTemplatePack): string[] {
-  const pattern = pack.patterns.find((p) => p.name === owner.pattern);
+  const { pattern, options } = resolveDatatype(owner, pack.patterns);
   if (pattern === undefined || datatype.pattern === 'raw') return [];
-  const options = withDefaults(pattern, owner.options);
   const rendered = pattern.pipes.filter((pipe) => pipe.when?.(options) ?? true).map((pipe) => pipe.role);
   return [...rendered, ...Object.keys(owner.patches).filter((role) => !rendered.includes(role))];
 }

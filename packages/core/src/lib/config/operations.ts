@@ -2,13 +2,13 @@ import {
   OPERATION_ROLES,
   defaultOperation,
   operationName,
-  withDefaults,
+  type DatatypePattern,
   type OperationRole,
 } from '@sesam-connectors/template-pack';
-import type { ConfigPath, ConfigProblem } from '../config/problems';
-import type { RenderedSystemConfig } from '../config/package-layout';
-import type { ConfigJson, ConfigObject, ConnectorConfig, DatatypeConfig } from '../config/types';
-import type { LoadedTemplatePack } from './template-pack';
+import { resolveDatatype } from './datatype-pattern';
+import type { ConfigPath, ConfigProblem } from './problems';
+import type { RenderedSystemConfig } from './package-layout';
+import type { ConfigJson, ConfigObject, ConnectorConfig, DatatypeConfig } from './types';
 
 /** The system's operations by full name, and where in connector.json each one was last set. */
 export interface SystemOperations {
@@ -42,13 +42,15 @@ export const templateOwner = (config: ConnectorConfig, name: string): [string, D
 };
 
 /** The roles whose operations a datatype needs: its template's pattern roles plus any it overrides. */
-function datatypeRoles(config: ConnectorConfig, pack: LoadedTemplatePack, name: string): OperationRole[] {
+function datatypeRoles(
+  config: ConnectorConfig,
+  patterns: readonly DatatypePattern[],
+  name: string,
+): OperationRole[] {
   const datatype = config.datatypes[name]!;
   const [, owner] = templateOwner(config, name);
-  const pattern = pack.patterns.find((p) => p.name === owner.pattern);
-  const needed = new Set<OperationRole>(
-    pattern === undefined ? [] : pattern.operationRoles(withDefaults(pattern, owner.options)),
-  );
+  const { pattern, options } = resolveDatatype(owner, patterns);
+  const needed = new Set<OperationRole>(pattern === undefined ? [] : pattern.operationRoles(options));
   for (const role of Object.keys(datatype.operations)) needed.add(role as OperationRole);
   return OPERATION_ROLES.filter((role) => needed.has(role));
 }
@@ -59,13 +61,16 @@ function datatypeRoles(config: ConnectorConfig, pack: LoadedTemplatePack, name: 
  * `datatypes.<dt>.operations.<role>` merged over it, then `restSystem.operations` merged over
  * (or added). Problems: an operation without url/method, or one a pattern calls but nothing defines.
  */
-export function systemOperations(config: RenderedSystemConfig, pack: LoadedTemplatePack): SystemOperations {
+export function systemOperations(
+  config: RenderedSystemConfig,
+  patterns: readonly DatatypePattern[],
+): SystemOperations {
   const operations: { [name: string]: ConfigObject } = {};
   const origin = new Map<string, ConfigPath>();
   for (const [name, datatype] of Object.entries(config.datatypes)) {
     // Every role's default URL comes from one base path: the list URL's when the datatype gives one.
     const listUrl = datatype.operations['list']?.['url'];
-    for (const role of datatypeRoles(config, pack, name)) {
+    for (const role of datatypeRoles(config, patterns, name)) {
       const opName = operationName(name, role);
       operations[opName] = mergeOperation(defaultOperation(role, name, listUrl), datatype.operations[role]);
       origin.set(opName, ['datatypes', name, 'operations', role]);
@@ -98,8 +103,8 @@ export function systemOperations(config: RenderedSystemConfig, pack: LoadedTempl
   }
   for (const [name, datatype] of Object.entries(config.datatypes)) {
     if (datatype.reuse !== undefined) continue;
-    const pattern = pack.patterns.find((p) => p.name === datatype.pattern);
-    const required = pattern?.requiredOperations?.(withDefaults(pattern, datatype.options)) ?? [];
+    const { pattern, options } = resolveDatatype(datatype, patterns);
+    const required = pattern?.requiredOperations?.(options) ?? [];
     const missing = required.filter((opName) => operations[opName] === undefined);
     if (missing.length > 0) {
       problems.push({
