@@ -1,4 +1,4 @@
-import { isJsonObject, JsonObject, type JsonValue } from '../json';
+import { isJsonObject, JsonNumber, JsonObject, type JsonValue } from '../json';
 
 /** `value.get(key)` when value is an object. */
 export const member = (value: JsonValue | undefined, key: string): JsonValue | undefined =>
@@ -22,3 +22,7 @@ export const objectOf = (entries: Iterable<[string, JsonValue | undefined]>): Js
 /** The object without the given keys. */
 export const without = (object: JsonObject, keys: ReadonlySet<string>): JsonObject =>
   new JsonObject([...object].filter(([key]) => !keys.has(key)));
+
+/** A whole number ≥ 1 as connector.json options hold it, or undefined. */
+export const positiveInteger = (value: JsonValue | undefined): JsonValue | undefined =>
+  value instanceof JsonNumber && /^[1-9][0-9]*$/.test(value.toString()) ? value : undefined;
