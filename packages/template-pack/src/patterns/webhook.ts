@@ -104,16 +104,101 @@ export const webhookPattern: DatatypePattern = {
       default: '{{@ service_url @}}/receivers/{{@ system @}}-{{@ datatype @}}-event/entities',
     },
     webhookPayloadKey: {
-      description: 'The registration request body is `{"<key>": {"address": …, "topic": …}}`.',
-      schema: { type: 'string', minLength: 1 },
+      description:
+        'The registration request body is `{"<key>": {<address>, <topic>}}` (the default) and the final DTL adds it as `payload`; false: the registration properties are the body themselves, no `payload` (Tripletex, training).',
+      schema: { anyOf: [{ type: 'string', minLength: 1 }, { const: false }] },
       default: 'webhook',
+    },
+    topicProperty: {
+      description: 'The registration property that names the topic (Tripletex, training: `event`).',
+      schema: { type: 'string', minLength: 1 },
+      default: 'topic',
+    },
+    addressProperty: {
+      description:
+        'The registration property that holds `receiverAddress` (Tripletex, training: `targetUrl`).',
+      schema: { type: 'string', minLength: 1 },
+      default: 'address',
+    },
+    registrationProperties: {
+      description:
+        'More properties of every registration beside the address and the topic, e.g. `{"fields": "*,changes"}` (the fields the API sends with each event: tripletex, training-tripletex).',
+      schema: { type: 'object' },
+    },
+    registerPump: {
+      description:
+        '`-registerwebhook` gets `pump.run_at_startup_if_not_populated: true`; off: no pump (tripletex, training, superoffice).',
+      schema: { type: 'boolean' },
+      default: true,
+    },
+    registerTrace: {
+      description:
+        "`-registerwebhook`'s `webhook-lookup` transform has `trace: true`; off: no trace (tripletex, training, superoffice).",
+      schema: { type: 'boolean' },
+      default: true,
+    },
+    registerComment: {
+      description:
+        'A `["comment", …]` rule in `-registerwebhook`\'s last DTL, before the discard (tripletex, training, superoffice carry one).',
+      schema: { type: 'string', minLength: 1 },
     },
     validationExpression: {
       description:
-        "The `-event` receiver's `validation_expression` (empty render accepts the request). Default: the shared-secret header check.",
-      schema: { type: 'string', minLength: 1 },
+        "The `-event` receiver's `validation_expression` (empty render accepts the request). Default: the shared-secret header check. false: none, and no `system` in the source — the receiver then accepts whoever may write to it (the validator reports it where the manifest's `use_webhook_secret` opens it to anonymous writes).",
+      schema: { anyOf: [{ type: 'string', minLength: 1 }, { const: false }] },
       default:
         "{% if request_headers['X-Sesam-Authorization'] == secret('webhook_secret') %}{% else %}FAIL!{% endif %}",
+    },
+    eventKeepVersions: {
+      description:
+        '`-event` keeps this many versions (`compaction.keep_versions`; tripletex, training, superoffice: 0).',
+      schema: { type: 'integer', minimum: 0 },
+      default: 1,
+    },
+    eventTimeThresholdHours: {
+      description:
+        '`-event` compacts versions older than this many hours (`compaction.time_threshold_hours`; tripletex, training, superoffice: 168).',
+      schema: { type: 'integer', minimum: 1 },
+    },
+    eventInitialOffset: {
+      description: "`-event`'s sink has `set_initial_offset: onload`; off: no sink (tripletex, training).",
+      schema: { type: 'boolean' },
+      default: true,
+    },
+    eventTransformForm: {
+      description:
+        "`-event`'s one DTL transform written as the transform `object` (the default) or as a `list` of one, as the real receivers do (tripletex, training, superoffice). Same to Sesam.",
+      schema: { enum: ['list', 'object'] },
+      default: 'object',
+    },
+    eventEnvelope: {
+      description:
+        'The received event wraps the object: `-event2` merges `_S.<valueProperty>` instead of copying the event, and marks it `_deleted` when `_S.<typeProperty>` is `deleteType` (tripletex, training, training-tripletex: `{"valueProperty": "value", "typeProperty": "event", "deleteType": "{{@ datatype @}}.delete"}`).',
+      schema: {
+        type: 'object',
+        properties: {
+          valueProperty: { type: 'string', minLength: 1 },
+          typeProperty: { type: 'string', minLength: 1 },
+          deleteType: { type: 'string', minLength: 1 },
+        },
+        required: ['valueProperty', 'typeProperty', 'deleteType'],
+        additionalProperties: false,
+      },
+    },
+    event2Rules: {
+      description:
+        "More DTL of `-event2`: its `default` list is appended to the default rules, every other key is a named rule (e.g. a `last-modified` rule applied to the event's changes: tripletex, training, hubspot).",
+      schema: {
+        type: 'object',
+        properties: { default: { type: 'array', items: { type: 'array' } } },
+        additionalProperties: { type: 'array', items: { type: 'array' } },
+      },
+    },
+    event2DeletionTracking: {
+      description:
+        "`-event2`'s sink keeps Sesam's default deletion tracking (no `deletion_tracking: false`: tripletex, training, hubspot).",
+      schema: { type: 'boolean' },
+      default: false,
     },
   },
   pipes: [

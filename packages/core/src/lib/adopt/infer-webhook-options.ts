@@ -1,84 +1,239 @@
-import { isJsonObject, type JsonObject, type JsonValue } from '../json';
+import { registrationId } from '@sesam-connectors/template-pack';
+import { isJsonObject, JsonNumber, toCanonicalJson, type JsonObject, type JsonValue } from '../json';
 import type { Pipes } from './infer-options';
-import { at, member, objectOf, positiveInteger, transformsOf } from './json-access';
+import { at, member, objectOf, positiveInteger, transformsOf, without } from './json-access';
 import { DATATYPE_PLACEHOLDER, SYSTEM_PLACEHOLDER } from './source-pipes';
 
-/** Options of the `webhook` and `webhook-registry` patterns read from a datatype's real pipes. */
+/**
+ * Options of the `webhook` and `webhook-registry` patterns read from a datatype's real pipes:
+ * `-registerwebhook` (the registration body, its topics, the id hop), `-event` (the receiver) and
+ * `-event2` (the event's DTL). Defaults are left out, as in infer-options.ts.
+ */
+
+type Entries = [string, JsonValue | undefined][];
 
 const PIPE = (role: string) => `${SYSTEM_PLACEHOLDER}-${DATATYPE_PLACEHOLDER}-${role}`;
+const DEFAULT_ADDRESS = `{{@ service_url @}}/receivers/${PIPE('event')}/entities`;
+const DEFAULT_ID_PATH = 'sink.insert_response.value.id';
+const DEFAULT_VALIDATION =
+  "{% if request_headers['X-Sesam-Authorization'] == secret('webhook_secret') %}{% else %}FAIL!{% endif %}";
 
-/** Options of the `webhook` pattern's `-event` and `-registerwebhook` pipes. */
-export function webhookOptions(pipes: Pipes): [string, JsonValue | undefined][] {
-  const event = pipes.get('event');
-  const register = pipes.get('registerwebhook');
+const same = (a: JsonValue | undefined, b: JsonValue | undefined): boolean =>
+  a !== undefined && b !== undefined && toCanonicalJson(a) === toCanonicalJson(b);
+
+/** The DTL rules lists (`rules.default`) of a pipe's DTL transforms, in order. */
+const dtlRules = (pipe: JsonObject | undefined): JsonValue[][] =>
+  (pipe === undefined ? [] : transformsOf(pipe))
+    .filter((t) => member(t, 'type') === 'dtl')
+    .map((t) => at(t, 'rules', 'default'))
+    .map((rules) => (Array.isArray(rules) ? rules : []));
+
+/** `["add", <key>, ["first", ["hops", {"return": ["first", <path>]}]]]`'s path, anywhere in the rules. */
+const hopPathOf = (rules: readonly JsonValue[]): string | undefined => {
+  for (const rule of rules) {
+    if (!Array.isArray(rule) || rule[0] !== 'add') continue;
+    const first = rule[2];
+    const hops = Array.isArray(first) && first[0] === 'first' ? first[1] : undefined;
+    const spec = Array.isArray(hops) && hops[0] === 'hops' ? hops[1] : undefined;
+    const returned = member(spec, 'return');
+    if (Array.isArray(returned) && returned[0] === 'first' && typeof returned[1] === 'string')
+      return returned[1];
+  }
+  return undefined;
+};
+
+/** How the registrations are written: the wrapping key (or false), the topic and address keys, the rest. */
+interface RegistrationShape {
+  payloadKey: string | false;
+  topicKey: string;
+  addressKey: string;
+  address: string;
+  extra: JsonObject;
+  bodies: JsonObject[];
+}
+
+/** The key of a registration body that holds the receiver's address (a `{{@ service_url @}}…` or `/receivers/` URL). */
+const addressKeyOf = (body: JsonObject): string | undefined =>
+  [...body].find(
+    ([, value]) =>
+      typeof value === 'string' && (value.startsWith('{{@ service_url @}}') || value.includes('/receivers/')),
+  )?.[0];
+
+/** The key that names the topic: the one string that differs between registrations, else `topic`/`event`/the only one left. */
+const topicKeyOf = (bodies: readonly JsonObject[], addressKey: string): string | undefined => {
+  const candidates = [...bodies[0]!.keys()].filter(
+    (key) => key !== addressKey && bodies.every((body) => typeof body.get(key) === 'string'),
+  );
+  const varying = candidates.filter((key) => new Set(bodies.map((body) => body.get(key))).size > 1);
+  if (varying.length === 1) return varying[0];
+  if (varying.length > 1) return undefined;
+  return (
+    candidates.find((key) => key === 'topic' || key === 'event') ??
+    (candidates.length === 1 ? candidates[0] : undefined)
+  );
+};
+
+function registrationShape(entities: readonly JsonObject[]): RegistrationShape | undefined {
+  const properties = entities.map((entity) => entity.get('properties'));
+  if (properties.length === 0 || !properties.every(isJsonObject)) return undefined;
+  const objects = properties as JsonObject[];
+  const first = objects[0]!;
+  const wrapped = first.size === 1 && isJsonObject([...first.values()][0]);
+  const payloadKey = wrapped ? [...first.keys()][0]! : false;
+  const bodies = objects.map((p) => (payloadKey === false ? p : p.get(payloadKey)));
+  if (!bodies.every((body): body is JsonObject => isJsonObject(body))) return undefined;
+  if (payloadKey !== false && !objects.every((p) => p.size === 1)) return undefined;
+  const addressKey = addressKeyOf(bodies[0]!);
+  if (addressKey === undefined) return undefined;
+  const topicKey = topicKeyOf(bodies, addressKey);
+  if (topicKey === undefined) return undefined;
+  const address = bodies[0]!.get(addressKey) as string;
+  const extra = without(bodies[0]!, new Set([addressKey, topicKey]));
+  const fits = bodies.every(
+    (body) =>
+      body.get(addressKey) === address &&
+      typeof body.get(topicKey) === 'string' &&
+      same(without(body, new Set([addressKey, topicKey])), extra),
+  );
+  return fits ? { payloadKey, topicKey, addressKey, address, extra, bodies } : undefined;
+}
+
+/** Options of the `-registerwebhook` pipe. */
+function registrationOptions(register: JsonObject | undefined): Entries {
+  if (register === undefined) return [];
   const entities = at(register, 'source', 'entities');
   const registrations = Array.isArray(entities) ? entities.filter(isJsonObject) : [];
-  const properties = registrations.map((entity) => member(entity, 'properties'));
-  const payloadKey =
-    isJsonObject(properties[0]) && properties[0].size === 1 ? [...properties[0].keys()][0] : undefined;
-  const registrationShape = properties.every(
-    (p) =>
-      typeof at(p, payloadKey ?? '', 'topic') === 'string' &&
-      typeof at(p, payloadKey ?? '', 'address') === 'string',
-  );
-  if (payloadKey === undefined || !registrationShape)
-    return [['validationExpression', eventValidation(event)]];
+  const shape = registrationShape(registrations);
+  const rules = dtlRules(register);
+  const hop = hopPathOf(rules.flat());
+  const lookup = transformsOf(register).find((t) => member(t, 'operation') === 'webhook-lookup');
+  const comment = rules
+    .at(-1)
+    ?.find((rule) => Array.isArray(rule) && rule[0] === 'comment' && typeof rule[1] === 'string') as
+    JsonValue[] | undefined;
+  const common: Entries = [
+    ['webhookIdPath', hop !== undefined && hop !== DEFAULT_ID_PATH ? hop : undefined],
+    ['registerPump', at(register, 'pump', 'run_at_startup_if_not_populated') === true ? undefined : false],
+    ['registerTrace', lookup === undefined || member(lookup, 'trace') === true ? undefined : false],
+    ['registerComment', rules.length > 1 ? (comment?.[1] as string | undefined) : undefined],
+  ];
+  if (shape === undefined) return common;
   const topics = registrations.map((entity, index) => {
-    const topic = at(properties[index], payloadKey ?? '', 'topic');
+    const topic = shape.bodies[index]!.get(shape.topicKey) as string;
     const id = entity.get('_id');
-    const text = typeof topic === 'string' ? topic : '';
-    const segments = text.split('/');
-    return id === `${DATATYPE_PLACEHOLDER}-${segments[segments.length - 1]}`
-      ? text
+    return id === registrationId(topic)
+      ? topic
       : objectOf([
-          ['topic', text],
+          ['topic', topic],
           ['id', id],
         ]);
   });
-  const address = at(properties[0], payloadKey ?? '', 'address');
-  const hop = transformsOf(register ?? (new Map() as JsonObject))
-    .map((t) => at(t, 'rules', 'default'))
-    .flatMap((rules) => (Array.isArray(rules) ? rules : []))
-    .find((rule) => Array.isArray(rule) && rule[0] === 'add' && rule[1] === 'id');
-  const returned = JSON.stringify(hop ?? null).match(/"return":\["first","([^"]+)"\]/)?.[1];
   return [
-    ['topics', topics.length > 0 ? topics : undefined],
-    [
-      'webhookIdPath',
-      returned !== undefined && returned !== 'sink.insert_response.value.id' ? returned : undefined,
-    ],
-    [
-      'receiverAddress',
-      typeof address === 'string' && address !== `{{@ service_url @}}/receivers/${PIPE('event')}/entities`
-        ? address
-        : undefined,
-    ],
-    ['webhookPayloadKey', payloadKey !== undefined && payloadKey !== 'webhook' ? payloadKey : undefined],
-    ['validationExpression', eventValidation(event)],
+    ['topics', topics],
+    ...common,
+    ['receiverAddress', shape.address !== DEFAULT_ADDRESS ? shape.address : undefined],
+    ['webhookPayloadKey', shape.payloadKey !== 'webhook' ? shape.payloadKey : undefined],
+    ['topicProperty', shape.topicKey !== 'topic' ? shape.topicKey : undefined],
+    ['addressProperty', shape.addressKey !== 'address' ? shape.addressKey : undefined],
+    ['registrationProperties', shape.extra.size > 0 ? shape.extra : undefined],
   ];
 }
 
-/** The `-event` receiver's validation expression, when it has one. */
-const eventValidation = (event: JsonObject | undefined): JsonValue | undefined => {
+/** The `-event` receiver's validation expression: its text, false when it has none. */
+const eventValidation = (event: JsonObject): JsonValue | undefined => {
   const validation = at(event, 'source', 'validation_expression');
-  return typeof validation === 'string' && validation !== '' ? validation : undefined;
+  if (typeof validation !== 'string' || validation === '') return false;
+  return validation === DEFAULT_VALIDATION ? undefined : validation;
 };
 
+/** A whole number ≥ 0 as connector.json options hold it, or undefined. */
+const count = (value: JsonValue | undefined): JsonValue | undefined =>
+  value instanceof JsonNumber && /^(0|[1-9][0-9]*)$/.test(value.toString()) ? value : undefined;
+
+/** Options of the `-event` receiver. */
+function eventOptions(event: JsonObject | undefined): Entries {
+  if (event === undefined) return [];
+  const keep = count(at(event, 'compaction', 'keep_versions'));
+  return [
+    ['validationExpression', eventValidation(event)],
+    ['eventKeepVersions', keep instanceof JsonNumber && keep.toString() !== '1' ? keep : undefined],
+    ['eventTimeThresholdHours', positiveInteger(at(event, 'compaction', 'time_threshold_hours'))],
+    ['eventInitialOffset', at(event, 'sink', 'set_initial_offset') === 'onload' ? undefined : false],
+    ['eventTransformForm', Array.isArray(event.get('transform')) ? 'list' : undefined],
+  ];
+}
+
+/** `["if", ["eq", "_S.<type>", <delete>], ["add", "_deleted", true]], ["merge", "_S.<value>"]`, or undefined. */
+const envelopeOf = (rules: readonly JsonValue[]): JsonObject | undefined => {
+  const [marks, merges] = rules;
+  if (!Array.isArray(marks) || !Array.isArray(merges)) return undefined;
+  const [fn, test, then, otherwise] = marks;
+  const deleted = Array.isArray(then) && then[0] === 'add' && then[1] === '_deleted' && then[2] === true;
+  const typed =
+    Array.isArray(test) &&
+    test[0] === 'eq' &&
+    typeof test[1] === 'string' &&
+    test[1].startsWith('_S.') &&
+    typeof test[2] === 'string';
+  const merged = merges.length === 2 && merges[0] === 'merge' && typeof merges[1] === 'string';
+  if (fn !== 'if' || marks.length !== 3 || otherwise !== undefined || !deleted || !typed || !merged)
+    return undefined;
+  if (!(merges[1] as string).startsWith('_S.')) return undefined;
+  return objectOf([
+    ['valueProperty', (merges[1] as string).slice(3)],
+    ['typeProperty', (test[1] as string).slice(3)],
+    ['deleteType', test[2] as string],
+  ]);
+};
+
+/** Options of `-event2`: the event envelope and the DTL beyond it. */
+function event2Options(event2: JsonObject | undefined): Entries {
+  if (event2 === undefined) return [];
+  const dtl = transformsOf(event2).find((t) => member(t, 'type') === 'dtl');
+  const rules = member(dtl, 'rules');
+  const list = at(rules, 'default');
+  const defaults = Array.isArray(list) ? list : [];
+  const envelope = envelopeOf(defaults);
+  const copies = defaults.length > 0 && same(defaults[0], ['copy', '*']);
+  const rest = envelope !== undefined ? defaults.slice(2) : copies ? defaults.slice(1) : undefined;
+  const named = isJsonObject(rules) ? without(rules, new Set(['default'])) : undefined;
+  const more =
+    rest === undefined || named === undefined
+      ? undefined
+      : objectOf([...(rest.length > 0 ? ([['default', rest]] as Entries) : []), ...named]);
+  return [
+    ['eventEnvelope', envelope],
+    ['event2Rules', more !== undefined && more.size > 0 ? more : undefined],
+    ['event2DeletionTracking', at(event2, 'sink', 'deletion_tracking') === false ? undefined : true],
+  ];
+}
+
+/** Options of the `webhook` pattern's `-event`, `-event2` and `-registerwebhook` pipes. */
+export function webhookOptions(pipes: Pipes): Entries {
+  return [
+    ...registrationOptions(pipes.get('registerwebhook')),
+    ...eventOptions(pipes.get('event')),
+    ...event2Options(pipes.get('event2')),
+  ];
+}
+
 /** Options of the `webhook-registry` pattern. */
-export function registryOptions(pipes: Pipes): [string, JsonValue | undefined][] {
+export function registryOptions(pipes: Pipes): Entries {
   const wipe = pipes.get('wipe');
-  const discard = JSON.stringify(
-    transformsOf(wipe ?? (new Map() as JsonObject)).map((t) => at(t, 'rules', 'default')) ?? null,
-  ).match(/\["discard",\["matches","((?:[^"\\]|\\.)*)","_S\.([^"]+)"\]\]/);
+  const discard = dtlRules(wipe)
+    .flat()
+    .find((rule) => Array.isArray(rule) && rule[0] === 'discard' && Array.isArray(rule[1]));
+  const matches = Array.isArray(discard) ? (discard[1] as JsonValue[]) : [];
+  const [fn, pattern, property] = matches;
+  const fits =
+    fn === 'matches' &&
+    typeof pattern === 'string' &&
+    typeof property === 'string' &&
+    property.startsWith('_S.');
   const schedule = positiveInteger(at(pipes.get('collect'), 'pump', 'schedule_interval'));
   return [
-    [
-      'wipeMatch',
-      discard !== null && discard[1] !== 'https://*.sesam.cloud/*'
-        ? JSON.parse(`"${discard[1]}"`)
-        : undefined,
-    ],
-    ['addressProperty', discard !== null && discard[2] !== 'address' ? discard[2] : undefined],
+    ['wipeMatch', fits && pattern !== 'https://*.sesam.cloud/*' ? pattern : undefined],
+    ['addressProperty', fits && property !== '_S.address' ? property.slice(3) : undefined],
     ['scheduleInterval', schedule],
   ];
 }
