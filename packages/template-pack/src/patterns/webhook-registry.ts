@@ -16,6 +16,39 @@ export const webhookRegistryPattern: DatatypePattern = {
       schema: { type: 'string', minLength: 1 },
       default: 'address',
     },
+    copyAll: {
+      description:
+        '`-collect` has the DTL `["copy", "*"]`; off: no transform (tripletex, training), unless `healthyWhen` asks for one.',
+      schema: { type: 'boolean' },
+      default: true,
+    },
+    healthyWhen: {
+      description:
+        '`-collect` adds `$healthy`: true when `_S.<property>` equals `value` (a webhook the API reports active), else false (superoffice: `State` `Active`; training-tripletex: `status` `ACTIVE`).',
+      schema: {
+        type: 'object',
+        properties: {
+          property: { type: 'string', minLength: 1 },
+          value: { type: ['string', 'number', 'boolean'] },
+        },
+        required: ['property', 'value'],
+        additionalProperties: false,
+      },
+    },
+    wipeRunAtStartup: {
+      description:
+        '`-wipe` (manual) also has `pump.run_at_startup_if_not_populated: true`; off: only `mode: manual` (tripletex, training, superoffice).',
+      schema: { type: 'boolean' },
+      default: true,
+    },
+    wipeComment: {
+      description: "`-wipe`'s `comment` (tripletex, training, superoffice describe the pipe there).",
+      schema: { type: 'string', minLength: 1 },
+    },
+    wipeRuleComment: {
+      description: "A `comment` rule before `-wipe`'s discard (tripletex, training, superoffice).",
+      schema: { type: 'string', minLength: 1 },
+    },
     scheduleInterval: {
       description:
         'Seconds between runs of `-collect` (pump `schedule_interval`, plus `run_at_startup_if_not_populated: true`).',

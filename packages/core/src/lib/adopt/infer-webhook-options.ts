@@ -217,12 +217,43 @@ export function webhookOptions(pipes: Pipes): Entries {
   ];
 }
 
+/** `["add", "$healthy", ["if", ["eq", "_S.<property>", <value>], true, false]]`'s property and value. */
+const healthyOf = (rules: readonly JsonValue[]): JsonObject | undefined => {
+  for (const rule of rules) {
+    if (!Array.isArray(rule) || rule[0] !== 'add' || rule[1] !== '$healthy' || !Array.isArray(rule[2]))
+      continue;
+    const [fn, test, yes, no] = rule[2];
+    if (fn !== 'if' || yes !== true || no !== false || !Array.isArray(test) || test[0] !== 'eq') continue;
+    const [, property, value] = test;
+    if (
+      typeof property === 'string' &&
+      property.startsWith('_S.') &&
+      value !== undefined &&
+      !Array.isArray(value)
+    )
+      return objectOf([
+        ['property', property.slice(3)],
+        ['value', value],
+      ]);
+  }
+  return undefined;
+};
+
+/** The text of the first `["comment", <text>]` rule. */
+const commentOf = (rules: readonly JsonValue[]): string | undefined =>
+  (
+    rules.find((rule) => Array.isArray(rule) && rule[0] === 'comment' && typeof rule[1] === 'string') as
+      string[] | undefined
+  )?.[1];
+
 /** Options of the `webhook-registry` pattern. */
 export function registryOptions(pipes: Pipes): Entries {
   const wipe = pipes.get('wipe');
-  const discard = dtlRules(wipe)
-    .flat()
-    .find((rule) => Array.isArray(rule) && rule[0] === 'discard' && Array.isArray(rule[1]));
+  const collect = pipes.get('collect');
+  const wipeRules = dtlRules(wipe).flat();
+  const discard = wipeRules.find(
+    (rule) => Array.isArray(rule) && rule[0] === 'discard' && Array.isArray(rule[1]),
+  );
   const matches = Array.isArray(discard) ? (discard[1] as JsonValue[]) : [];
   const [fn, pattern, property] = matches;
   const fits =
@@ -230,10 +261,18 @@ export function registryOptions(pipes: Pipes): Entries {
     typeof pattern === 'string' &&
     typeof property === 'string' &&
     property.startsWith('_S.');
-  const schedule = positiveInteger(at(pipes.get('collect'), 'pump', 'schedule_interval'));
+  const comment = wipe?.get('comment');
   return [
     ['wipeMatch', fits && pattern !== 'https://*.sesam.cloud/*' ? pattern : undefined],
     ['addressProperty', fits && property !== '_S.address' ? property.slice(3) : undefined],
-    ['scheduleInterval', schedule],
+    ['scheduleInterval', positiveInteger(at(collect, 'pump', 'schedule_interval'))],
+    ['copyAll', collect !== undefined && dtlRules(collect).length === 0 ? false : undefined],
+    ['healthyWhen', healthyOf(dtlRules(collect).flat())],
+    [
+      'wipeRunAtStartup',
+      wipe !== undefined && at(wipe, 'pump', 'run_at_startup_if_not_populated') !== true ? false : undefined,
+    ],
+    ['wipeComment', typeof comment === 'string' && comment !== '' ? comment : undefined],
+    ['wipeRuleComment', commentOf(wipeRules)],
   ];
 }
