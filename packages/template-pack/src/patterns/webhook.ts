@@ -18,15 +18,27 @@ export const WEBHOOK_OPERATIONS = ['webhook-lookup', 'webhook-insert'] as const;
 
 const topicOf = (entry: WebhookTopic): string => (typeof entry === 'string' ? entry : entry.topic);
 
-/** `{{@ datatype @}}-<last path segment of the topic>`, e.g. `orders/create` → `{{@ datatype @}}-create`. */
-export const registrationId = (entry: WebhookTopic): string => {
+/**
+ * `{{@ datatype @}}-<last segment of the topic>`, the segments split by `separator`: `orders/create`
+ * → `{{@ datatype @}}-create`; with `.`, `customer.create` → `{{@ datatype @}}-create`.
+ */
+export const registrationId = (entry: WebhookTopic, separator = '/'): string => {
   if (typeof entry !== 'string' && entry.id !== undefined) return entry.id;
-  const segments = topicOf(entry).split('/');
+  const segments = topicOf(entry).split(separator);
   return `{{@ datatype @}}-${segments[segments.length - 1]}`;
 };
 
-export const webhookRegistrations = (topics: readonly WebhookTopic[]): WebhookRegistration[] =>
-  topics.map((entry, index) => ({ id: registrationId(entry), topic: topicOf(entry), updated: index }));
+export const webhookRegistrations = (
+  topics: readonly WebhookTopic[],
+  separator = '/',
+): WebhookRegistration[] =>
+  topics.map((entry, index) => ({
+    id: registrationId(entry, separator),
+    topic: topicOf(entry),
+    updated: index,
+  }));
+
+const separatorOf = (options: PatternOptions): string => (options['topicSeparator'] ?? '/') as string;
 
 /** DTL for the `_id` of a received event: the primary key as a string (several keys joined by "-"). */
 export const eventIdExpression = (primaryKey: unknown): unknown =>
@@ -40,7 +52,7 @@ const topicsOf = (options: PatternOptions): readonly WebhookTopic[] =>
 const duplicateRegistrations = (options: PatternOptions): OptionProblem[] => {
   const seen = new Map<string, number>();
   const problems: OptionProblem[] = [];
-  webhookRegistrations(topicsOf(options)).forEach((registration, index) => {
+  webhookRegistrations(topicsOf(options), separatorOf(options)).forEach((registration, index) => {
     const first = seen.get(registration.id);
     if (first === undefined) {
       seen.set(registration.id, index);
@@ -70,7 +82,7 @@ export const webhookPattern: DatatypePattern = {
     },
     topics: {
       description:
-        'Webhook topics to register, one embedded entity each (`_id` = `id`, or `{{@ datatype @}}-<last path segment of topic>`; `_updated` 0, 1, 2…). The `_id`s key the registration log: never change them once deployed.',
+        'Webhook topics to register, one embedded entity each (`_id` = `id`, or `{{@ datatype @}}-<last segment of topic>` (split by `topicSeparator`); `_updated` 0, 1, 2…). The `_id`s key the registration log: never change them once deployed.',
       schema: {
         type: 'array',
         minItems: 1,
@@ -91,6 +103,12 @@ export const webhookPattern: DatatypePattern = {
         },
       },
       default: ['{{@ datatype @}}/create'],
+    },
+    topicSeparator: {
+      description:
+        "What splits a topic into segments: a topic's registration `_id` is `{{@ datatype @}}-<last segment>`. Tripletex-style topics `{{@ datatype @}}.create` take `.`. Changing it changes the `_id`s of topics without an explicit `id`.",
+      schema: { type: 'string', minLength: 1 },
+      default: '/',
     },
     webhookIdPath: {
       description:
@@ -124,6 +142,18 @@ export const webhookPattern: DatatypePattern = {
       description:
         'More properties of every registration beside the address and the topic, e.g. `{"fields": "*,changes"}` (the fields the API sends with each event: tripletex, training-tripletex).',
       schema: { type: 'object' },
+    },
+    registerLookup: {
+      description:
+        '`-registerwebhook` looks each registration up (`webhook-lookup`, through the id hop) and inserts only the missing ones; off: it only inserts (one `webhook-insert` transform, no hop: training, training-tripletex-based-exercises).',
+      schema: { type: 'boolean' },
+      default: true,
+    },
+    registerSink: {
+      description:
+        "`-registerwebhook`'s sink has `deletion_tracking: false` and `set_initial_offset: onload`; off: no sink (training, training-tripletex-based-exercises).",
+      schema: { type: 'boolean' },
+      default: true,
     },
     registerPump: {
       description:
@@ -194,6 +224,12 @@ export const webhookPattern: DatatypePattern = {
         additionalProperties: { type: 'array', items: { type: 'array' } },
       },
     },
+    event2InitialOffset: {
+      description:
+        "`-event2`'s sink has `set_initial_offset: onload`; off: not (training, training-tripletex-based-exercises, hubspot).",
+      schema: { type: 'boolean' },
+      default: true,
+    },
     event2DeletionTracking: {
       description:
         "`-event2`'s sink keeps Sesam's default deletion tracking (no `deletion_tracking: false`: tripletex, training, hubspot).",
@@ -230,7 +266,7 @@ export const webhookPattern: DatatypePattern = {
   requiredOperations: () => WEBHOOK_OPERATIONS,
   derive: (options) => ({
     ...deriveCollect(options),
-    registrations: webhookRegistrations(topicsOf(options)),
+    registrations: webhookRegistrations(topicsOf(options), separatorOf(options)),
     eventId: eventIdExpression(options['primaryKey']),
   }),
   check: duplicateRegistrations,

@@ -98,6 +98,16 @@ function registrationShape(entities: readonly JsonObject[]): RegistrationShape |
   return fits ? { payloadKey, topicKey, addressKey, address, extra, bodies } : undefined;
 }
 
+/** The separators tried for the topics (the first is the pattern's default). */
+const TOPIC_SEPARATORS = ['/', '.'];
+
+/** How many registration `_id`s the topics give with this separator. */
+const derivedIds = (
+  topics: readonly string[],
+  ids: readonly (JsonValue | undefined)[],
+  separator: string,
+): number => topics.filter((topic, index) => ids[index] === registrationId(topic, separator)).length;
+
 /** Options of the `-registerwebhook` pipe. */
 function registrationOptions(register: JsonObject | undefined): Entries {
   if (register === undefined) return [];
@@ -111,25 +121,36 @@ function registrationOptions(register: JsonObject | undefined): Entries {
     .at(-1)
     ?.find((rule) => Array.isArray(rule) && rule[0] === 'comment' && typeof rule[1] === 'string') as
     JsonValue[] | undefined;
+  const transforms = transformsOf(register);
+  const insertOnly =
+    transforms.length === 1 &&
+    member(transforms[0], 'type') === 'rest' &&
+    member(transforms[0], 'operation') === 'webhook-insert';
   const common: Entries = [
+    ['registerLookup', insertOnly ? false : undefined],
+    ['registerSink', register.has('sink') ? undefined : false],
     ['webhookIdPath', hop !== undefined && hop !== DEFAULT_ID_PATH ? hop : undefined],
     ['registerPump', at(register, 'pump', 'run_at_startup_if_not_populated') === true ? undefined : false],
     ['registerTrace', lookup === undefined || member(lookup, 'trace') === true ? undefined : false],
     ['registerComment', rules.length > 1 ? (comment?.[1] as string | undefined) : undefined],
   ];
   if (shape === undefined) return common;
-  const topics = registrations.map((entity, index) => {
-    const topic = shape.bodies[index]!.get(shape.topicKey) as string;
-    const id = entity.get('_id');
-    return id === registrationId(topic)
+  const texts = registrations.map((_, index) => shape.bodies[index]!.get(shape.topicKey) as string);
+  const ids = registrations.map((entity) => entity.get('_id'));
+  const separator = TOPIC_SEPARATORS.reduce((best, candidate) =>
+    derivedIds(texts, ids, candidate) > derivedIds(texts, ids, best) ? candidate : best,
+  );
+  const topics = texts.map((topic, index) =>
+    ids[index] === registrationId(topic, separator)
       ? topic
       : objectOf([
           ['topic', topic],
-          ['id', id],
-        ]);
-  });
+          ['id', ids[index]],
+        ]),
+  );
   return [
     ['topics', topics],
+    ['topicSeparator', separator !== '/' ? separator : undefined],
     ...common,
     ['receiverAddress', shape.address !== DEFAULT_ADDRESS ? shape.address : undefined],
     ['webhookPayloadKey', shape.payloadKey !== 'webhook' ? shape.payloadKey : undefined],
@@ -204,6 +225,7 @@ function event2Options(event2: JsonObject | undefined): Entries {
   return [
     ['eventEnvelope', envelope],
     ['event2Rules', more !== undefined && more.size > 0 ? more : undefined],
+    ['event2InitialOffset', at(event2, 'sink', 'set_initial_offset') === 'onload' ? undefined : false],
     ['event2DeletionTracking', at(event2, 'sink', 'deletion_tracking') === false ? undefined : true],
   ];
 }
