@@ -147,7 +147,7 @@ describe('buildConnector: bad input changes nothing on disk', () => {
       recursive: true,
     });
     const wipe = join(pack, 'patterns', 'webhook-registry', 'wipe.json.ejs');
-    writeFileSync(wipe, readFileSync(wipe, 'utf8').replace('"mode": "manual",', '"mode": "manual"'));
+    writeFileSync(wipe, readFileSync(wipe, 'utf8').replace('"type": "dataset",', '"type": "dataset"'));
     const pkg = writeConnectorPackage(tempDir(), 'acme', minimalConnector());
     buildConnector(pkg);
     const before = outputOf(pkg);
@@ -155,10 +155,12 @@ describe('buildConnector: bad input changes nothing on disk', () => {
     const error = thrownBy(() => buildConnector(pkg, { packDir: pack, displayRoot: pack }));
     expect(error).toBeInstanceOf(TemplateRenderError);
     expect((error as Error).message).toMatch(
-      /^patterns\/webhook-registry\/wipe\.json\.ejs: rendered invalid JSON for connector acme, datatype webhook: Expecting ',' delimiter: line 7 column 5 \(char \d+\)\n  rendered line 7: "run_at_startup_if_not_populated": true$/,
+      /^patterns\/webhook-registry\/wipe\.json\.ejs: rendered invalid JSON for connector acme, datatype webhook: Expecting ',' delimiter: line 13 column 5 \(char \d+\)\n  rendered line 13: "dataset": "\{\{@ system @\}\}-\{\{@ datatype @\}\}-collect"$/,
     );
     // Values go in on one line each, so a rendered line number is the template's line number.
-    expect(readFileSync(wipe, 'utf8').split('\n')[6]!.trim()).toBe('"run_at_startup_if_not_populated": true');
+    expect(readFileSync(wipe, 'utf8').split('\n')[12]!.trim()).toBe(
+      '"dataset": "{{@ system @}}-{{@ datatype @}}-collect"',
+    );
     expect(outputOf(pkg)).toEqual(before);
     expect(readdirSync(pkg).sort()).toEqual(['connector', 'connector.json']);
   });
