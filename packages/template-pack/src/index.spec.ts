@@ -53,6 +53,21 @@ describe('the pack index', () => {
     expect(pattern('webhook-registry').operationRoles({})).toEqual(['list', 'lookup', 'insert', 'delete']);
     expect(pattern('raw').operationRoles({})).toEqual([]);
   });
+
+  it('needs only the share operations a list of shareOperations names', () => {
+    const collect = pattern('collect');
+    const shareOnly = (shareOperations: unknown, collectTemplate = 'share-dataset') =>
+      collect.operationRoles(withDefaults(collect, { share: true, shareOperations, collectTemplate }));
+    expect(shareOnly(['insert', 'update', 'lookup'])).toEqual(['list', 'lookup', 'insert', 'update']);
+    expect(shareOnly(['delete'])).toEqual(['list', 'delete']);
+    expect(shareOnly(['delete'], 'verified-deletes')).toEqual(['list', 'lookup', 'delete']);
+    expect(shareOnly(false)).toEqual(['list']);
+    const share = pattern('share');
+    expect(share.operationRoles(withDefaults(share, { shareOperations: ['update', 'lookup'] }))).toEqual([
+      'lookup',
+      'update',
+    ]);
+  });
 });
 
 describe('pack templates', () => {

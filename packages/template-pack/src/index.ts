@@ -26,6 +26,7 @@ export {
   WEBHOOK_OPERATIONS,
 } from './patterns/webhook';
 export type { WebhookTopic, WebhookRegistration } from './patterns/webhook';
+export { SHARE_OPERATION_ROLES, shareOperationRoles } from './patterns/collect';
 export { systemPattern };
 export { SYSTEM_TEMPLATE_PATH } from './patterns/system';
 

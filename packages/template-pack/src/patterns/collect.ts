@@ -1,5 +1,15 @@
 import type { DatatypePattern, OperationRole, PatternOption, PatternOptions, PatternPipe } from '../types';
 
+/** The operations `-share`'s `transform-share-rest` can name (`operation_<role>`). */
+export const SHARE_OPERATION_ROLES = ['insert', 'update', 'delete', 'lookup'] as const;
+
+/** The roles whose `operation_<role>` `-share` names (option `shareOperations`), in the template's order. */
+export const shareOperationRoles = (options: PatternOptions): readonly OperationRole[] => {
+  const chosen = options['shareOperations'] ?? true;
+  if (chosen === false) return [];
+  return SHARE_OPERATION_ROLES.filter((role) => chosen === true || (chosen as unknown[]).includes(role));
+};
+
 /** Options of the two-step collect; the `webhook` pattern takes all of them too. */
 export const collectOptions: { readonly [option: string]: PatternOption } = {
   supportsSince: {
@@ -130,8 +140,18 @@ export const collectOptions: { readonly [option: string]: PatternOption } = {
   },
   shareOperations: {
     description:
-      "`-share` names its four operations (`operation_insert`, …) in `transform-share-rest`; off: the template's own defaults.",
-    schema: { type: 'boolean' },
+      "`-share` names its four operations (`operation_insert`, …) in `transform-share-rest`; off: the template's own defaults; a list of roles (`insert`, `update`, `delete`, `lookup`): only those, the others left to the template.",
+    schema: {
+      anyOf: [
+        { type: 'boolean' },
+        {
+          type: 'array',
+          items: { enum: [...SHARE_OPERATION_ROLES] },
+          uniqueItems: true,
+          minItems: 1,
+        },
+      ],
+    },
     default: true,
   },
   shareIdentifiers: {
@@ -158,6 +178,27 @@ export const collectOptions: { readonly [option: string]: PatternOption } = {
       'The share request body wraps the plain properties as `{"<key>": …}` (`$payload`); e.g. "{{@ datatype @}}" for Shopify.',
     schema: { type: 'string', minLength: 1 },
   },
+  collectRules: {
+    description:
+      "The datatype's own DTL `rules` of `-collect` (e.g. `$last-modified` from a change log, `_id` from a property), in place of `copyAll` and `lastModified`'s rules.",
+    schema: { type: 'object', required: ['default'], properties: { default: { type: 'array' } } },
+  },
+  collectRulesFirst: {
+    description:
+      "`-collect`'s DTL (`copyAll`, `lastModified` or `collectRules`) comes before `transform-collect-rest` instead of after it (a DTL that sets `_id` or unwraps the entity before the verified deletes).",
+    schema: { type: 'boolean' },
+    default: false,
+  },
+  shareRules: {
+    description:
+      "The datatype's own DTL before `-share`'s `transform-share-rest` (a DTL `rules` object: payload shaping, `$ids`, filtering, `_id`, operations chosen by DTL). Wins over `sharePayloadKey`.",
+    schema: { type: 'object', required: ['default'], properties: { default: { type: 'array' } } },
+  },
+  shareTransformKeys: {
+    description:
+      'Extra keys of the `transform-share-rest` transform itself, beside `type`, `template` and `properties` (e.g. `trace: true`, `side_effects: false`).',
+    schema: { type: 'object', propertyNames: { not: { enum: ['type', 'template', 'properties'] } } },
+  },
 };
 
 /** Options of the `collect` pattern only (the `webhook` pattern always merges `-all` and `-event2`). */
@@ -183,20 +224,21 @@ export const collectOnlyOptions: { readonly [option: string]: PatternOption } = 
 export const shares = (options: PatternOptions): boolean => options['share'] === true;
 
 /** The operations the pipes name: list (when it is the default), lookup (verified deletes), the write roles (share). */
-export const collectRoles = (options: PatternOptions): readonly OperationRole[] => [
-  ...((options['sourceType'] ?? 'rest') === 'rest' &&
-  (options['listOperation'] === undefined || options['listOperation'] === '{{@ datatype @}}-list')
-    ? (['list'] as const)
-    : []),
-  ...(options['collectTemplate'] === undefined ||
-  options['collectTemplate'] === 'verified-deletes' ||
-  (shares(options) && options['shareOperations'] !== false)
-    ? (['lookup'] as const)
-    : []),
-  ...(shares(options) && options['shareOperations'] !== false
-    ? (['insert', 'update', 'delete'] as const)
-    : []),
-];
+export const collectRoles = (options: PatternOptions): readonly OperationRole[] => {
+  const written = shares(options) ? shareOperationRoles(options) : [];
+  return [
+    ...((options['sourceType'] ?? 'rest') === 'rest' &&
+    (options['listOperation'] === undefined || options['listOperation'] === '{{@ datatype @}}-list')
+      ? (['list'] as const)
+      : []),
+    ...(options['collectTemplate'] === undefined ||
+    options['collectTemplate'] === 'verified-deletes' ||
+    written.includes('lookup')
+      ? (['lookup'] as const)
+      : []),
+    ...written.filter((role) => role !== 'lookup'),
+  ];
+};
 
 /** The keys every pipe of the datatype writes to turn off namespacing (option `identifiers`). */
 export const identifierKeys = (options: PatternOptions): { [key: string]: boolean } => {
@@ -218,6 +260,7 @@ export const deriveCollect = (options: PatternOptions) => {
   return {
     identifiers: identifierKeys(options),
     shareIdentifiers: identifierKeys({ identifiers: options['shareIdentifiers'] ?? options['identifiers'] }),
+    shareOperations: shareOperationRoles(options),
     restSource: {
       ...((options['sourceProperties'] ?? {}) as object),
       ...(options['supportsSince'] === true ? { supports_since: true } : {}),
@@ -289,6 +332,8 @@ const SHARE_OPTIONS = [
   'shareExcludeCompleteness',
   'shareKeepVersions',
   'sharePayloadKey',
+  'shareRules',
+  'shareTransformKeys',
 ];
 
 export const sharePattern: DatatypePattern = {
@@ -303,7 +348,12 @@ export const sharePattern: DatatypePattern = {
       description: 'dataset `-transform` → `transform-share-rest` (batch_size 1)',
     },
   ],
-  operationRoles: (options) =>
-    options['shareOperations'] === false ? [] : ['lookup', 'insert', 'update', 'delete'],
+  operationRoles: (options) => {
+    const written = shareOperationRoles(options);
+    return [
+      ...(written.includes('lookup') ? (['lookup'] as const) : []),
+      ...written.filter((role) => role !== 'lookup'),
+    ];
+  },
   derive: deriveCollect,
 };

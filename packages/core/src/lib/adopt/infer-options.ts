@@ -1,5 +1,7 @@
 import { isJsonObject, toCanonicalJson, type JsonObject, type JsonValue } from '../json';
 import { at, member, objectOf, positiveInteger, transformsOf, without } from './json-access';
+import { collectRulesOptions } from './infer-collect-rules';
+import { shareOperationsOf, shareOwnKeys, shareTransformOptions } from './infer-share-options';
 import { registryOptions, webhookOptions } from './infer-webhook-options';
 import { DATATYPE_PLACEHOLDER, SYSTEM_PLACEHOLDER } from './source-pipes';
 
@@ -150,34 +152,6 @@ const collectTemplateOf = (template: JsonObject | undefined): string | undefined
   return name === 'verified-deletes' ? undefined : name;
 };
 
-/** copyAll and lastModified from `-collect`'s DTL. */
-const dtlOptions = (pipe: JsonObject): [string, JsonValue | undefined][] => {
-  const dtl = transformsOf(pipe).find((t) => member(t, 'type') === 'dtl');
-  const rules = at(dtl, 'rules', 'default');
-  const list = Array.isArray(rules) ? rules : [];
-  const copiesAll = list.length > 0 && toCanonicalJson(list[0]!) === toCanonicalJson(['copy', '*']);
-  const modified = list.find(
-    (rule) =>
-      Array.isArray(rule) && rule[0] === 'add' && rule[1] === '$last-modified' && Array.isArray(rule[2]),
-  ) as JsonValue[] | undefined;
-  const parse = modified?.[2] as JsonValue[] | undefined;
-  const lastModified =
-    parse !== undefined &&
-    parse[0] === 'datetime-parse' &&
-    typeof parse[1] === 'string' &&
-    typeof parse[2] === 'string' &&
-    parse[2].startsWith('_S.')
-      ? objectOf([
-          ['property', parse[2].slice(3)],
-          ['format', parse[1]],
-        ])
-      : undefined;
-  return [
-    ['copyAll', copiesAll || lastModified !== undefined ? undefined : false],
-    ['lastModified', lastModified],
-  ];
-};
-
 /** Options of the `collect` and `webhook` patterns' `-all`, `-collect` and `-share` pipes. */
 function collectFamilyOptions(
   pipes: Pipes,
@@ -201,20 +175,11 @@ function collectFamilyOptions(
   const collectTemplate = collectTemplateOf(collectRest);
   const templateKeys =
     COLLECT_TEMPLATE_KEYS.find(([name]) => name === (collectTemplate ?? 'verified-deletes'))?.[1] ?? [];
-  const shareProperties = member(shareRest, 'properties');
-  const shareOperations = !(isJsonObject(shareProperties) && !shareProperties.has('operation_insert'));
-  const shareKeys = [
-    'primary_key',
-    'rest_system',
-    'share_dataset',
-    ...(shareOperations
-      ? ['operation_delete', 'operation_insert', 'operation_lookup', 'operation_update']
-      : []),
-  ];
+  const shareOptions = shareTransformOptions(share);
+  const shareKeys = shareOwnKeys(shareOperationsOf(shareRest));
   const schedule = positiveInteger(at(reader, 'pump', 'schedule_interval'));
   const cron = at(reader, 'pump', 'cron_expression');
   const single = (pipe: JsonObject | undefined) => pipe !== undefined && isJsonObject(pipe.get('transform'));
-  const payload = share === undefined ? undefined : sharePayloadKey(share);
   return [
     ['identifiers', identifiersOf(pipes)],
     ...(pattern === 'collect'
@@ -237,10 +202,9 @@ function collectFamilyOptions(
     ['collectTemplateProperties', extraProperties(collectRest, templateKeys)],
     ['excludeCompleteness', excludedOf(collect, pattern === 'webhook' ? ['share', 'event2'] : ['share'])],
     ['collectPump', at(collect, 'pump', 'run_at_startup_if_not_populated') === true ? undefined : false],
-    ...dtlOptions(collect),
+    ...collectRulesOptions(collect),
     ['transformForm', single(collect) || single(share) ? 'object' : undefined],
     ['share', share !== undefined ? true : undefined],
-    ['shareOperations', share !== undefined && !shareOperations ? false : undefined],
     ['shareTemplateProperties', extraProperties(shareRest, shareKeys)],
     ['shareIdentifiers', shareIdentifiersOf(share, identifiersOf(pipes))],
     [
@@ -249,24 +213,9 @@ function collectFamilyOptions(
     ],
     ['shareExcludeCompleteness', share?.has('exclude_completeness') === true ? true : undefined],
     ['shareKeepVersions', positiveInteger(at(share, 'compaction', 'keep_versions'))],
-    ['sharePayloadKey', payload],
+    ...shareOptions,
   ];
 }
-
-/** The share DTL's `["add", "$payload", ["dict", <key>, "_T."]]` key. */
-const sharePayloadKey = (share: JsonObject): string | undefined => {
-  for (const transform of transformsOf(share)) {
-    const rules = at(transform, 'rules', 'default');
-    if (!Array.isArray(rules)) continue;
-    for (const rule of rules) {
-      if (!Array.isArray(rule) || rule[0] !== 'add' || rule[1] !== '$payload' || !Array.isArray(rule[2]))
-        continue;
-      const [fn, key, from] = rule[2];
-      if (fn === 'dict' && typeof key === 'string' && from === '_T.') return key;
-    }
-  }
-  return undefined;
-};
 
 /** The options of `pattern` that best describe these pipes (defaults left out). */
 export function inferOptions(pattern: string, pipes: Pipes): JsonObject {

@@ -1,0 +1,214 @@
+import { loadTemplatePack } from '../render';
+import { toCanonicalJson, type JsonObject } from '../json';
+import { inferOptions } from './infer-options';
+import { planDatatypes } from './plan-datatypes';
+import { readSourcePipes } from './source-pipes';
+
+const PACK = loadTemplatePack();
+const ID = (role: string) => `{{@ system @}}-{{@ datatype @}}-${role}`;
+const pipesOf = (...pipes: object[]): Map<string, JsonObject> => {
+  const read = readSourcePipes(JSON.stringify(pipes), 'templates/x.json');
+  if (!read.ok) throw new Error(read.reason);
+  return read.pipes;
+};
+const options = (pattern: string, ...pipes: object[]) =>
+  JSON.parse(toCanonicalJson(inferOptions(pattern, pipesOf(...pipes))));
+/** The plan of `templates/order.json` holding these pipes: pattern, options and patches as plain data. */
+const planned = (...pipes: object[]) => {
+  const [plan] = planDatatypes(
+    {
+      datatypes: [{ name: 'order', template: 'templates/order.json' }],
+      files: new Map([['templates/order.json', JSON.stringify(pipes)]]),
+    },
+    PACK,
+  );
+  if (plan?.kind !== 'pattern') throw new Error(`not on a pattern: ${JSON.stringify(plan)}`);
+  return {
+    pattern: plan.pattern,
+    options: JSON.parse(toCanonicalJson(plan.options)),
+    patches: Object.fromEntries(
+      [...plan.patches].map(([role, ops]) => [role, JSON.parse(toCanonicalJson(ops as never))]),
+    ),
+  };
+};
+
+const collect = {
+  _id: ID('collect'),
+  type: 'pipe',
+  namespaced_identifiers: false,
+  exclude_completeness: [ID('share')],
+  source: { type: 'rest', system: '{{@ system @}}', operation: '{{@ datatype @}}-list' },
+  transform: {
+    type: 'template',
+    template: 'transform-collect-rest',
+    properties: { primary_key: 'id', share_dataset: ID('share') },
+  },
+};
+/** Hand-written share DTL: the payload without Sesam's properties, a default for inserts. */
+const payloadRules = {
+  default: [
+    ['copy', '*'],
+    ['if', ['is-null', '_S.id'], ['add', 'status', 'NEW']],
+    ['add', '$payload', ['apply', 'create-payload', '_S.']],
+  ],
+  'create-payload': [['copy', '*', ['list', '_*', '$*']]],
+};
+const shareRest = (properties: object, extra: object = {}) => ({
+  ...extra,
+  type: 'template',
+  template: 'transform-share-rest',
+  properties: { primary_key: 'id', rest_system: '{{@ system @}}', share_dataset: ID('share'), ...properties },
+});
+const share = (transform: object | object[]) => ({
+  _id: ID('share'),
+  type: 'pipe',
+  batch_size: 1,
+  namespaced_identifiers: false,
+  sink: { deletion_tracking: false, set_initial_offset: 'onload' },
+  source: { type: 'dataset', dataset: ID('transform') },
+  transform,
+});
+const OPERATIONS = {
+  operation_insert: '{{@ datatype @}}-insert',
+  operation_update: '{{@ datatype @}}-update',
+  operation_lookup: '{{@ datatype @}}-lookup',
+};
+
+describe('-share: the DTL before transform-share-rest, the operations it names, the transform keys', () => {
+  it('reads the hand-written DTL as shareRules, three of the four operations as a list, trace as a transform key', () => {
+    const pipes = [
+      collect,
+      share([{ type: 'dtl', rules: payloadRules }, shareRest(OPERATIONS, { trace: true })]),
+    ];
+    expect(options('collect', ...pipes)).toMatchObject({
+      share: true,
+      shareRules: payloadRules,
+      shareOperations: ['insert', 'update', 'lookup'],
+      shareTransformKeys: { trace: true },
+    });
+    expect(options('collect', ...pipes)).not.toHaveProperty('shareTemplateProperties');
+    expect(planned(...pipes)).toMatchObject({ pattern: 'collect', patches: {} });
+  });
+
+  it('keeps an operation named otherwise as a template property, and names the rest by role', () => {
+    const pipes = [
+      collect,
+      share(
+        shareRest({
+          operation_insert: '{{@ datatype @}}-upsert',
+          operation_update: '{{@ datatype @}}-upsert',
+          operation_delete: '{{@ datatype @}}-delete',
+          operation_lookup: '{{@ datatype @}}-lookup',
+        }),
+      ),
+    ];
+    expect(options('collect', ...pipes)).toMatchObject({
+      shareOperations: ['delete', 'lookup'],
+      shareTemplateProperties: {
+        operation_insert: '{{@ datatype @}}-upsert',
+        operation_update: '{{@ datatype @}}-upsert',
+      },
+    });
+    expect(planned(...pipes).patches).toEqual({});
+  });
+
+  it('reads the pattern’s own payload wrapping as sharePayloadKey, not as shareRules', () => {
+    const wrapping = {
+      type: 'dtl',
+      rules: {
+        default: [
+          ['copy', '*', ['list', '_*', '$*']],
+          ['add', '$payload', ['dict', 'order', '_T.']],
+          ['copy', '*'],
+        ],
+      },
+    };
+    const inferred = options(
+      'collect',
+      collect,
+      share([wrapping, shareRest({ ...OPERATIONS, operation_delete: '{{@ datatype @}}-delete' })]),
+    );
+    expect(inferred).toMatchObject({ sharePayloadKey: 'order' });
+    expect(inferred).not.toHaveProperty('shareRules');
+    expect(inferred).not.toHaveProperty('shareOperations');
+  });
+
+  it('leaves a DTL with keys beside type and rules, or one not right before the template, to a patch', () => {
+    const named = { type: 'dtl', name: 'shape', rules: payloadRules };
+    expect(options('collect', collect, share([named, shareRest(OPERATIONS)]))).not.toHaveProperty(
+      'shareRules',
+    );
+    const apart = [
+      { type: 'dtl', rules: payloadRules },
+      { type: 'rest', system: '{{@ system @}}' },
+      shareRest(OPERATIONS),
+    ];
+    expect(options('collect', collect, share(apart))).not.toHaveProperty('shareRules');
+    const { patches } = planned(collect, share([named, shareRest(OPERATIONS)]));
+    expect(Object.keys(patches)).toEqual(['share']);
+    expect(JSON.stringify(patches.share)).toContain('"name":"shape"');
+  });
+
+  it('says none of the operations with false, as the share pattern takes it too', () => {
+    const pipes = [share(shareRest({ operation_insert_properties: { a: 'b' } }))];
+    expect(options('collect', collect, ...pipes)).toMatchObject({
+      shareOperations: false,
+      shareTemplateProperties: { operation_insert_properties: { a: 'b' } },
+    });
+    expect(planned(...pipes)).toMatchObject({ pattern: 'share', patches: {} });
+  });
+});
+
+describe('-collect: its own DTL and where it stands', () => {
+  const withTransform = (transform: object[]) => ({ ...collect, transform });
+  const template = collect.transform;
+  const idRules = {
+    default: [
+      ['copy', '*'],
+      ['add', '_id', ['string', '_S.Id']],
+    ],
+  };
+
+  it('reads a DTL before transform-collect-rest as collectRules first', () => {
+    const pipe = withTransform([{ type: 'dtl', rules: idRules }, template]);
+    expect(options('collect', pipe)).toMatchObject({ collectRules: idRules, collectRulesFirst: true });
+    expect(planned(pipe).patches).toEqual({});
+  });
+
+  it('reads hand-written rules after it as collectRules, the pattern’s own rules as copyAll / lastModified', () => {
+    const changes = {
+      default: [
+        ['copy', '*'],
+        ['merge', ['max', '_.', ['apply', 'last-modified', '_S.changes']]],
+      ],
+      'last-modified': [['add', '$last-modified', ['datetime-parse', '%Y', '_S.timestamp']]],
+    };
+    const own = options('collect', withTransform([template, { type: 'dtl', rules: changes }]));
+    expect(own).toMatchObject({ collectRules: changes });
+    expect(own).not.toHaveProperty('collectRulesFirst');
+    expect(planned(withTransform([template, { type: 'dtl', rules: changes }])).patches).toEqual({});
+
+    const copy = options(
+      'collect',
+      withTransform([template, { type: 'dtl', rules: { default: [['copy', '*']] } }]),
+    );
+    expect(copy).not.toHaveProperty('collectRules');
+    expect(copy).not.toHaveProperty('copyAll');
+    const modified = {
+      default: [
+        ['copy', '*'],
+        ['add', '$last-modified', ['datetime-parse', '%Y', '_S.updated']],
+      ],
+    };
+    expect(options('collect', withTransform([template, { type: 'dtl', rules: modified }]))).toMatchObject({
+      lastModified: { property: 'updated', format: '%Y' },
+    });
+    expect(
+      options('collect', withTransform([template, { type: 'dtl', rules: modified }])),
+    ).not.toHaveProperty('collectRules');
+  });
+
+  it('says copyAll false for a -collect with no DTL at all', () => {
+    expect(options('collect', withTransform([template]))).toMatchObject({ copyAll: false });
+  });
+});
