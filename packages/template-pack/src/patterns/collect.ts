@@ -199,6 +199,25 @@ export const collectOptions: { readonly [option: string]: PatternOption } = {
       'Extra keys of the `transform-share-rest` transform itself, beside `type`, `template` and `properties` (e.g. `trace: true`, `side_effects: false`).',
     schema: { type: 'object', propertyNames: { not: { enum: ['type', 'template', 'properties'] } } },
   },
+  collectIdentifiers: {
+    description:
+      '`identifiers` for `-collect` alone, where it differs from the other pipes (default: `identifiers`).',
+    schema: { enum: ['namespaced_identifiers', 'add_namespaces', 'both', 'none'] },
+  },
+  collectSink: {
+    description: "`-collect`'s `sink` (e.g. `set_initial_offset`, `circuit_breaker_threshold_count`); unset: none.",
+    schema: { type: 'object' },
+  },
+  readerMetadata: {
+    description: '`metadata` of the pipe that reads the API (`-all`, or `-collect` with `collectSource: api`).',
+    schema: { type: 'object' },
+  },
+  runAtStartup: {
+    description:
+      'With `scheduleInterval`, the pipe that reads the API also gets `pump.run_at_startup_if_not_populated: true`; off: the schedule alone.',
+    schema: { type: 'boolean' },
+    default: true,
+  },
 };
 
 /** Options of the `collect` pattern only (the `webhook` pattern always merges `-all` and `-event2`). */
@@ -260,6 +279,9 @@ export const deriveCollect = (options: PatternOptions) => {
   return {
     identifiers: identifierKeys(options),
     shareIdentifiers: identifierKeys({ identifiers: options['shareIdentifiers'] ?? options['identifiers'] }),
+    collectIdentifiers: identifierKeys({
+      identifiers: options['collectIdentifiers'] ?? options['identifiers'],
+    }),
     shareOperations: shareOperationRoles(options),
     restSource: {
       ...((options['sourceProperties'] ?? {}) as object),
@@ -272,7 +294,10 @@ export const deriveCollect = (options: PatternOptions) => {
     /** The pump keys of the pipe that reads the API (beyond `run_at_startup_if_not_populated` for `-collect`). */
     readerPump: {
       ...(options['scheduleInterval'] !== undefined
-        ? { run_at_startup_if_not_populated: true, schedule_interval: options['scheduleInterval'] }
+        ? {
+            ...(options['runAtStartup'] === false ? {} : { run_at_startup_if_not_populated: true }),
+            schedule_interval: options['scheduleInterval'],
+          }
         : {}),
       ...(options['cronExpression'] !== undefined ? { cron_expression: options['cronExpression'] } : {}),
     },

@@ -35,13 +35,13 @@ const identifiersOf = (pipes: Pipes): string | undefined => {
   return kind === 'namespaced_identifiers' ? undefined : kind;
 };
 
-/** `shareIdentifiers` when `-share` turns namespacing off otherwise than the datatype's other pipes. */
-const shareIdentifiersOf = (
-  share: JsonObject | undefined,
+/** `shareIdentifiers` / `collectIdentifiers` when the pipe turns namespacing off otherwise than the datatype's other pipes. */
+const pipeIdentifiersOf = (
+  pipe: JsonObject | undefined,
   chosen: string | undefined,
 ): string | undefined => {
-  if (share === undefined) return undefined;
-  const own = identifiersOfPipe(share);
+  if (pipe === undefined) return undefined;
+  const own = identifiersOfPipe(pipe);
   return own === (chosen ?? 'namespaced_identifiers') ? undefined : own;
 };
 
@@ -206,7 +206,16 @@ function collectFamilyOptions(
     ['transformForm', single(collect) || single(share) ? 'object' : undefined],
     ['share', share !== undefined ? true : undefined],
     ['shareTemplateProperties', extraProperties(shareRest, shareKeys)],
-    ['shareIdentifiers', shareIdentifiersOf(share, identifiersOf(pipes))],
+    ['shareIdentifiers', pipeIdentifiersOf(share, identifiersOf(pipes))],
+    ['collectIdentifiers', pipeIdentifiersOf(collect, identifiersOf(pipes))],
+    ['collectSink', isJsonObject(collect.get('sink')) ? collect.get('sink') : undefined],
+    ['readerMetadata', isJsonObject(reader?.get('metadata')) ? reader?.get('metadata') : undefined],
+    [
+      'runAtStartup',
+      schedule !== undefined && at(reader, 'pump', 'run_at_startup_if_not_populated') !== true
+        ? false
+        : undefined,
+    ],
     [
       'shareDeletionTracking',
       share !== undefined && at(share, 'sink', 'deletion_tracking') !== false ? true : undefined,

@@ -212,3 +212,48 @@ describe('-collect: its own DTL and where it stands', () => {
     expect(options('collect', withTransform([template]))).toMatchObject({ copyAll: false });
   });
 });
+
+describe('-collect and the reader: their own identifiers, sink, metadata and startup run', () => {
+  it('reads -collect turning namespacing off otherwise than -all, its sink and the reader’s metadata', () => {
+    const all = {
+      _id: ID('all'),
+      type: 'pipe',
+      namespaced_identifiers: false,
+      metadata: { supports_since: true },
+      source: { type: 'rest', system: '{{@ system @}}', operation: '{{@ datatype @}}-list' },
+    };
+    const own = {
+      _id: ID('collect'),
+      type: 'pipe',
+      sink: { set_initial_offset: 'onload' },
+      source: { type: 'dataset', dataset: ID('all') },
+    };
+    const inferred = options('collect', all, own);
+    expect(inferred).toMatchObject({
+      collectIdentifiers: 'none',
+      collectSink: { set_initial_offset: 'onload' },
+      readerMetadata: { supports_since: true },
+    });
+    expect(inferred).not.toHaveProperty('identifiers');
+    expect(planned(all, own).patches).toEqual({});
+  });
+
+  it('says runAtStartup false for a schedule without the startup run, and leaves it out with one', () => {
+    const reader = (pump: object) => ({
+      _id: ID('collect'),
+      type: 'pipe',
+      pump,
+      source: { type: 'sparql', system: '{{@ system @}}', url: 'sparql' },
+    });
+    expect(options('collect', reader({ schedule_interval: 60 }))).toMatchObject({
+      scheduleInterval: 60,
+      runAtStartup: false,
+    });
+    expect(planned(reader({ schedule_interval: 60 })).patches).toEqual({});
+    const started = options(
+      'collect',
+      reader({ schedule_interval: 60, run_at_startup_if_not_populated: true }),
+    );
+    expect(started).not.toHaveProperty('runAtStartup');
+  });
+});
