@@ -205,11 +205,13 @@ export const collectOptions: { readonly [option: string]: PatternOption } = {
     schema: { enum: ['namespaced_identifiers', 'add_namespaces', 'both', 'none'] },
   },
   collectSink: {
-    description: "`-collect`'s `sink` (e.g. `set_initial_offset`, `circuit_breaker_threshold_count`); unset: none.",
+    description:
+      "`-collect`'s `sink` (e.g. `set_initial_offset`, `circuit_breaker_threshold_count`); unset: none.",
     schema: { type: 'object' },
   },
   readerMetadata: {
-    description: '`metadata` of the pipe that reads the API (`-all`, or `-collect` with `collectSource: api`).',
+    description:
+      '`metadata` of the pipe that reads the API (`-all`, or `-collect` with `collectSource: api`).',
     schema: { type: 'object' },
   },
   runAtStartup: {

@@ -36,10 +36,7 @@ const identifiersOf = (pipes: Pipes): string | undefined => {
 };
 
 /** `shareIdentifiers` / `collectIdentifiers` when the pipe turns namespacing off otherwise than the datatype's other pipes. */
-const pipeIdentifiersOf = (
-  pipe: JsonObject | undefined,
-  chosen: string | undefined,
-): string | undefined => {
+const pipeIdentifiersOf = (pipe: JsonObject | undefined, chosen: string | undefined): string | undefined => {
   if (pipe === undefined) return undefined;
   const own = identifiersOfPipe(pipe);
   return own === (chosen ?? 'namespaced_identifiers') ? undefined : own;
