@@ -1,4 +1,4 @@
-import { isJsonObject, toCanonicalJson, type JsonObject, type JsonValue } from '../json';
+import { isJsonObject, type JsonObject, type JsonValue } from '../json';
 import { at, member, objectOf, positiveInteger, transformsOf, without } from './json-access';
 import { collectRulesOptions } from './infer-collect-rules';
 import { shareOperationsOf, shareOwnKeys, shareTransformOptions } from './infer-share-options';
