@@ -235,6 +235,16 @@ export const collectOnlyOptions: { readonly [option: string]: PatternOption } = 
     },
     default: 'all',
   },
+  parent: {
+    description:
+      "`-all` reads the dataset `{{@ system @}}-<parent>-collect` (another datatype's collected entities: a child list fetched or emitted per parent entity) instead of the API; `allTransform` then says what it does with each.",
+    schema: { type: 'string', minLength: 1 },
+  },
+  allTransform: {
+    description:
+      "`-all`'s `transform`, as written (one transform or a list): the rest call per parent entity, a `create-child` DTL.",
+    schema: { anyOf: [{ type: 'object' }, { type: 'array', items: { type: 'object' }, minItems: 1 }] },
+  },
   allPipe: {
     description:
       'Make the `-all` pipe that reads the API. Default: only when `collectSource` is `all`; set it to keep `-all` when `-collect` reads a child pipe fed from `-all`.',

@@ -257,3 +257,41 @@ describe('-collect and the reader: their own identifiers, sink, metadata and sta
     expect(started).not.toHaveProperty('runAtStartup');
   });
 });
+
+describe('-all of a child list: it reads the parent datatype’s collected entities', () => {
+  it('reads parent and allTransform from an -all on {{@ system @}}-<parent>-collect', () => {
+    const perParent = [
+      { type: 'rest', system: '{{@ system @}}', operation: '{{@ datatype @}}-list', replace_entity: true },
+      {
+        type: 'dtl',
+        rules: { default: [['create-child', ['apply', 'rows', '_S.lines']]], rows: [['copy', '*']] },
+      },
+    ];
+    const all = {
+      _id: ID('all'),
+      type: 'pipe',
+      namespaced_identifiers: false,
+      source: { type: 'dataset', dataset: '{{@ system @}}-order-collect' },
+      transform: perParent,
+    };
+    const fromAll = {
+      _id: ID('collect'),
+      type: 'pipe',
+      namespaced_identifiers: false,
+      source: { type: 'dataset', dataset: ID('all') },
+    };
+    expect(options('collect', all, fromAll)).toMatchObject({ parent: 'order', allTransform: perParent });
+    expect(planned(all, fromAll).patches).toEqual({});
+  });
+
+  it('leaves a dataset that is no -collect, or a source with more keys, to a patch', () => {
+    const fromAll = { _id: ID('collect'), type: 'pipe', source: { type: 'dataset', dataset: ID('all') } };
+    const all = (source: object) => ({ _id: ID('all'), type: 'pipe', source });
+    const parentOf = (source: object) => options('collect', all(source), fromAll)['parent'];
+    expect(parentOf({ type: 'dataset', dataset: '{{@ system @}}-order-collect' })).toBe('order');
+    expect(parentOf({ type: 'dataset', dataset: 'other-order' })).toBeUndefined();
+    expect(
+      parentOf({ type: 'dataset', dataset: '{{@ system @}}-order-collect', subset: ['eq', 'a', 1] }),
+    ).toBeUndefined();
+  });
+});

@@ -67,6 +67,18 @@ const collectSourceOf = (collect: JsonObject): string | string[] | undefined => 
   return member(source, 'type') === 'dataset' ? roles?.[0] : undefined;
 };
 
+/** `parent` when `-all` reads another datatype's `-collect` dataset (and nothing else) instead of the API. */
+const parentOf = (all: JsonObject | undefined): string | undefined => {
+  const source = all?.get('source');
+  if (!isJsonObject(source) || source.size !== 2 || source.get('type') !== 'dataset') return undefined;
+  const dataset = source.get('dataset');
+  const prefix = `${SYSTEM_PLACEHOLDER}-`;
+  if (typeof dataset !== 'string' || !dataset.startsWith(prefix) || !dataset.endsWith('-collect'))
+    return undefined;
+  const parent = dataset.slice(prefix.length, -'-collect'.length);
+  return parent !== '' ? parent : undefined;
+};
+
 /** `excludeCompleteness` as a list of roles when it is not the pattern's default list (undefined: the default). */
 const excludedOf = (collect: JsonObject, defaults: readonly string[]): JsonValue | undefined => {
   if (!collect.has('exclude_completeness')) return false;
@@ -186,6 +198,8 @@ function collectFamilyOptions(
             'allPipe',
             !mergesAll && all !== undefined ? true : mergesAll && all === undefined ? false : undefined,
           ],
+          ['parent', parentOf(all)],
+          ['allTransform', all?.get('transform')],
         ] as [string, JsonValue | undefined][])
       : ([['collectSource', (from as string[]).join(',') === 'all,event2' ? undefined : from]] as [
           string,
