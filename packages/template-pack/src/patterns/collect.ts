@@ -189,10 +189,20 @@ export const collectOptions: { readonly [option: string]: PatternOption } = {
     schema: { type: 'boolean' },
     default: false,
   },
+  collectFirstTransforms: {
+    description:
+      "Transforms `-collect` runs first, before the pattern's own (the enrich step: a rest lookup per entity; `emit_children`; a DTL that filters or unwraps).",
+    schema: { type: 'array', items: { type: 'object' }, minItems: 1 },
+  },
   shareRules: {
     description:
       "The datatype's own DTL before `-share`'s `transform-share-rest` (a DTL `rules` object: payload shaping, `$ids`, filtering, `_id`, operations chosen by DTL). Wins over `sharePayloadKey`.",
     schema: { type: 'object', required: ['default'], properties: { default: { type: 'array' } } },
+  },
+  shareFirstTransforms: {
+    description:
+      "Transforms `-share` runs first, before `shareRules`' DTL and `transform-share-rest` (a rest lookup, `transform-defaults-rest`, another DTL).",
+    schema: { type: 'array', items: { type: 'object' }, minItems: 1 },
   },
   shareTransformKeys: {
     description:
@@ -370,6 +380,7 @@ const SHARE_OPTIONS = [
   'shareKeepVersions',
   'sharePayloadKey',
   'shareRules',
+  'shareFirstTransforms',
   'shareTransformKeys',
 ];
 

@@ -36,32 +36,46 @@ const patternRules = (rules: JsonObject): [string, JsonValue | undefined][] | un
 };
 
 /** The DTL the pattern's rules stand for: the one next to `transform-collect-rest` (after it first), else the only one. */
-const collectDtl = (transforms: JsonValue[]): { dtl?: JsonObject; first: boolean } => {
+const collectDtl = (transforms: JsonValue[]): { dtl?: JsonObject; first: boolean; start: number } => {
   const isDtl = (t: JsonValue | undefined): t is JsonObject =>
     isJsonObject(t) && t.get('type') === 'dtl' && t.size === 2 && isJsonObject(t.get('rules'));
   const template = transforms.findIndex(
     (t) => isJsonObject(t) && t.get('template') === 'transform-collect-rest',
   );
   if (template >= 0) {
-    if (isDtl(transforms[template + 1])) return { dtl: transforms[template + 1] as JsonObject, first: false };
-    if (isDtl(transforms[template - 1])) return { dtl: transforms[template - 1] as JsonObject, first: true };
-    return { first: false };
+    if (isDtl(transforms[template + 1]))
+      return { dtl: transforms[template + 1] as JsonObject, first: false, start: template };
+    if (isDtl(transforms[template - 1]))
+      return { dtl: transforms[template - 1] as JsonObject, first: true, start: template - 1 };
+    return { first: false, start: template };
   }
   const dtls = transforms.filter(isDtl);
-  return { dtl: dtls.length === 1 ? dtls[0] : undefined, first: false };
+  const dtl = dtls.length === 1 ? dtls[0] : undefined;
+  const start = dtl !== undefined ? transforms.indexOf(dtl) : dtls.length === 0 ? transforms.length : 0;
+  return { dtl, first: false, start };
 };
+
+/** `collectFirstTransforms`: what `-collect` runs before the pattern's own transforms, when it runs anything. */
+const firstTransforms = (transforms: JsonValue[], start: number): JsonValue | undefined =>
+  start > 0 && transforms.slice(0, start).every(isJsonObject) ? transforms.slice(0, start) : undefined;
 
 /** copyAll, lastModified, collectRules and collectRulesFirst from `-collect`'s transforms. */
 export function collectRulesOptions(collect: JsonObject): [string, JsonValue | undefined][] {
-  const { dtl, first } = collectDtl(transformsOf(collect));
+  const transforms = transformsOf(collect);
+  const { dtl, first, start } = collectDtl(transforms);
+  const before: [string, JsonValue | undefined] = [
+    'collectFirstTransforms',
+    firstTransforms(transforms, start),
+  ];
   if (dtl === undefined) {
-    const any = transformsOf(collect).some((t) => member(t, 'type') === 'dtl');
-    return [['copyAll', any ? undefined : false]];
+    const any = transforms.some((t) => member(t, 'type') === 'dtl');
+    return [['copyAll', any ? undefined : false], before];
   }
   const rules = dtl.get('rules') as JsonObject;
   const own = patternRules(rules);
   return [
     ...(own ?? [['collectRules', rules] as [string, JsonValue]]),
     ['collectRulesFirst', first ? true : undefined],
+    before,
   ];
 }

@@ -133,20 +133,29 @@ describe('-share: the DTL before transform-share-rest, the operations it names, 
     expect(inferred).not.toHaveProperty('shareOperations');
   });
 
-  it('leaves a DTL with keys beside type and rules, or one not right before the template, to a patch', () => {
+  it('reads a DTL with keys beside type and rules, or one not right before the template, as a first transform', () => {
     const named = { type: 'dtl', name: 'shape', rules: payloadRules };
-    expect(options('collect', collect, share([named, shareRest(OPERATIONS)]))).not.toHaveProperty(
-      'shareRules',
-    );
+    const withName = options('collect', collect, share([named, shareRest(OPERATIONS)]));
+    expect(withName).not.toHaveProperty('shareRules');
+    expect(withName).toMatchObject({ shareFirstTransforms: [named] });
     const apart = [
       { type: 'dtl', rules: payloadRules },
       { type: 'rest', system: '{{@ system @}}' },
       shareRest(OPERATIONS),
     ];
     expect(options('collect', collect, share(apart))).not.toHaveProperty('shareRules');
-    const { patches } = planned(collect, share([named, shareRest(OPERATIONS)]));
+    expect(options('collect', collect, share(apart))).toMatchObject({
+      shareFirstTransforms: apart.slice(0, 2),
+    });
+  });
+
+  it('leaves transforms after transform-share-rest to a patch', () => {
+    const after = { type: 'dtl', rules: { default: [['copy', '*']] } };
+    const listed = { ...collect, transform: [collect.transform] };
+    const { pattern, patches } = planned(listed, share([shareRest(OPERATIONS), after]));
+    expect(pattern).toBe('collect');
     expect(Object.keys(patches)).toEqual(['share']);
-    expect(JSON.stringify(patches.share)).toContain('"name":"shape"');
+    expect(patches.share).toContainEqual({ op: 'add', path: '/transform/-', value: after });
   });
 
   it('says none of the operations with false, as the share pattern takes it too', () => {
@@ -293,5 +302,59 @@ describe('-all of a child list: it reads the parent datatype’s collected entit
     expect(
       parentOf({ type: 'dataset', dataset: '{{@ system @}}-order-collect', subset: ['eq', 'a', 1] }),
     ).toBeUndefined();
+  });
+});
+
+describe('transforms a pipe runs before the pattern’s own: the enrich step', () => {
+  const lookup = {
+    type: 'rest',
+    system: '{{@ system @}}',
+    operation: '{{@ datatype @}}-lookup',
+    replace_entity: true,
+  };
+  const dropDeleted = {
+    type: 'dtl',
+    rules: {
+      default: [
+        ['filter', ['neq', '_S._deleted', true]],
+        ['copy', '*'],
+      ],
+    },
+  };
+
+  it('reads a -collect that looks each listed entity up before its template and DTL', () => {
+    const own = {
+      default: [
+        ['copy', '*'],
+        ['add', '_id', ['string', '_S.Id']],
+      ],
+    };
+    const pipe = {
+      ...collect,
+      transform: [dropDeleted, lookup, collect.transform, { type: 'dtl', rules: own }],
+    };
+    expect(options('collect', pipe)).toMatchObject({
+      collectFirstTransforms: [dropDeleted, lookup],
+      collectRules: own,
+    });
+    expect(planned(pipe).patches).toEqual({});
+  });
+
+  it('reads every transform of a -collect with no template and no DTL as first transforms', () => {
+    const pipe = { ...collect, transform: [lookup] };
+    expect(options('collect', pipe)).toMatchObject({ collectFirstTransforms: [lookup], copyAll: false });
+    expect(planned(pipe).patches).toEqual({});
+  });
+
+  it('reads a -share that runs a lookup and a DTL before its own DTL and the template', () => {
+    const pipes = [
+      collect,
+      share([dropDeleted, lookup, { type: 'dtl', rules: payloadRules }, shareRest(OPERATIONS)]),
+    ];
+    expect(options('collect', ...pipes)).toMatchObject({
+      shareFirstTransforms: [dropDeleted, lookup],
+      shareRules: payloadRules,
+    });
+    expect(planned(...pipes).patches).toEqual({});
   });
 });

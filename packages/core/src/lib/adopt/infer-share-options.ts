@@ -98,7 +98,10 @@ export function shareTransformOptions(share: JsonObject | undefined): [string, J
   if (share === undefined) return [];
   const { template, index } = shareRestOf(share);
   const dtl = template === undefined ? {} : shareDtlOf(share, index);
+  const start = dtl.sharePayloadKey !== undefined || dtl.shareRules !== undefined ? index - 1 : index;
+  const first = transformsOf(share).slice(0, Math.max(start, 0));
   return [
+    ['shareFirstTransforms', first.length > 0 && first.every(isJsonObject) ? first : undefined],
     ['shareOperations', shareOperationsOf(template)],
     ['shareTransformKeys', transformKeysOf(template)],
     ['sharePayloadKey', dtl.sharePayloadKey],
