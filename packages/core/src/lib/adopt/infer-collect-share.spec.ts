@@ -358,3 +358,22 @@ describe('transforms a pipe runs before the pattern’s own: the enrich step', (
     expect(planned(...pipes).patches).toEqual({});
   });
 });
+
+describe('the share pattern: options read from -share alone', () => {
+  it('reads identifiers, primary key, transform form and the share options from the one pipe', () => {
+    const only = {
+      ...share(shareRest({ ...OPERATIONS, operation_delete: '{{@ datatype @}}-delete', primary_key: 'Key' })),
+      namespaced_identifiers: undefined,
+      add_namespaces: false,
+      compaction: { keep_versions: 10 },
+    };
+    const pipe = JSON.parse(JSON.stringify(only));
+    expect(options('share', pipe)).toEqual({
+      identifiers: 'add_namespaces',
+      primaryKey: 'Key',
+      shareKeepVersions: 10,
+      transformForm: 'object',
+    });
+    expect(planned(pipe)).toMatchObject({ pattern: 'share', patches: {} });
+  });
+});

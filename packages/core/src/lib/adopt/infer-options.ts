@@ -1,7 +1,8 @@
 import { isJsonObject, type JsonObject, type JsonValue } from '../json';
-import { at, member, objectOf, positiveInteger, transformsOf, without } from './json-access';
+import { at, extraProperties, member, objectOf, positiveInteger, transformsOf, without } from './json-access';
 import { collectRulesOptions } from './infer-collect-rules';
-import { shareOperationsOf, shareOwnKeys, shareTransformOptions } from './infer-share-options';
+import { shareOnlyOptions, sharePipeOptions } from './infer-share-options';
+import { identifiersOfPipe, primaryKeyOf } from './pipe-keys';
 import { registryOptions, webhookOptions } from './infer-webhook-options';
 import { DATATYPE_PLACEHOLDER, SYSTEM_PLACEHOLDER } from './source-pipes';
 
@@ -14,15 +15,6 @@ export type Pipes = ReadonlyMap<string, JsonObject>;
 
 const DEFAULT_LIST_OPERATION = `${DATATYPE_PLACEHOLDER}-list`;
 const REST_SOURCE_OWN = new Set(['type', 'system', 'operation']);
-
-const identifiersOfPipe = (pipe: JsonObject): string => {
-  const namespaced = pipe.get('namespaced_identifiers') === false;
-  const added = pipe.get('add_namespaces') === false;
-  if (namespaced && added) return 'both';
-  if (added) return 'add_namespaces';
-  if (namespaced) return 'namespaced_identifiers';
-  return 'none';
-};
 
 /** The `identifiers` most of the pipes use (ties: the first pipe's); undefined for the default. */
 const identifiersOf = (pipes: Pipes): string | undefined => {
@@ -87,17 +79,6 @@ const excludedOf = (collect: JsonObject, defaults: readonly string[]): JsonValue
   return roles;
 };
 
-/** Properties of a template transform beyond the ones the pattern sets, or undefined. */
-const extraProperties = (
-  template: JsonObject | undefined,
-  own: readonly string[],
-): JsonObject | undefined => {
-  const properties = member(template, 'properties');
-  if (!isJsonObject(properties)) return undefined;
-  const rest = without(properties, new Set(own));
-  return rest.size > 0 ? rest : undefined;
-};
-
 /** sourceType, supportsSince, trace, listOperation and sourceProperties from the source that reads the API. */
 const restSourceOptions = (source: JsonValue | undefined): [string, JsonValue | undefined][] => {
   if (!isJsonObject(source) || typeof source.get('type') !== 'string') return [];
@@ -140,18 +121,6 @@ const templateTransform = (pipe: JsonObject | undefined, name: string): JsonObje
     : (transformsOf(pipe).find((t) => isJsonObject(t) && t.get('template') === name) as
         JsonObject | undefined);
 
-/** `primaryKey` when a template transform names another than the default `id`. */
-const primaryKeyOf = (...templates: (JsonObject | undefined)[]): JsonValue | undefined => {
-  for (const template of templates) {
-    const key = at(template, 'properties', 'primary_key');
-    const valid =
-      (typeof key === 'string' && key !== '') ||
-      (Array.isArray(key) && key.length > 0 && key.every((k) => typeof k === 'string' && k !== ''));
-    if (valid) return key === 'id' ? undefined : key;
-  }
-  return undefined;
-};
-
 const collectTemplateOf = (template: JsonObject | undefined): string | undefined => {
   if (template === undefined) return 'none';
   const properties = member(template, 'properties');
@@ -184,8 +153,6 @@ function collectFamilyOptions(
   const collectTemplate = collectTemplateOf(collectRest);
   const templateKeys =
     COLLECT_TEMPLATE_KEYS.find(([name]) => name === (collectTemplate ?? 'verified-deletes'))?.[1] ?? [];
-  const shareOptions = shareTransformOptions(share);
-  const shareKeys = shareOwnKeys(shareOperationsOf(shareRest));
   const schedule = positiveInteger(at(reader, 'pump', 'schedule_interval'));
   const cron = at(reader, 'pump', 'cron_expression');
   const single = (pipe: JsonObject | undefined) => pipe !== undefined && isJsonObject(pipe.get('transform'));
@@ -216,7 +183,6 @@ function collectFamilyOptions(
     ...collectRulesOptions(collect),
     ['transformForm', single(collect) || single(share) ? 'object' : undefined],
     ['share', share !== undefined ? true : undefined],
-    ['shareTemplateProperties', extraProperties(shareRest, shareKeys)],
     ['shareIdentifiers', pipeIdentifiersOf(share, identifiersOf(pipes))],
     ['collectIdentifiers', pipeIdentifiersOf(collect, identifiersOf(pipes))],
     ['collectSink', isJsonObject(collect.get('sink')) ? collect.get('sink') : undefined],
@@ -227,13 +193,7 @@ function collectFamilyOptions(
         ? false
         : undefined,
     ],
-    [
-      'shareDeletionTracking',
-      share !== undefined && at(share, 'sink', 'deletion_tracking') !== false ? true : undefined,
-    ],
-    ['shareExcludeCompleteness', share?.has('exclude_completeness') === true ? true : undefined],
-    ['shareKeepVersions', positiveInteger(at(share, 'compaction', 'keep_versions'))],
-    ...shareOptions,
+    ...sharePipeOptions(share),
   ];
 }
 
@@ -244,6 +204,8 @@ export function inferOptions(pattern: string, pipes: Pipes): JsonObject {
       return objectOf(collectFamilyOptions(pipes, 'collect'));
     case 'webhook':
       return objectOf([...collectFamilyOptions(pipes, 'webhook'), ...webhookOptions(pipes)]);
+    case 'share':
+      return objectOf(shareOnlyOptions(pipes.get('share')));
     case 'webhook-registry':
       return objectOf(registryOptions(pipes));
     default:

@@ -1,6 +1,7 @@
 import { SHARE_OPERATION_ROLES } from '@sesam-connectors/template-pack';
 import { isJsonObject, toCanonicalJson, type JsonObject, type JsonValue } from '../json';
-import { member, objectOf, transformsOf, without } from './json-access';
+import { at, extraProperties, member, objectOf, positiveInteger, transformsOf, without } from './json-access';
+import { identifiersOfPipe, primaryKeyOf } from './pipe-keys';
 import { DATATYPE_PLACEHOLDER } from './source-pipes';
 
 /**
@@ -94,7 +95,7 @@ const shareDtlOf = (
 };
 
 /** Options of `-share`'s transforms: shareOperations, shareTransformKeys, sharePayloadKey, shareRules. */
-export function shareTransformOptions(share: JsonObject | undefined): [string, JsonValue | undefined][] {
+function shareTransformOptions(share: JsonObject | undefined): [string, JsonValue | undefined][] {
   if (share === undefined) return [];
   const { template, index } = shareRestOf(share);
   const dtl = template === undefined ? {} : shareDtlOf(share, index);
@@ -106,5 +107,33 @@ export function shareTransformOptions(share: JsonObject | undefined): [string, J
     ['shareTransformKeys', transformKeysOf(template)],
     ['sharePayloadKey', dtl.sharePayloadKey],
     ['shareRules', dtl.shareRules],
+  ];
+}
+
+/** The `-share` options of the `collect` and `webhook` patterns that only the share pipe shows. */
+export function sharePipeOptions(share: JsonObject | undefined): [string, JsonValue | undefined][] {
+  if (share === undefined) return [];
+  const template = shareRestOf(share).template;
+  return [
+    ['shareTemplateProperties', extraProperties(template, shareOwnKeys(shareOperationsOf(template)))],
+    ['shareDeletionTracking', at(share, 'sink', 'deletion_tracking') !== false ? true : undefined],
+    ['shareExcludeCompleteness', share.has('exclude_completeness') ? true : undefined],
+    ['shareKeepVersions', positiveInteger(at(share, 'compaction', 'keep_versions'))],
+    ...shareTransformOptions(share),
+  ];
+}
+
+/**
+ * Options of the `share` pattern (a datatype with `-share` alone): its identifiers, primary key and
+ * transform form read from that one pipe, and the share pipe's own options.
+ */
+export function shareOnlyOptions(share: JsonObject | undefined): [string, JsonValue | undefined][] {
+  if (share === undefined) return [];
+  const identifiers = identifiersOfPipe(share);
+  return [
+    ['identifiers', identifiers === 'namespaced_identifiers' ? undefined : identifiers],
+    ['primaryKey', primaryKeyOf(shareRestOf(share).template)],
+    ['transformForm', isJsonObject(share.get('transform')) ? 'object' : undefined],
+    ...sharePipeOptions(share),
   ];
 }

@@ -26,3 +26,14 @@ export const without = (object: JsonObject, keys: ReadonlySet<string>): JsonObje
 /** A whole number ≥ 1 as connector.json options hold it, or undefined. */
 export const positiveInteger = (value: JsonValue | undefined): JsonValue | undefined =>
   value instanceof JsonNumber && /^[1-9][0-9]*$/.test(value.toString()) ? value : undefined;
+
+/** Properties of a template transform beyond the ones the pattern sets, or undefined. */
+export const extraProperties = (
+  template: JsonObject | undefined,
+  own: readonly string[],
+): JsonObject | undefined => {
+  const properties = member(template, 'properties');
+  if (!isJsonObject(properties)) return undefined;
+  const rest = without(properties, new Set(own));
+  return rest.size > 0 ? rest : undefined;
+};
