@@ -255,6 +255,12 @@ export const collectOnlyOptions: { readonly [option: string]: PatternOption } = 
       "`-all`'s `transform`, as written (one transform or a list): the rest call per parent entity, a `create-child` DTL.",
     schema: { anyOf: [{ type: 'object' }, { type: 'array', items: { type: 'object' }, minItems: 1 }] },
   },
+  emitChildren: {
+    description:
+      '`collect` only: adds `-all2` (dataset `-all` → `emit_children`), the child entities `-all` nests, which `collectSource: "all2"` then collects; `-all` is made for it.',
+    schema: { type: 'boolean' },
+    default: false,
+  },
   allPipe: {
     description:
       'Make the `-all` pipe that reads the API. Default: only when `collectSource` is `all`; set it to keep `-all` when `-collect` reads a child pipe fed from `-all`.',
@@ -329,6 +335,7 @@ export const deriveCollect = (options: PatternOptions) => {
 /** Whether the datatype has an `-all` pipe (the `webhook` pattern always has). */
 const makesAll = (options: PatternOptions): boolean => {
   if (options['allPipe'] !== undefined) return options['allPipe'] === true;
+  if (options['emitChildren'] === true) return true;
   const source = options['collectSource'] ?? 'all';
   return Array.isArray(source) ? source.includes('all') : source === 'all';
 };
@@ -339,6 +346,14 @@ export const allPipe: PatternPipe = {
   description:
     'rest source on `<dt>-list` (optionally incremental and scheduled); not with `collectSource: api`',
   when: makesAll,
+};
+
+/** `-all2`: the children `-all` nests, emitted as entities of their own (option `emitChildren`). */
+export const childrenPipe: PatternPipe = {
+  role: 'all2',
+  template: 'collect/all2.json.ejs',
+  description: 'only with `emitChildren`: dataset `-all` → `emit_children`',
+  when: (options) => options['emitChildren'] === true,
 };
 
 export const sharePipe: PatternPipe = {
@@ -355,6 +370,7 @@ export const collectPattern: DatatypePattern = {
   options: { ...collectOptions, ...collectOnlyOptions },
   pipes: [
     allPipe,
+    childrenPipe,
     {
       role: 'collect',
       template: 'collect/collect.json.ejs',

@@ -377,3 +377,40 @@ describe('the share pattern: options read from -share alone', () => {
     expect(planned(pipe)).toMatchObject({ pattern: 'share', patches: {} });
   });
 });
+
+describe('-all2: the children -all nests, emitted on their own', () => {
+  const all = {
+    _id: ID('all'),
+    type: 'pipe',
+    namespaced_identifiers: false,
+    source: { type: 'rest', system: '{{@ system @}}', operation: '{{@ datatype @}}-list' },
+  };
+  const all2 = (transform: object) => ({
+    _id: ID('all2'),
+    type: 'pipe',
+    namespaced_identifiers: false,
+    source: { type: 'dataset', dataset: ID('all') },
+    transform,
+  });
+  const fromAll2 = {
+    _id: ID('collect'),
+    type: 'pipe',
+    namespaced_identifiers: false,
+    source: { type: 'dataset', dataset: ID('all2') },
+  };
+
+  it('reads emitChildren from an -all2 that emits the children of -all, and renders it', () => {
+    const pipes = [all, all2([{ type: 'emit_children' }]), fromAll2];
+    expect(options('collect', ...pipes)).toMatchObject({ collectSource: 'all2', emitChildren: true });
+    expect(options('collect', ...pipes)).not.toHaveProperty('allPipe');
+    expect(planned(...pipes).patches).toEqual({});
+  });
+
+  it('leaves an -all2 that does more than emit_children to its own patch, with -all kept by allPipe', () => {
+    const more = all2([{ type: 'emit_children' }, { type: 'dtl', rules: { default: [['copy', '*']] } }]);
+    const inferred = options('collect', all, more, fromAll2);
+    expect(inferred).not.toHaveProperty('emitChildren');
+    expect(inferred).toMatchObject({ allPipe: true });
+    expect(Object.keys(planned(all, more, fromAll2).patches)).toEqual(['all2']);
+  });
+});

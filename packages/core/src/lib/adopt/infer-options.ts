@@ -59,6 +59,22 @@ const collectSourceOf = (collect: JsonObject): string | string[] | undefined => 
   return member(source, 'type') === 'dataset' ? roles?.[0] : undefined;
 };
 
+/** Whether `-all2` emits the children of `-all`'s entities (option `emitChildren`): its source and its one transform. */
+const childrenOf = (all2: JsonObject | undefined): boolean => {
+  const source = all2?.get('source');
+  const transforms = all2 === undefined ? [] : transformsOf(all2);
+  return (
+    isJsonObject(source) &&
+    source.size === 2 &&
+    source.get('type') === 'dataset' &&
+    source.get('dataset') === `${SYSTEM_PLACEHOLDER}-${DATATYPE_PLACEHOLDER}-all` &&
+    transforms.length === 1 &&
+    isJsonObject(transforms[0]) &&
+    transforms[0].size === 1 &&
+    transforms[0].get('type') === 'emit_children'
+  );
+};
+
 /** `parent` when `-all` reads another datatype's `-collect` dataset (and nothing else) instead of the API. */
 const parentOf = (all: JsonObject | undefined): string | undefined => {
   const source = all?.get('source');
@@ -155,15 +171,21 @@ function collectFamilyOptions(
     COLLECT_TEMPLATE_KEYS.find(([name]) => name === (collectTemplate ?? 'verified-deletes'))?.[1] ?? [];
   const schedule = positiveInteger(at(reader, 'pump', 'schedule_interval'));
   const cron = at(reader, 'pump', 'cron_expression');
+  const emitsChildren = all !== undefined && childrenOf(pipes.get('all2'));
   const single = (pipe: JsonObject | undefined) => pipe !== undefined && isJsonObject(pipe.get('transform'));
   return [
     ['identifiers', identifiersOf(pipes)],
     ...(pattern === 'collect'
       ? ([
           ['collectSource', from === 'all' ? undefined : from],
+          ['emitChildren', emitsChildren ? true : undefined],
           [
             'allPipe',
-            !mergesAll && all !== undefined ? true : mergesAll && all === undefined ? false : undefined,
+            !mergesAll && all !== undefined && !emitsChildren
+              ? true
+              : mergesAll && all === undefined
+                ? false
+                : undefined,
           ],
           ['parent', parentOf(all)],
           ['allTransform', all?.get('transform')],
