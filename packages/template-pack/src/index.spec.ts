@@ -54,6 +54,18 @@ describe('the pack index', () => {
     expect(pattern('raw').operationRoles({})).toEqual([]);
   });
 
+  it('refuses collectSource "parent" without the parent it reads', () => {
+    const collect = pattern('collect');
+    expect(collect.check?.(withDefaults(collect, { collectSource: 'parent' }))).toEqual([
+      {
+        path: ['collectSource'],
+        message:
+          '"parent" reads the dataset {{@ system @}}-<parent>-collect: set the option parent to the datatype it reads (or choose another collectSource)',
+      },
+    ]);
+    expect(collect.check?.(withDefaults(collect, { collectSource: 'parent', parent: 'order' }))).toEqual([]);
+  });
+
   it('needs only the share operations a list of shareOperations names', () => {
     const collect = pattern('collect');
     const shareOnly = (shareOperations: unknown, collectTemplate = 'share-dataset') =>

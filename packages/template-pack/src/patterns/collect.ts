@@ -1,4 +1,11 @@
-import type { DatatypePattern, OperationRole, PatternOption, PatternOptions, PatternPipe } from '../types';
+import type {
+  DatatypePattern,
+  OperationRole,
+  OptionProblem,
+  PatternOption,
+  PatternOptions,
+  PatternPipe,
+} from '../types';
 
 /** The operations `-share`'s `transform-share-rest` can name (`operation_<role>`). */
 export const SHARE_OPERATION_ROLES = ['insert', 'update', 'delete', 'lookup'] as const;
@@ -236,7 +243,7 @@ export const collectOptions: { readonly [option: string]: PatternOption } = {
 export const collectOnlyOptions: { readonly [option: string]: PatternOption } = {
   collectSource: {
     description:
-      'Where `-collect` reads from: `all` (the default: dataset `-all`, which reads the API), `api` (`-collect` reads the API itself), another role whose dataset `{{@ system @}}-{{@ datatype @}}-<role>` it reads (a child pipe such as `all2` or `children`, added by a patch), or a list of roles it merges (`merge_datasets`, e.g. `["all", "event2"]`).',
+      'Where `-collect` reads from: `all` (the default: dataset `-all`, which reads the API), `api` (`-collect` reads the API itself), `parent` (the dataset `{{@ system @}}-<parent>-collect` of the `parent` option, with no `-all`), another role whose dataset `{{@ system @}}-{{@ datatype @}}-<role>` it reads (a child pipe such as `all2` or `children`, added by a patch), or a list of roles it merges (`merge_datasets`, e.g. `["all", "event2"]`).',
     schema: {
       anyOf: [
         { type: 'string', pattern: '^[a-z0-9][a-z0-9-]*$' },
@@ -363,6 +370,18 @@ export const sharePipe: PatternPipe = {
   when: shares,
 };
 
+/** `collectSource: "parent"` reads the `parent` option's dataset, so it needs one. */
+const parentNamed = (options: PatternOptions): OptionProblem[] =>
+  options['collectSource'] === 'parent' && options['parent'] === undefined
+    ? [
+        {
+          path: ['collectSource'],
+          message:
+            '"parent" reads the dataset {{@ system @}}-<parent>-collect: set the option parent to the datatype it reads (or choose another collectSource)',
+        },
+      ]
+    : [];
+
 export const collectPattern: DatatypePattern = {
   name: 'collect',
   description:
@@ -381,6 +400,7 @@ export const collectPattern: DatatypePattern = {
   ],
   operationRoles: collectRoles,
   derive: deriveCollect,
+  check: parentNamed,
 };
 
 /** The options of `-share`, which the `share` pattern takes on its own. */

@@ -414,3 +414,19 @@ describe('-all2: the children -all nests, emitted on their own', () => {
     expect(Object.keys(planned(all, more, fromAll2).patches)).toEqual(['all2']);
   });
 });
+
+describe('-collect reading another datatype’s collected entities itself', () => {
+  it('reads collectSource "parent" and the parent from a -collect on {{@ system @}}-<parent>-collect, with no -all', () => {
+    const pipe = {
+      _id: ID('collect'),
+      type: 'pipe',
+      namespaced_identifiers: false,
+      source: { type: 'dataset', dataset: '{{@ system @}}-{{@ datatype @}}list-collect' },
+    };
+    expect(options('collect', pipe)).toMatchObject({
+      collectSource: 'parent',
+      parent: '{{@ datatype @}}list',
+    });
+    expect(planned(pipe).patches).toEqual({});
+  });
+});

@@ -56,7 +56,8 @@ const collectSourceOf = (collect: JsonObject): string | string[] | undefined => 
     return roles !== undefined && roles.length >= 2 ? roles : undefined;
   }
   const roles = rolesOf([member(source, 'dataset') ?? null]);
-  return member(source, 'type') === 'dataset' ? roles?.[0] : undefined;
+  if (member(source, 'type') !== 'dataset') return undefined;
+  return roles?.[0] ?? (parentOf(collect) !== undefined ? 'parent' : undefined);
 };
 
 /** Whether `-all2` emits the children of `-all`'s entities (option `emitChildren`): its source and its one transform. */
@@ -75,9 +76,9 @@ const childrenOf = (all2: JsonObject | undefined): boolean => {
   );
 };
 
-/** `parent` when `-all` reads another datatype's `-collect` dataset (and nothing else) instead of the API. */
-const parentOf = (all: JsonObject | undefined): string | undefined => {
-  const source = all?.get('source');
+/** `parent` when the pipe (`-all`, or `-collect` with `collectSource: parent`) reads another datatype's `-collect` dataset and nothing else. */
+const parentOf = (pipe: JsonObject | undefined): string | undefined => {
+  const source = pipe?.get('source');
   if (!isJsonObject(source) || source.size !== 2 || source.get('type') !== 'dataset') return undefined;
   const dataset = source.get('dataset');
   const prefix = `${SYSTEM_PLACEHOLDER}-`;
@@ -187,7 +188,7 @@ function collectFamilyOptions(
                 ? false
                 : undefined,
           ],
-          ['parent', parentOf(all)],
+          ['parent', from === 'parent' ? parentOf(collect) : parentOf(all)],
           ['allTransform', all?.get('transform')],
         ] as [string, JsonValue | undefined][])
       : ([['collectSource', (from as string[]).join(',') === 'all,event2' ? undefined : from]] as [
