@@ -141,8 +141,18 @@ export const collectOptions: { readonly [option: string]: PatternOption } = {
   },
   transformForm: {
     description:
-      'A pipe with exactly one transform writes it as a `list` of one (the default) or as the transform `object` itself; both are the same to Sesam.',
-    schema: { enum: ['list', 'object'] },
+      'A pipe with exactly one transform writes it as a `list` of one (the default) or as the transform `object` itself; both are the same to Sesam. An object of roles (`collect`, `share`, `all2`) sets it per pipe, where real pipes mix them (roles left out: `list`).',
+    schema: {
+      anyOf: [
+        { enum: ['list', 'object'] },
+        {
+          type: 'object',
+          propertyNames: { enum: ['collect', 'share', 'all2'] },
+          additionalProperties: { enum: ['list', 'object'] },
+          minProperties: 1,
+        },
+      ],
+    },
     default: 'list',
   },
   shareOperations: {
@@ -314,6 +324,16 @@ export const deriveCollect = (options: PatternOptions) => {
   return {
     identifiers: identifierKeys(options),
     shareIdentifiers: identifierKeys({ identifiers: options['shareIdentifiers'] ?? options['identifiers'] }),
+    /** `transformForm` per pipe role. */
+    transformForms: Object.fromEntries(
+      ['collect', 'share', 'all2'].map((role) => {
+        const form = options['transformForm'] ?? 'list';
+        return [
+          role,
+          typeof form === 'string' ? form : ((form as { [role: string]: unknown })[role] ?? 'list'),
+        ];
+      }),
+    ),
     collectIdentifiers: identifierKeys({
       identifiers: options['collectIdentifiers'] ?? options['identifiers'],
     }),

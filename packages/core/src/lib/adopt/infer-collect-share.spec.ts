@@ -430,3 +430,14 @@ describe('-collect reading another datatype’s collected entities itself', () =
     expect(planned(pipe).patches).toEqual({});
   });
 });
+
+describe('transformForm per pipe, where real pipes mix the two forms', () => {
+  it('says the roles that write their one transform as the object, when another writes a list of one', () => {
+    const listed = { ...collect, transform: [collect.transform] };
+    const pipes = [listed, share(shareRest({ ...OPERATIONS, operation_delete: '{{@ datatype @}}-delete' }))];
+    expect(options('collect', ...pipes)).toMatchObject({ transformForm: { share: 'object' } });
+    expect(planned(...pipes).patches).toEqual({});
+    expect(options('collect', collect)).toMatchObject({ transformForm: 'object' });
+    expect(options('collect', listed)).not.toHaveProperty('transformForm');
+  });
+});

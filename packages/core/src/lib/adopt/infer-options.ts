@@ -60,6 +60,23 @@ const collectSourceOf = (collect: JsonObject): string | string[] | undefined => 
   return roles?.[0] ?? (parentOf(collect) !== undefined ? 'parent' : undefined);
 };
 
+/**
+ * `transformForm` from the pipes whose one transform shows a form (a list of one, or the object):
+ * undefined when none writes the object, `object` when none writes a list of one, else the roles
+ * that write the object.
+ */
+const transformFormOf = (pipes: [string, JsonObject | undefined][]): JsonValue | undefined => {
+  const forms = pipes.flatMap(([role, pipe]): [string, string][] => {
+    const transform = pipe?.get('transform');
+    if (isJsonObject(transform)) return [[role, 'object']];
+    return Array.isArray(transform) && transform.length === 1 ? [[role, 'list']] : [];
+  });
+  const objects = forms.filter(([, form]) => form === 'object');
+  if (objects.length === 0) return undefined;
+  if (objects.length === forms.length) return 'object';
+  return objectOf(objects);
+};
+
 /** Whether `-all2` emits the children of `-all`'s entities (option `emitChildren`): its source and its one transform. */
 const childrenOf = (all2: JsonObject | undefined): boolean => {
   const source = all2?.get('source');
@@ -173,7 +190,6 @@ function collectFamilyOptions(
   const schedule = positiveInteger(at(reader, 'pump', 'schedule_interval'));
   const cron = at(reader, 'pump', 'cron_expression');
   const emitsChildren = all !== undefined && childrenOf(pipes.get('all2'));
-  const single = (pipe: JsonObject | undefined) => pipe !== undefined && isJsonObject(pipe.get('transform'));
   return [
     ['identifiers', identifiersOf(pipes)],
     ...(pattern === 'collect'
@@ -204,7 +220,14 @@ function collectFamilyOptions(
     ['excludeCompleteness', excludedOf(collect, pattern === 'webhook' ? ['share', 'event2'] : ['share'])],
     ['collectPump', at(collect, 'pump', 'run_at_startup_if_not_populated') === true ? undefined : false],
     ...collectRulesOptions(collect),
-    ['transformForm', single(collect) || single(share) ? 'object' : undefined],
+    [
+      'transformForm',
+      transformFormOf([
+        ['collect', collect],
+        ['share', share],
+        ['all2', emitsChildren ? pipes.get('all2') : undefined],
+      ]),
+    ],
     ['share', share !== undefined ? true : undefined],
     ['shareIdentifiers', pipeIdentifiersOf(share, identifiersOf(pipes))],
     ['collectIdentifiers', pipeIdentifiersOf(collect, identifiersOf(pipes))],
