@@ -17,6 +17,11 @@ export const shareOperationRoles = (options: PatternOptions): readonly Operation
   return SHARE_OPERATION_ROLES.filter((role) => chosen === true || (chosen as unknown[]).includes(role));
 };
 
+/** Schemas several options share: how a pipe turns namespacing off, a DTL `rules` object, a list of transforms. */
+const IDENTIFIERS = { enum: ['namespaced_identifiers', 'add_namespaces', 'both', 'none'] };
+const DTL_RULES = { type: 'object', required: ['default'], properties: { default: { type: 'array' } } };
+const TRANSFORMS = { type: 'array', items: { type: 'object' }, minItems: 1 };
+
 /** Options of the two-step collect; the `webhook` pattern takes all of them too. */
 export const collectOptions: { readonly [option: string]: PatternOption } = {
   supportsSince: {
@@ -71,7 +76,7 @@ export const collectOptions: { readonly [option: string]: PatternOption } = {
   identifiers: {
     description:
       'How every pipe of the datatype turns off namespacing: `namespaced_identifiers: false` (the default), the older `add_namespaces: false`, both, or neither (the node default).',
-    schema: { enum: ['namespaced_identifiers', 'add_namespaces', 'both', 'none'] },
+    schema: IDENTIFIERS,
     default: 'namespaced_identifiers',
   },
   trace: {
@@ -174,7 +179,7 @@ export const collectOptions: { readonly [option: string]: PatternOption } = {
   shareIdentifiers: {
     description:
       '`identifiers` for `-share` alone, where it differs from the other pipes (default: `identifiers`).',
-    schema: { enum: ['namespaced_identifiers', 'add_namespaces', 'both', 'none'] },
+    schema: IDENTIFIERS,
   },
   shareDeletionTracking: {
     description: "`-share`'s sink keeps Sesam's default deletion tracking (no `deletion_tracking: false`).",
@@ -198,7 +203,7 @@ export const collectOptions: { readonly [option: string]: PatternOption } = {
   collectRules: {
     description:
       "The datatype's own DTL `rules` of `-collect` (e.g. `$last-modified` from a change log, `_id` from a property), in place of `copyAll` and `lastModified`'s rules.",
-    schema: { type: 'object', required: ['default'], properties: { default: { type: 'array' } } },
+    schema: DTL_RULES,
   },
   collectRulesFirst: {
     description:
@@ -209,17 +214,17 @@ export const collectOptions: { readonly [option: string]: PatternOption } = {
   collectFirstTransforms: {
     description:
       "Transforms `-collect` runs first, before the pattern's own (the enrich step: a rest lookup per entity; `emit_children`; a DTL that filters or unwraps).",
-    schema: { type: 'array', items: { type: 'object' }, minItems: 1 },
+    schema: TRANSFORMS,
   },
   shareRules: {
     description:
       "The datatype's own DTL before `-share`'s `transform-share-rest` (a DTL `rules` object: payload shaping, `$ids`, filtering, `_id`, operations chosen by DTL). Wins over `sharePayloadKey`.",
-    schema: { type: 'object', required: ['default'], properties: { default: { type: 'array' } } },
+    schema: DTL_RULES,
   },
   shareFirstTransforms: {
     description:
       "Transforms `-share` runs first, before `shareRules`' DTL and `transform-share-rest` (a rest lookup, `transform-defaults-rest`, another DTL).",
-    schema: { type: 'array', items: { type: 'object' }, minItems: 1 },
+    schema: TRANSFORMS,
   },
   shareTransformKeys: {
     description:
@@ -229,7 +234,7 @@ export const collectOptions: { readonly [option: string]: PatternOption } = {
   collectIdentifiers: {
     description:
       '`identifiers` for `-collect` alone, where it differs from the other pipes (default: `identifiers`).',
-    schema: { enum: ['namespaced_identifiers', 'add_namespaces', 'both', 'none'] },
+    schema: IDENTIFIERS,
   },
   collectSink: {
     description:

@@ -1,20 +1,10 @@
 import { loadTemplatePack } from '../render';
-import { parseJson, toCanonicalJson, type JsonObject } from '../json';
-import { inferOptions } from './infer-options';
+import { parseJson, toCanonicalJson } from '../json';
 import { planDatatypes, type DatatypePlan } from './plan-datatypes';
-import { readSourcePipes } from './source-pipes';
+import { ID, inferred } from './testing/pipes';
 
 const PACK = loadTemplatePack();
-const ID = (role: string) => `{{@ system @}}-{{@ datatype @}}-${role}`;
-
-/** Pipes by role from plain objects, as the import reads them. */
-const pipesOf = (...pipes: object[]): Map<string, JsonObject> => {
-  const read = readSourcePipes(JSON.stringify(pipes), 'templates/x.json');
-  if (!read.ok) throw new Error(read.reason);
-  return read.pipes;
-};
-const options = (pattern: string, ...pipes: object[]) =>
-  JSON.parse(toCanonicalJson(inferOptions(pattern, pipesOf(...pipes))));
+const options = inferred;
 const plan = (files: Record<string, object | string>, datatypes: [string, string][]): DatatypePlan[] =>
   planDatatypes(
     {

@@ -1,18 +1,10 @@
 import { loadTemplatePack } from '../render';
-import { toCanonicalJson, type JsonObject } from '../json';
-import { inferOptions } from './infer-options';
+import { toCanonicalJson } from '../json';
 import { planDatatypes } from './plan-datatypes';
-import { readSourcePipes } from './source-pipes';
+import { ID, inferred } from './testing/pipes';
 
 const PACK = loadTemplatePack();
-const ID = (role: string) => `{{@ system @}}-{{@ datatype @}}-${role}`;
-const pipesOf = (...pipes: object[]): Map<string, JsonObject> => {
-  const read = readSourcePipes(JSON.stringify(pipes), 'templates/x.json');
-  if (!read.ok) throw new Error(read.reason);
-  return read.pipes;
-};
-const options = (pattern: string, ...pipes: object[]) =>
-  JSON.parse(toCanonicalJson(inferOptions(pattern, pipesOf(...pipes))));
+const options = inferred;
 /** The plan of `templates/order.json` holding these pipes: pattern, options and patches as plain data. */
 const planned = (...pipes: object[]) => {
   const [plan] = planDatatypes(
