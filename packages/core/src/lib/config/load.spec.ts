@@ -534,3 +534,59 @@ describe('loadConnectorConfig', () => {
     }
   });
 });
+
+describe('datatypeDefaults', () => {
+  const check = (value: unknown) =>
+    checkConnectorConfig(parseJson(JSON.stringify(value)), {
+      file: FILE,
+      folder: 'acme',
+      fileExists: () => false,
+    }).config;
+
+  it("merges a datatype's own options over its pattern's defaults, key by key", () => {
+    const connector = minimalConnector();
+    connector['datatypeDefaults'] = { collect: { options: { supportsSince: true, scheduleInterval: 600 } } };
+    connector['datatypes'] = {
+      customer: { pattern: 'collect' },
+      invoice: { pattern: 'collect', options: { scheduleInterval: 60 } },
+      order: { pattern: 'webhook' },
+      webhook: { pattern: 'webhook-registry' },
+    };
+    const config = check(connector);
+    expect(config.datatypes['customer']!.options).toEqual({
+      supportsSince: true,
+      scheduleInterval: expect.anything(),
+    });
+    expect(String(config.datatypes['customer']!.options['scheduleInterval'])).toBe('600');
+    expect(String(config.datatypes['invoice']!.options['scheduleInterval'])).toBe('60');
+    expect(config.datatypes['invoice']!.options['supportsSince']).toBe(true);
+    expect(config.datatypes['order']!.options).toEqual({});
+    expect(config).not.toHaveProperty('datatypeDefaults');
+  });
+
+  it('gives no defaults to a datatype that reuses another one’s template', () => {
+    const connector = minimalConnector();
+    connector['datatypeDefaults'] = { collect: { options: { supportsSince: true } } };
+    connector['datatypes'] = {
+      customer: { pattern: 'collect' },
+      person: { pattern: 'collect', reuse: 'customer' },
+      order: { pattern: 'webhook' },
+      webhook: { pattern: 'webhook-registry' },
+    };
+    expect(check(connector).datatypes['person']!.options).toEqual({});
+  });
+
+  it("checks the defaults against the pattern's option schema, at their own path", () => {
+    const connector = minimalConnector();
+    connector['datatypeDefaults'] = { collect: { options: { supportsSince: 'yes', nosuch: 1 } } };
+    const problems = problemsOf(connector).join('\n');
+    expect(problems).toContain('datatypeDefaults.collect.options.supportsSince');
+    expect(problems).toContain('nosuch');
+  });
+
+  it('refuses defaults for a pattern that takes no options (raw)', () => {
+    const connector = minimalConnector();
+    connector['datatypeDefaults'] = { raw: { options: {} } };
+    expect(problemsOf(connector).join('\n')).toContain('datatypeDefaults');
+  });
+});

@@ -2,6 +2,20 @@ import type { ConfigObject, ConnectorConfig, DatatypeConfig, RestSystemConfig } 
 
 const objectOr = (value: unknown): ConfigObject => (value ?? {}) as ConfigObject;
 
+/**
+ * A datatype's options: `datatypeDefaults.<pattern>.options` with its own `options` over them, key
+ * by key (as Nx merges `targetDefaults` under a project's targets). A datatype that reuses another's
+ * template renders nothing itself, so it takes no defaults.
+ */
+const datatypeOptions = (value: ConfigObject, datatype: ConfigObject): ConfigObject => {
+  const own = objectOr(datatype['options']);
+  if (datatype['reuse'] !== undefined) return own;
+  const defaults = objectOr(
+    objectOr(objectOr(value['datatypeDefaults'])[datatype['pattern'] as string])['options'],
+  );
+  return Object.keys(defaults).length === 0 ? own : { ...defaults, ...own };
+};
+
 const normalizeRestSystem = (rest: ConfigObject): RestSystemConfig => ({
   urlPattern: rest['urlPattern'] as string,
   verifySsl: (rest['verifySsl'] ?? true) as boolean,
@@ -12,7 +26,7 @@ const normalizeRestSystem = (rest: ConfigObject): RestSystemConfig => ({
 
 /**
  * The typed config with the contract's defaults (verifySsl true, empty headers/properties/
- * operations/manifest/options/patches; no restSystem when there is none, as with systemFile). Only for
+ * operations/manifest/options/patches; each datatype's options over its pattern's `datatypeDefaults`; no restSystem when there is none, as with systemFile). Only for
  * values that passed the schema.
  */
 export function normalizeConfig(value: ConfigObject): ConnectorConfig {
@@ -24,7 +38,7 @@ export function normalizeConfig(value: ConfigObject): ConnectorConfig {
       value: {
         ...(datatype as unknown as DatatypeConfig),
         manifest: objectOr(datatype['manifest']),
-        options: objectOr(datatype['options']),
+        options: datatypeOptions(value, datatype),
         operations: objectOr(datatype['operations']),
         patches: objectOr(datatype['patches']) as unknown as DatatypeConfig['patches'],
       },
@@ -41,5 +55,6 @@ export function normalizeConfig(value: ConfigObject): ConnectorConfig {
   };
   if (rest !== undefined) config.restSystem = normalizeRestSystem(rest);
   delete (config as { $schema?: unknown }).$schema;
+  delete (config as { datatypeDefaults?: unknown }).datatypeDefaults;
   return config;
 }

@@ -241,6 +241,22 @@ function optionsSchema(pattern: DatatypePattern): JsonSchema {
   return object(`Options of the ${pattern.name} pattern.`, { properties, additionalProperties: false });
 }
 
+/** `datatypeDefaults`: for each pattern that takes options, options every datatype of that pattern starts from. */
+function datatypeDefaultsSchema(patterns: readonly DatatypePattern[]): JsonSchema {
+  const properties: { [name: string]: JsonSchema } = {};
+  for (const pattern of patterns) {
+    if (Object.keys(pattern.options).length === 0) continue;
+    properties[pattern.name] = object(`What every ${pattern.name} datatype starts from.`, {
+      properties: { options: optionsSchema(pattern) },
+      additionalProperties: false,
+    });
+  }
+  return object(
+    "Defaults by pattern, as Nx's targetDefaults: a datatype's own options are merged over datatypeDefaults.<pattern>.options key by key (a datatype that reuses another's template takes none).",
+    { properties, additionalProperties: false },
+  );
+}
+
 function datatypeSchema(patterns: readonly DatatypePattern[]): JsonSchema {
   const roles: { [role: string]: JsonSchema } = {};
   for (const role of OPERATION_ROLES) roles[role] = { $ref: '#/definitions/operation' };
@@ -297,6 +313,7 @@ export function composeConnectorSchema(patterns: readonly DatatypePattern[] = da
       auth: { $ref: '#/definitions/auth' },
       manifest: manifestSchema,
       restSystem: restSystemSchema,
+      datatypeDefaults: { $ref: '#/definitions/datatypeDefaults' },
       datatypes: object(
         "Datatypes by name (lower-case letters and digits, starting with a letter; no -, /, spaces). With manifestFile (an imported connector) there may be none, and a raw datatype may keep its source's legacy name (a build warning).",
         { additionalProperties: { $ref: '#/definitions/datatype' } },
@@ -334,6 +351,7 @@ export function composeConnectorSchema(patterns: readonly DatatypePattern[] = da
     definitions: {
       auth: authSchema,
       datatype: datatypeSchema(patterns),
+      datatypeDefaults: datatypeDefaultsSchema(patterns),
       operation: operationSchema,
       patch: patchSchema,
       patchOperation: patchOperationSchema,

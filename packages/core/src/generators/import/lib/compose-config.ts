@@ -5,6 +5,8 @@ import type { PatchOperation } from '../../../lib/patch';
 import { labelFor } from '../../shared/names';
 import type { SourceConnector } from './read-source';
 import type { SystemParts } from './system-candidates';
+import { datatypePatterns } from '@sesam-connectors/template-pack';
+import { hoistDatatypeDefaults } from './datatype-defaults';
 
 /** Where an imported manifest that the engine cannot generate is kept (the `manifestFile`). */
 export const RAW_MANIFEST_FILE = `${RAW_DIR}/manifest.json`;
@@ -107,6 +109,7 @@ export const composePackage = (
   system: string,
   shape: PackageShape,
   adoption?: Adoption,
+  { shareDefaults = true }: { readonly shareDefaults?: boolean } = {},
 ): ComposedPackage => {
   const parts = shape.system === 'file' ? undefined : shape.system;
   const generated = shape.manifest === 'generated' && parts !== undefined;
@@ -117,7 +120,7 @@ export const composePackage = (
       plan.kind === 'pattern' ? [[plan.name, plan.pattern] as const] : [],
     ),
   );
-  const datatypes = objectOf(
+  const planned = objectOf(
     source.datatypes.map(({ name, template, entry }) => {
       const plan = plans.get(name) ?? { name, template, kind: 'raw', reason: '' };
       const text = source.files.get(template);
@@ -134,6 +137,9 @@ export const composePackage = (
       ];
     }),
   );
+  const { datatypes, defaults } = shareDefaults
+    ? hoistDatatypeDefaults(planned, datatypePatterns)
+    : { datatypes: planned, defaults: undefined };
   const connectorPatches = objectOf([
     ['system', parts !== undefined && adoption?.system?.length ? asJson(adoption.system) : undefined],
     ['manifest', generated && adoption?.manifest?.length ? asJson(adoption.manifest) : undefined],
@@ -149,6 +155,7 @@ export const composePackage = (
     ['auth', parts?.auth],
     ['manifest', generated ? without(source.manifest, generatedManifestFields(parts.auth)) : undefined],
     ['restSystem', parts?.restSystem],
+    ['datatypeDefaults', defaults],
     ['datatypes', datatypes],
     ['patches', connectorPatches.size > 0 ? connectorPatches : undefined],
     ['manifestFile', generated ? undefined : RAW_MANIFEST_FILE],

@@ -156,7 +156,7 @@ function refusedAsRaw(
 ): DatatypePlan[] {
   for (let round = 0; round < MAX_ROUNDS; round += 1) {
     const outcome = renderCandidate(
-      composePackage(source, system, VERBATIM, { datatypes: plans }),
+      composePackage(source, system, VERBATIM, { datatypes: plans }, { shareDefaults: false }),
       system,
       pack,
     );

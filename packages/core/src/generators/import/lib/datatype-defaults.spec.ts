@@ -1,0 +1,64 @@
+import { datatypePatterns } from '@sesam-connectors/template-pack';
+import { parseJson, toCanonicalJson, toJsonText, type JsonObject } from '../../../lib/json';
+import { hoistDatatypeDefaults } from './datatype-defaults';
+
+const datatypesOf = (value: unknown) => parseJson(JSON.stringify(value)) as JsonObject;
+const plain = (value: unknown) => JSON.parse(toCanonicalJson(value as JsonObject));
+const size = (value: JsonObject) => toJsonText(value, { compact: true }).length;
+
+describe('hoistDatatypeDefaults', () => {
+  it('states once the value most collect datatypes share, and keeps the odd one out', () => {
+    const given = datatypesOf({
+      a: { pattern: 'collect', options: { collectPump: false, supportsSince: true } },
+      b: { pattern: 'collect', options: { collectPump: false, supportsSince: true } },
+      e: { pattern: 'collect', options: { collectPump: false, supportsSince: true } },
+      c: { pattern: 'collect', options: { collectPump: false } },
+      d: { pattern: 'webhook', options: { collectPump: false } },
+    });
+    const { datatypes, defaults } = hoistDatatypeDefaults(given, datatypePatterns);
+    expect(plain(defaults)).toEqual({ collect: { options: { collectPump: false, supportsSince: true } } });
+    // c lacks supportsSince: it states the pattern's default; d is another pattern and keeps its own
+    expect(plain(datatypes)).toEqual({
+      a: { pattern: 'collect' },
+      b: { pattern: 'collect' },
+      e: { pattern: 'collect' },
+      c: { pattern: 'collect', options: { supportsSince: false } },
+      d: { pattern: 'webhook', options: { collectPump: false } },
+    });
+    expect(size(datatypes) + size(defaults!)).toBeLessThan(size(given));
+  });
+
+  it('keeps an option where stating the default for the datatypes without it costs more than it saves', () => {
+    const given = datatypesOf({
+      a: { pattern: 'collect', options: { supportsSince: true } },
+      b: { pattern: 'collect', options: { supportsSince: true } },
+      c: { pattern: 'collect' },
+    });
+    const { datatypes, defaults } = hoistDatatypeDefaults(given, datatypePatterns);
+    expect(defaults).toBeUndefined();
+    expect(plain(datatypes)).toEqual(plain(given));
+  });
+
+  it('does not move an option without a pattern default past a datatype that leaves it out', () => {
+    const given = datatypesOf({
+      a: { pattern: 'collect', options: { scheduleInterval: 600 } },
+      b: { pattern: 'collect', options: { scheduleInterval: 600 } },
+      c: { pattern: 'collect' },
+    });
+    const { datatypes, defaults } = hoistDatatypeDefaults(given, datatypePatterns);
+    expect(defaults).toBeUndefined();
+    expect(plain(datatypes)).toEqual(plain(given));
+  });
+
+  it('leaves raw datatypes, reusing datatypes and a value only one datatype has alone', () => {
+    const given = datatypesOf({
+      a: { pattern: 'collect', options: { scheduleInterval: 600 } },
+      b: { pattern: 'collect', reuse: 'a' },
+      c: { pattern: 'raw', template: 'templates/c.json' },
+      d: { pattern: 'collect', options: { scheduleInterval: 60 } },
+    });
+    const { datatypes, defaults } = hoistDatatypeDefaults(given, datatypePatterns);
+    expect(defaults).toBeUndefined();
+    expect(plain(datatypes)).toEqual(plain(given));
+  });
+});
