@@ -18,6 +18,7 @@ export {
   NAME_PATTERN,
   rendersSystem,
   systemTemplatePath,
+  RawFileError,
   AUTH_TYPES,
   type AuthConfig,
   type AuthType,
@@ -30,6 +31,7 @@ export {
   type DatatypeConfig,
   type LoadConnectorConfigOptions,
   type RestSystemConfig,
+  type ResolvedConnector,
 } from './lib/config';
 
 // The template pack and the one renderer (in memory).
@@ -38,7 +40,6 @@ export {
   renderConnectorFiles,
   TemplatePackError,
   TemplateRenderError,
-  RawFileError,
   PatchApplyError,
   type LoadedTemplatePack,
   type RenderConnectorInputs,

@@ -22,7 +22,7 @@ beforeEach(() => {
   const folder = join(root, 'packages/connectors/shopify');
   mkdirSync(folder, { recursive: true });
   writeFileSync(join(folder, 'connector.json'), readFileSync(SHOPIFY));
-  const files = renderConnectorFiles(loadConnectorConfig(SHOPIFY).config, loadTemplatePack());
+  const files = renderConnectorFiles(loadConnectorConfig(SHOPIFY).connector, loadTemplatePack());
   files.set('.expanded/pipes/x.conf.json', 'not part of the build');
   after = new Map([
     [

@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadConnectorConfig, loadTemplatePack, renderConnectorFiles } from '@sesam-connectors/core';
-import { JsonNumber } from '@sesam-connectors/core/json';
+import { checkConnectorConfig, loadTemplatePack, renderConnectorFiles } from '@sesam-connectors/core';
+import { parseJson, USER_AUTHORED } from '@sesam-connectors/core/json';
 import { parseMermaid } from '@sesam-connectors/core/testing';
 import { compareRevisions } from '../src/compare/compare-revisions';
 import type { RevisionBuild } from '../src/compare/types';
@@ -8,19 +9,22 @@ import { changedDatatypeDiagrams } from '../src/render/diagrams';
 import { renderMarkdown } from '../src/render/markdown';
 
 // Shopify as committed (base) and with order's share turned off and customer's interval changed (head).
-const { config } = loadConnectorConfig(
-  join(__dirname, '../../../packages/connectors/shopify/connector.json'),
-);
+const SHOPIFY = join(__dirname, '../../../packages/connectors/shopify/connector.json');
 const pack = loadTemplatePack();
-type Options = typeof config.datatypes.order.options;
-const render = (options: Record<string, Options> = {}) => {
-  const datatypes = Object.fromEntries(
-    Object.entries(config.datatypes).map(([name, d]) => [
-      name,
-      { ...d, options: { ...d.options, ...options[name] } },
-    ]),
-  );
-  return Object.fromEntries(renderConnectorFiles({ ...config, datatypes }, pack));
+const render = (options: Record<string, Record<string, unknown>> = {}) => {
+  const connector = JSON.parse(readFileSync(SHOPIFY, 'utf8')) as {
+    datatypes: Record<string, { options?: Record<string, unknown> }>;
+  };
+  for (const [name, changed] of Object.entries(options)) {
+    const datatype = connector.datatypes[name]!;
+    datatype.options = { ...datatype.options, ...changed };
+  }
+  const checked = checkConnectorConfig(parseJson(JSON.stringify(connector), SHOPIFY, USER_AUTHORED), {
+    file: SHOPIFY,
+    folder: 'shopify',
+    fileExists: () => false,
+  });
+  return Object.fromEntries(renderConnectorFiles(checked.connector, pack));
 };
 const side = (ref: string, files: Record<string, string> | undefined): RevisionBuild => ({
   ref,
@@ -29,10 +33,7 @@ const side = (ref: string, files: Record<string, string> | undefined): RevisionB
   notes: [],
 });
 const base = side('main', render());
-const head = side(
-  'work tree',
-  render({ order: { share: false }, customer: { scheduleInterval: JsonNumber.from(60) } }),
-);
+const head = side('work tree', render({ order: { share: false }, customer: { scheduleInterval: 60 } }));
 const diagrams = changedDatatypeDiagrams(base, head, ['shopify']);
 
 describe('changedDatatypeDiagrams', () => {
@@ -85,6 +86,8 @@ describe('the markdown review', () => {
     const md = renderMarkdown(report, { diagrams, maxChars: 1_500 + 1_600 });
     expect(md).toContain('**shopify · customer** (changed)\n\n```mermaid\n');
     expect(md).toContain('**shopify · order** (changed): _diagram left out to fit the comment size._');
-    expect(md).toMatch(/Cut to fit [\d,]+ characters: left out the diffs and details of shopify · order \(diagram\)\./);
+    expect(md).toMatch(
+      /Cut to fit [\d,]+ characters: left out the diffs and details of shopify · order \(diagram\)\./,
+    );
   });
 });

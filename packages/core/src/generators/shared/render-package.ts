@@ -6,12 +6,7 @@ import { formatFindingLine, validateSource } from '../../lib/validate';
 import { checkConnectorConfig } from '../../lib/config/load';
 import type { ConnectorConfig } from '../../lib/config/types';
 import { JsonParseError, parseJson, USER_AUTHORED, type JsonValue } from '../../lib/json';
-import {
-  loadTemplatePack,
-  rawFilesNeeded,
-  renderConnectorFiles,
-  type LoadedTemplatePack,
-} from '../../lib/render';
+import { loadTemplatePack, renderConnectorFiles, type LoadedTemplatePack } from '../../lib/render';
 import { connectorConfigPath, connectorRoot } from './connector-paths';
 
 /** A package to render: connector.json's value and a reader for its verbatim files (package-relative paths). */
@@ -37,18 +32,13 @@ export const renderValidatedPackage = (
   pack: LoadedTemplatePack = loadTemplatePack(),
 ): { config: ConnectorConfig; files: Map<string, string> } => {
   const file = connectorConfigPath(source.system);
-  const config = checkConnectorConfig(source.config, {
+  const { config, connector } = checkConnectorConfig(source.config, {
     file,
     folder: source.system,
     fileExists: (path) => source.readFile(path) !== undefined,
-  }).config;
-  const rawFiles = new Map(
-    rawFilesNeeded(config).flatMap((path) => {
-      const text = source.readFile(path);
-      return text === undefined ? [] : [[path, text] as const];
-    }),
-  );
-  return { config, files: renderConnectorFiles(config, pack, { rawFiles, configFile: file }) };
+    readFile: source.readFile,
+  });
+  return { config, files: renderConnectorFiles(connector, pack, { configFile: file }) };
 };
 
 /** The package in the tree rendered (with `configText` instead of its connector.json, to check a proposed edit). */
@@ -105,5 +95,7 @@ export const validationErrors = (files: ReadonlyMap<string, string>, label: stri
 export const buildProblems = (tree: Tree, system: string, configText?: string): string[] => {
   let files: Map<string, string> | undefined;
   const problems = renderProblems(() => (files = renderTreeConnector(tree, system, configText)));
-  return files === undefined ? problems : validationErrors(files, `${connectorRoot(system)}/${CONNECTOR_OUTPUT_DIR}`);
+  return files === undefined
+    ? problems
+    : validationErrors(files, `${connectorRoot(system)}/${CONNECTOR_OUTPUT_DIR}`);
 };

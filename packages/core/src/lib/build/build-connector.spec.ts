@@ -11,7 +11,8 @@ import {
 } from '../../../test/connector-fixtures';
 import { ConnectorConfigError } from '../config/problems';
 import { parseJson, toCanonicalJson } from '../json';
-import { RawFileError, TemplateRenderError } from '../render';
+import { RawFileError } from '../config';
+import { TemplateRenderError } from '../render';
 import { buildConnector } from './build-connector';
 import { ConnectorValidationError } from './errors';
 import { folderValidationStore, validationKey, validatorFingerprint } from './validation-store';

@@ -2,15 +2,9 @@ import { join, resolve } from 'node:path';
 import { CONNECTOR_CONFIG_FILE, CONNECTOR_OUTPUT_DIR, EXPANDED_DIR } from '../layout';
 import { loadConnectorConfig } from '../config/load';
 import type { ConnectorConfig } from '../config/types';
-import {
-  loadTemplatePack,
-  rawFilesNeeded,
-  RawFileError,
-  renderConnectorFiles,
-  type LoadedTemplatePack,
-} from '../render';
+import { loadTemplatePack, renderConnectorFiles, type LoadedTemplatePack } from '../render';
 import { ConnectorValidationError } from './errors';
-import { displayPath, InputFileError, readInputText, replaceDirectory } from '../fs';
+import { displayPath, replaceDirectory } from '../fs';
 import { validateRenderedConnector } from './validate-rendered';
 import type { ValidationStore } from './validation-store';
 
@@ -82,8 +76,8 @@ export interface RenderedPackage {
 }
 
 /**
- * The build's first half, nothing written: load and check connector.json, read its raw files,
- * render every file in memory. `publish` compares this with the committed `connector/` to refuse
+ * The build's first half, nothing written: load and check connector.json (reading its verbatim
+ * files), render every file in memory. `publish` compares this with the committed `connector/` to refuse
  * a stale build.
  */
 export function renderConnectorPackage(
@@ -93,39 +87,11 @@ export function renderConnectorPackage(
   const root = resolve(projectRoot);
   const shown = (file: string): string => displayPath(file, options.displayRoot);
   const configFile = shown(join(root, CONNECTOR_CONFIG_FILE));
-  const { config, warnings } = loadConnectorConfig(join(root, CONNECTOR_CONFIG_FILE), {
+  const { config, connector, warnings } = loadConnectorConfig(join(root, CONNECTOR_CONFIG_FILE), {
     displayPath: configFile,
-  });
-  const pack = options.pack ?? loadTemplatePack(options.packDir);
-  const rawFiles = readRawFiles(root, rawFilesNeeded(config), shown);
-  const files = renderConnectorFiles(config, pack, {
-    rawFiles,
-    configFile,
     displayRoot: options.displayRoot,
   });
+  const pack = options.pack ?? loadTemplatePack(options.packDir);
+  const files = renderConnectorFiles(connector, pack, { configFile, displayRoot: options.displayRoot });
   return { config, files, warnings };
-}
-
-/**
- * Reads the verbatim files as strict UTF-8 text (so that writing the text back gives the same
- * bytes), refusing a link that leads outside the package. A file that does not exist is left out:
- * connector.json's checks already decided whether that is an error (a raw template the verbatim
- * manifest of an import names may be missing).
- */
-function readRawFiles(
-  root: string,
-  paths: readonly string[],
-  shown: (file: string) => string,
-): Map<string, string> {
-  const files = new Map<string, string>();
-  for (const path of paths) {
-    const file = join(root, path);
-    try {
-      files.set(path, readInputText(file, { shown: shown(file), within: root }));
-    } catch (error) {
-      if (!(error instanceof InputFileError)) throw error;
-      if (error.problem !== 'missing') throw new RawFileError(error.message);
-    }
-  }
-  return files;
 }

@@ -1,6 +1,7 @@
 import { ConnectorConfigError } from '../config/problems';
 import { FolderLockedError } from '../fs';
-import { PatchApplyError, RawFileError, TemplatePackError, TemplateRenderError } from '../render';
+import { RawFileError } from '../config/raw-files';
+import { PatchApplyError, TemplatePackError, TemplateRenderError } from '../render';
 
 /** The staged output failed the validator; the previous output is untouched. */
 export class ConnectorValidationError extends Error {

@@ -5,7 +5,7 @@ import { MANIFEST_FILE, RAW_DIR, TEMPLATES_DIR } from '../layout';
 import { resolveDatatype } from './datatype-pattern';
 import { checkNameLengths } from './name-lengths';
 import { datatypeNameCollision } from './names';
-import { systemOperations } from './operations';
+import { systemOperations, type SystemOperations } from './operations';
 import { rendersSystem, systemTemplatePath } from './package-layout';
 import type { ConfigFindings, ConfigPath, ConfigProblem } from './problems';
 import type { AuthConfig, AuthType, ConnectorConfig, DatatypeConfig } from './types';
@@ -61,7 +61,10 @@ const AUTH_FIELD_TYPES: { readonly [field: string]: readonly AuthType[] } = {
  * Checks of a schema-valid connector.json that JSON schema cannot express. Warnings are only the
  * legacy shapes a package with a verbatim manifest keeps from its source (see verbatim-checks).
  */
-export function configProblems(config: ConnectorConfig, context: ConfigCheckContext): ConfigFindings {
+export function configProblems(
+  config: ConnectorConfig,
+  context: ConfigCheckContext,
+): ConfigFindings & { readonly operations?: SystemOperations['operations'] } {
   const verbatim = checkVerbatimFiles(config, context);
   const errors = [
     ...checkSystem(config, context),
@@ -76,9 +79,9 @@ export function configProblems(config: ConnectorConfig, context: ConfigCheckCont
     ),
   ];
   // The system's operations are assembled from datatypes whose reuse targets exist: only then.
-  if (errors.length === 0 && rendersSystem(config))
-    errors.push(...systemOperations(config, context.patterns).problems);
-  return { errors, warnings: verbatim.warnings };
+  if (errors.length > 0 || !rendersSystem(config)) return { errors, warnings: verbatim.warnings };
+  const { operations, problems } = systemOperations(config, context.patterns);
+  return { errors: problems, warnings: verbatim.warnings, operations };
 }
 
 function checkSystem(config: ConnectorConfig, context: ConfigCheckContext): ConfigProblem[] {

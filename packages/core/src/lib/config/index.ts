@@ -17,4 +17,12 @@ export { nameProblem, NAME_PATTERN } from './names';
 export { rendersSystem, systemTemplatePath, type RenderedSystemConfig } from './package-layout';
 export { systemOperations, mergeOperation, type SystemOperations } from './operations';
 export { resolveDatatype, type ResolvedDatatype } from './datatype-pattern';
+export { rawFilesNeeded, RawFileError } from './raw-files';
+export { renderedDatatypes, type RenderedDatatype } from './manifest-file';
+export {
+  resolveConnector,
+  type PatternTemplate,
+  type RawTemplate,
+  type ResolvedConnector,
+} from './resolved-connector';
 export * from './types';

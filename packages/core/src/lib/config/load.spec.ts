@@ -515,6 +515,40 @@ describe('loadConnectorConfig', () => {
     );
   });
 
+  it('reads a verbatim manifest and reports where it disagrees with connector.json, so that render never meets it', () => {
+    const files = verbatimFiles({ order: 'templates/order.json' });
+    files['raw/manifest.json'] = JSON.stringify({
+      datatypes: { order: { template: 'templates/x.json' } },
+      'system-template': 'templates/system.json',
+    });
+    const dir = writeConnectorPackage(tempDir(), 'acme', verbatimConnector(), files);
+    expect(() => loadConnectorConfig(join(dir, 'connector.json'), { displayPath: FILE })).toThrow(
+      new ConnectorConfigError(FILE, [
+        {
+          path: ['manifestFile'],
+          message:
+            'raw/manifest.json: datatypes.order.template must be "templates/order.json" (what the build writes for it)',
+        },
+      ]),
+    );
+    files['raw/manifest.json'] = '{"datatypes": {,}}';
+    writeConnectorPackage(dir, '.', verbatimConnector(), files);
+    expect(() => loadConnectorConfig(join(dir, 'connector.json'), { displayPath: FILE })).toThrow(
+      `${FILE}: manifestFile: raw/manifest.json: not valid JSON: Expecting property name enclosed in double quotes: line 1 column 16 (char 15)`,
+    );
+  });
+
+  it('gives the renderer the verbatim files it read, resolved: the raw templates and where the system template goes', () => {
+    const files = verbatimFiles({ order: 'templates/order.json' });
+    const dir = writeConnectorPackage(tempDir(), 'acme', verbatimConnector(), files);
+    const { connector } = loadConnectorConfig(join(dir, 'connector.json'), { displayPath: FILE });
+    expect(Object.fromEntries(connector.rawFiles)).toEqual(files);
+    expect(connector.templates).toEqual([
+      { kind: 'raw', datatype: 'order', file: 'templates/order.json', source: 'raw/templates/order.json' },
+    ]);
+    expect([connector.systemTemplate, connector.system]).toEqual(['templates/system.json', undefined]);
+  });
+
   it('names the file relative to the current directory by default and finds raw files in the package', () => {
     const parent = tempDir();
     const connector = withDatatype('country', { pattern: 'raw', template: 'templates/country.json' });

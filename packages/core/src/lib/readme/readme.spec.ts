@@ -50,8 +50,10 @@ describe('withReadmeSection', () => {
 
 describe('readmeSection', () => {
   // Shopify, rendered in memory from its connector.json.
-  const { config } = loadConnectorConfig(path.resolve(__dirname, '../../../../connectors/shopify/connector.json'));
-  const files = renderConnectorFiles(config, loadTemplatePack());
+  const { config, connector } = loadConnectorConfig(
+    path.resolve(__dirname, '../../../../connectors/shopify/connector.json'),
+  );
+  const files = renderConnectorFiles(connector, loadTemplatePack());
   const text = readmeSection(config, files);
   const diagrams = [...text.matchAll(/```mermaid\n([\s\S]*?)```/g)].map((m) => m[1]);
 

@@ -11,12 +11,12 @@ const TRICKY =
 const EJS_INJECTION = '<%= process.exit(1) %>';
 
 function render(connector: unknown): Map<string, any> {
-  const config = checkConnectorConfig(parseJson(JSON.stringify(connector)), {
+  const checked = checkConnectorConfig(parseJson(JSON.stringify(connector)), {
     file: 'connector.json',
     folder: 'acme',
     fileExists: () => false,
-  }).config;
-  const files = renderConnectorFiles(config, loadTemplatePack());
+  }).connector;
+  const files = renderConnectorFiles(checked, loadTemplatePack());
   return new Map(
     [...files].map(([path, text]) => [path, { text, value: toPlainJs(parseJson(text)) as any }]),
   );

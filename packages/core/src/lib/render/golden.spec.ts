@@ -11,12 +11,12 @@ const golden = (name: string) => toPlainJs(parseJson(readFileSync(join(GOLDEN_DI
 
 /** The pipes of templates/<datatype>.json rendered from `connector` (plain JS, for comparing). */
 function renderedPipes(connector: unknown, datatype: string): any[] {
-  const config = checkConnectorConfig(parseJson(JSON.stringify(connector)), {
+  const checked = checkConnectorConfig(parseJson(JSON.stringify(connector)), {
     file: 'connector.json',
     folder: 'acme',
     fileExists: () => false,
-  }).config;
-  const files = renderConnectorFiles(config, loadTemplatePack());
+  }).connector;
+  const files = renderConnectorFiles(checked, loadTemplatePack());
   return toPlainJs(parseJson(files.get(`templates/${datatype}.json`)!)) as any[];
 }
 

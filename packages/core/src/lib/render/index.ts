@@ -1,7 +1,7 @@
 /**
  * The one renderer: pack templates (ejs) → parsed JSON → canonical text, all in memory.
  */
-export { renderConnectorFiles, renderedDatatypes, type RenderConnectorInputs } from './render-connector';
+export { renderConnectorFiles, type RenderConnectorInputs } from './render-connector';
 export { renderPatternPipes } from './pattern-pipes';
 export {
   renderTemplate,
@@ -10,6 +10,5 @@ export {
   type RenderTemplateOptions,
 } from './render-template';
 export { loadTemplatePack, templateFile, TemplatePackError, type LoadedTemplatePack } from './template-pack';
-export { rawFilesNeeded, RawFileError } from './raw-files';
 export { json } from './json-text';
 export { PatchApplyError, type RenderedPipe } from './patches';

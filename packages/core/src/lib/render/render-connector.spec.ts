@@ -2,24 +2,24 @@ import { minimalConnector, verbatimConnector, verbatimFiles } from '../../../tes
 import { checkConnectorConfig } from '../config/load';
 import { ConnectorConfigError } from '../config/problems';
 import { parseJson, toPlainJs } from '../json';
-import { RawFileError } from './raw-files';
+import { RawFileError } from '../config/raw-files';
 import { renderConnectorFiles } from './render-connector';
 import { loadTemplatePack } from './template-pack';
 
 const PACK = loadTemplatePack();
 
-function configOf(connector: unknown, files: readonly string[] = []) {
+/** The one config check of `connector` in a package holding `rawFiles`: what the renderer takes. */
+function checked(connector: unknown, rawFiles: Record<string, string> = {}) {
   return checkConnectorConfig(parseJson(JSON.stringify(connector)), {
     file: 'connector.json',
     folder: 'acme',
-    fileExists: (path) => files.includes(path),
-  }).config;
+    fileExists: (path) => Object.prototype.hasOwnProperty.call(rawFiles, path),
+    readFile: (path) => (Object.prototype.hasOwnProperty.call(rawFiles, path) ? rawFiles[path] : undefined),
+  }).connector;
 }
 
 function render(connector: unknown, rawFiles: Record<string, string> = {}): Record<string, any> {
-  const files = renderConnectorFiles(configOf(connector, Object.keys(rawFiles)), PACK, {
-    rawFiles: new Map(Object.entries(rawFiles)),
-  });
+  const files = renderConnectorFiles(checked(connector, rawFiles), PACK);
   return Object.fromEntries([...files].map(([path, text]) => [path, text]));
 }
 
@@ -401,8 +401,8 @@ describe('renderConnectorFiles: systemFile and the legacy shapes of imported pac
     const generated = connectorWith(
       (c) => (c['datatypes']['country'] = { pattern: 'raw', template: 'templates/country.json' }),
     );
-    const config = configOf(generated, ['raw/templates/country.json']);
-    expect(() => renderConnectorFiles(config, PACK, { rawFiles: new Map() })).toThrow(
+    const resolved = checked(generated, { 'raw/templates/country.json': '{}' });
+    expect(() => renderConnectorFiles({ ...resolved, rawFiles: new Map() }, PACK)).toThrow(
       new RawFileError(
         'raw/templates/country.json: not given to the renderer (is it in the package folder?)',
       ),

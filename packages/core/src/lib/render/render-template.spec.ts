@@ -13,15 +13,15 @@ const packWith = (template: string, source: string): LoadedTemplatePack => ({
   templates: new Map([...PACK.templates, [template, source]]),
 });
 
-const config = checkConnectorConfig(parseJson(JSON.stringify(minimalConnector())), {
+const checked = checkConnectorConfig(parseJson(JSON.stringify(minimalConnector())), {
   file: 'connector.json',
   folder: 'acme',
   fileExists: () => false,
-}).config;
+}).connector;
 
 function renderError(pack: LoadedTemplatePack): TemplateRenderError {
   try {
-    renderConnectorFiles(config, pack, { displayRoot: WORKSPACE_ROOT });
+    renderConnectorFiles(checked, pack, { displayRoot: WORKSPACE_ROOT });
   } catch (error) {
     if (error instanceof TemplateRenderError) return error;
     throw error;

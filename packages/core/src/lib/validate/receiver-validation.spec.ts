@@ -12,12 +12,12 @@ function findingsFor(orderOptions: Record<string, unknown>, useWebhookSecret: bo
   const connector = minimalConnector();
   connector['datatypes']['order'].options = orderOptions;
   if (useWebhookSecret) connector['manifest'].use_webhook_secret = true;
-  const { config } = checkConnectorConfig(parseJson(JSON.stringify(connector)), {
+  const { connector: checked } = checkConnectorConfig(parseJson(JSON.stringify(connector)), {
     file: 'connector.json',
     folder: 'acme',
     fileExists: () => false,
   });
-  const files = renderConnectorFiles(config, PACK, { rawFiles: new Map() });
+  const files = renderConnectorFiles(checked, PACK);
   return validateSource(memorySource(Object.fromEntries(files), 'acme')).findings;
 }
 

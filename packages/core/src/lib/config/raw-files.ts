@@ -1,5 +1,5 @@
 import { RAW_DIR } from '../layout';
-import type { ConnectorConfig } from '../config/types';
+import type { ConnectorConfig } from './types';
 
 /**
  * Files the build copies verbatim, by path relative to the package: the `manifestFile`, the
@@ -16,15 +16,7 @@ export function rawFilesNeeded(config: ConnectorConfig): string[] {
   return [...files];
 }
 
-/** A verbatim file (raw template, manifestFile or systemFile) is missing or not valid JSON. */
+/** A verbatim file (raw template, manifestFile or systemFile) cannot be read, is missing or is not valid JSON. */
 export class RawFileError extends Error {
   override readonly name = 'RawFileError';
-}
-
-/** The text of a verbatim file the caller read (see `rawFilesNeeded`). */
-export function readRaw(rawFiles: ReadonlyMap<string, string>, path: string): string {
-  const text = rawFiles.get(path);
-  if (text === undefined)
-    throw new RawFileError(`${path}: not given to the renderer (is it in the package folder?)`);
-  return text;
 }

@@ -1,6 +1,7 @@
 import { isJsonObject, JsonParseError, parseJson, type JsonValue } from '../json';
-import type { ConfigProblem } from '../config/problems';
-import type { ConnectorConfig } from '../config/types';
+import { TEMPLATES_DIR } from '../layout';
+import type { ConfigProblem } from './problems';
+import type { ConnectorConfig } from './types';
 
 /** A datatype as the build lists it in the manifest it renders (or checks a verbatim one against). */
 export interface RenderedDatatype {
@@ -10,6 +11,17 @@ export interface RenderedDatatype {
   readonly template: string;
   /** Extra manifest fields (parent, parameters, …). */
   readonly manifest: { readonly [field: string]: unknown };
+}
+
+/** The manifest template path of every datatype: its own file, its reuse target's, or its raw path. */
+export function renderedDatatypes(config: ConnectorConfig): RenderedDatatype[] {
+  return Object.entries(config.datatypes).map(([name, datatype]) => ({
+    name,
+    ...(datatype.label === undefined ? {} : { label: datatype.label }),
+    template:
+      datatype.pattern === 'raw' ? datatype.template! : `${TEMPLATES_DIR}/${datatype.reuse ?? name}.json`,
+    manifest: datatype.manifest,
+  }));
 }
 
 /**
