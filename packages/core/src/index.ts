@@ -64,11 +64,17 @@ export {
 // The build: render, validate, write connector/ atomically.
 export {
   buildConnector,
+  renderConnectorPackage,
+  renderPackageSource,
+  packageBuildProblems,
   ConnectorValidationError,
   isUserError,
   folderValidationStore,
   type BuildConnectorOptions,
   type BuildConnectorResult,
+  type ConnectorPackageSource,
+  type RenderedPackage,
+  type RenderPackageOptions,
   type StoredValidation,
   type ValidationStore,
 } from './lib/build';

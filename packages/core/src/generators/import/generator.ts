@@ -8,7 +8,7 @@ import { planImport } from './lib/plan-import';
 import { reportAdoption } from './lib/report-adoption';
 import { readSource } from './lib/read-source';
 import { reportSkippedFiles } from './lib/skipped-files';
-import { validationErrors as buildValidationErrors } from '../shared/render-package';
+import { validateRenderedConnector } from '../../lib/build';
 import { buildWithoutValidation } from './lib/build-validation';
 import { writePackageFiles, writeRawFiles } from './lib/write-package';
 import type { ImportGeneratorSchema } from './schema';
@@ -29,7 +29,10 @@ export async function importGenerator(tree: Tree, schema: ImportGeneratorSchema)
         plan.problems.map((problem: string) => `  - ${problem}`).join('\n'),
     );
   }
-  const validationErrors = buildValidationErrors(plan.files, `${options.projectRoot}/${CONNECTOR_OUTPUT_DIR}`);
+  const validationErrors = validateRenderedConnector(
+    plan.files,
+    `${options.projectRoot}/${CONNECTOR_OUTPUT_DIR}`,
+  ).errors;
   writePackageFiles(tree, options, source, plan, validationErrors);
   if (validationErrors.length > 0) buildWithoutValidation(tree, options, validationErrors);
   if (plan.systemReason !== undefined) {

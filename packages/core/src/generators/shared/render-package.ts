@@ -1,67 +1,63 @@
 import { joinPathFragments, type Tree } from '@nx/devkit';
-import { isUserError } from '../../lib/build/errors';
+import {
+  isUserError,
+  packageBuildProblems,
+  renderPackageSource,
+  type ConnectorPackageSource,
+  type RenderedPackage,
+} from '../../lib/build';
 import { CONNECTOR_OUTPUT_DIR } from '../../lib/layout';
-import { memorySource } from '../../lib/expand';
-import { formatFindingLine, validateSource } from '../../lib/validate';
-import { checkConnectorConfig } from '../../lib/config/load';
-import type { ConnectorConfig } from '../../lib/config/types';
 import { JsonParseError, parseJson, USER_AUTHORED, type JsonValue } from '../../lib/json';
-import { loadTemplatePack, renderConnectorFiles, type LoadedTemplatePack } from '../../lib/render';
+import { loadTemplatePack, type LoadedTemplatePack } from '../../lib/render';
 import { connectorConfigPath, connectorRoot } from './connector-paths';
 
-/** A package to render: connector.json's value and a reader for its verbatim files (package-relative paths). */
+/** A workspace package given as data: its system, connector.json's value and a reader for its files. */
 export interface PackageSource {
   system: string;
   config: JsonValue;
   readFile: (path: string) => string | undefined;
 }
 
+/** The engine's package source for a workspace package (connector.json named by its tree path). */
+const engineSource = (source: PackageSource): ConnectorPackageSource => ({
+  folder: source.system,
+  configFile: connectorConfigPath(source.system),
+  config: source.config,
+  readFile: source.readFile,
+});
+
 /**
  * What `nx build <system>-connector` would write (connector/-relative path → text), rendered in
- * memory by the engine: the same validation, raw files and renderer as the build. Throws the
+ * memory by the engine (`renderPackageSource`: the build's check and renderer). Throws the
  * engine's errors.
  */
 export const renderPackage = (
   source: PackageSource,
   pack: LoadedTemplatePack = loadTemplatePack(),
-): Map<string, string> => renderValidatedPackage(source, pack).files;
+): Map<string, string> => renderPackageSource(engineSource(source), { pack }).files;
 
-/** `renderPackage`, with the validated connector.json it rendered. */
-export const renderValidatedPackage = (
-  source: PackageSource,
-  pack: LoadedTemplatePack = loadTemplatePack(),
-): { config: ConnectorConfig; files: Map<string, string> } => {
-  const file = connectorConfigPath(source.system);
-  const { config, connector } = checkConnectorConfig(source.config, {
-    file,
-    folder: source.system,
-    fileExists: (path) => source.readFile(path) !== undefined,
-    readFile: source.readFile,
-  });
-  return { config, files: renderConnectorFiles(connector, pack, { configFile: file }) };
+/** The package in the tree as the engine's source (with `configText` instead of its connector.json, to check a proposed edit). */
+const treeSource = (tree: Tree, system: string, configText?: string): PackageSource => {
+  const root = connectorRoot(system);
+  const text = configText ?? tree.read(connectorConfigPath(system), 'utf-8') ?? '';
+  return {
+    system,
+    config: parseJson(text, connectorConfigPath(system), USER_AUTHORED),
+    readFile: (path) => tree.read(joinPathFragments(root, path), 'utf-8') ?? undefined,
+  };
 };
 
 /** The package in the tree rendered (with `configText` instead of its connector.json, to check a proposed edit). */
 export const renderTreeConnector = (tree: Tree, system: string, configText?: string): Map<string, string> =>
   renderTreePackage(tree, system, configText).files;
 
-/** `renderTreeConnector`, with the validated connector.json it rendered. */
+/** `renderTreeConnector`, with the checked connector.json it rendered. */
 export const renderTreePackage = (
   tree: Tree,
   system: string,
-  configText: string = tree.read(connectorConfigPath(system), 'utf-8') ?? '',
-  pack?: LoadedTemplatePack,
-): { config: ConnectorConfig; files: Map<string, string> } => {
-  const root = connectorRoot(system);
-  return renderValidatedPackage(
-    {
-      system,
-      config: parseJson(configText, connectorConfigPath(system), USER_AUTHORED),
-      readFile: (path) => tree.read(joinPathFragments(root, path), 'utf-8') ?? undefined,
-    },
-    pack,
-  );
-};
+  configText?: string,
+  pack: LoadedTemplatePack = loadTemplatePack(),
+): RenderedPackage => renderPackageSource(engineSource(treeSource(tree, system, configText)), { pack });
 
 /** The engine's message lines for an error caused by user input (connector.json, raw files); rethrows anything else. */
 export const userErrorLines = (error: unknown): string[] => {
@@ -69,33 +65,16 @@ export const userErrorLines = (error: unknown): string[] => {
   throw error;
 };
 
-/** The engine's messages when `render` fails on user input; empty when it succeeds. */
-export const renderProblems = (render: () => unknown): string[] => {
+/**
+ * What `nx build` would fail on for the package in the tree (with `configText` as its
+ * connector.json): the engine's `packageBuildProblems`; empty when it builds.
+ */
+export const buildProblems = (tree: Tree, system: string, configText?: string): string[] => {
+  let source: PackageSource;
   try {
-    render();
-    return [];
+    source = treeSource(tree, system, configText);
   } catch (error) {
     return userErrorLines(error);
   }
-};
-
-/**
- * The errors the build's validation (sesam validate's rules and the strict ones) finds in rendered
- * connector/ files, one formatted line each; empty when the build accepts them.
- */
-export const validationErrors = (files: ReadonlyMap<string, string>, label: string): string[] =>
-  validateSource(memorySource(Object.fromEntries(files), label))
-    .findings.filter((finding) => finding.severity === 'error')
-    .map(formatFindingLine);
-
-/**
- * What `nx build` would fail on for the package in the tree (with `configText` as its
- * connector.json): the render's errors, else the validation errors; empty when it builds.
- */
-export const buildProblems = (tree: Tree, system: string, configText?: string): string[] => {
-  let files: Map<string, string> | undefined;
-  const problems = renderProblems(() => (files = renderTreeConnector(tree, system, configText)));
-  return files === undefined
-    ? problems
-    : validationErrors(files, `${connectorRoot(system)}/${CONNECTOR_OUTPUT_DIR}`);
+  return packageBuildProblems(engineSource(source), `${connectorRoot(system)}/${CONNECTOR_OUTPUT_DIR}`);
 };

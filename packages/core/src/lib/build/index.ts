@@ -1,11 +1,13 @@
 /** `buildConnector`: connector.json → connector/ (manifest.json, templates/*.json), written atomically. */
+export { buildConnector, type BuildConnectorOptions, type BuildConnectorResult } from './build-connector';
 export {
-  buildConnector,
+  packageBuildProblems,
   renderConnectorPackage,
-  type BuildConnectorOptions,
-  type BuildConnectorResult,
+  renderPackageSource,
+  type ConnectorPackageSource,
   type RenderedPackage,
-} from './build-connector';
+  type RenderPackageOptions,
+} from './render-package';
 export { ConnectorValidationError, isUserError } from './errors';
 export { validateRenderedConnector, type RenderedValidation } from './validate-rendered';
 export {

@@ -2,7 +2,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { CONNECTOR_OUTPUT_DIR, MANIFEST_FILE, skipExpanded } from '../layout';
-import { renderConnectorPackage } from '../build/build-connector';
+import { renderConnectorPackage } from '../build/render-package';
 import { isUserError } from '../build/errors';
 import { listFiles } from '../fs';
 import {
