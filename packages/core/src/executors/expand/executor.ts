@@ -3,7 +3,7 @@ import { relative } from 'node:path';
 import { DEFAULT_PROFILE, DEFAULT_SYSTEM_PLACEHOLDER, ExpandError } from '../../lib/expand';
 import { EXPANDED_DIR } from '../../lib/layout';
 import { expandSummary, expandToFolder, formatFindingLine } from '../../lib/validate';
-import { connectorFolder } from './connector-folder';
+import { builtConnectorFolder } from '../built-connector';
 import type { ExpandExecutorSchema } from './schema';
 
 /** Where the executor reports: Nx's logger, or a recorder in tests. */
@@ -19,7 +19,7 @@ export default async function expandExecutor(
   context: ExecutorContext,
   log: ExecutorLog = logger,
 ): Promise<{ success: boolean }> {
-  const folder = connectorFolder(context);
+  const folder = builtConnectorFolder(context);
   if ('problem' in folder) {
     log.error(`expand: ${folder.problem}`);
     return { success: false };

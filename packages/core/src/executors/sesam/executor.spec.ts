@@ -172,8 +172,8 @@ describe('the sesam executor', () => {
     const run = execute({ command: 'validate' });
     await expect(run.result).resolves.toEqual({ success: false });
     expect(logged.error[0]).toBe(
-      'demo-connector:sesam-validate: packages/connectors/demo/connector/manifest.json does not exist, so there is no connector for sesam to work on. ' +
-        'Run `nx run demo-connector:build` first (the sesam targets depend on it; --exclude-task-dependencies skips it).',
+      'demo-connector:sesam-validate: packages/connectors/demo/connector/manifest.json does not exist: ' +
+        'run `nx run demo-connector:build` first (this target depends on it; --exclude-task-dependencies skips it)',
     );
     expect(run.commands()).toHaveLength(0);
   });

@@ -1,9 +1,7 @@
 import { logger, type ExecutorContext } from '@nx/devkit';
 import { SesamCli, SesamWrapperError, type LineHandler, type ProcessRunner } from '@sesam/sesam-cli-wrapper';
-import { existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative, resolve } from 'node:path';
-import { CONNECTOR_OUTPUT_DIR, MANIFEST_FILE } from '../../lib/layout';
+import { builtConnectorFolder } from '../built-connector';
 import { safeDownload } from './download';
 import { planSesamRun, SesamTargetError } from './plan';
 import type { SesamExecutorOptions } from './schema';
@@ -31,17 +29,10 @@ export async function runSesamExecutor(
   const projectName = context.projectName ?? '';
   const label = `${projectName}:${context.targetName ?? 'sesam'}`;
   try {
-    const projectRoot = context.projectsConfigurations.projects[projectName]?.root;
-    if (projectRoot === undefined)
-      throw new SesamTargetError(`${label}: project '${projectName}' is not in the workspace.`);
     const plan = planSesamRun(options, label);
-    const connectorDir = resolve(context.root, projectRoot, options.cwd ?? CONNECTOR_OUTPUT_DIR);
-    if (!existsSync(join(connectorDir, MANIFEST_FILE))) {
-      throw new SesamTargetError(
-        `${label}: ${relative(context.root, connectorDir) || '.'}/${MANIFEST_FILE} does not exist, so there is no connector for sesam to work on. ` +
-          `Run \`nx run ${projectName}:build\` first (the sesam targets depend on it; --exclude-task-dependencies skips it).`,
-      );
-    }
+    const folder = builtConnectorFolder(context, options.cwd);
+    if ('problem' in folder) throw new SesamTargetError(`${label}: ${folder.problem}`);
+    const { dir: connectorDir, projectRoot } = folder;
     const cli = new SesamCli({
       ...(options.binary ? { binary: options.binary } : {}),
       ...(deps.env ? { env: deps.env } : {}),

@@ -2,7 +2,7 @@ import { logger, type ExecutorContext } from '@nx/devkit';
 import { relative } from 'node:path';
 import { DEFAULT_PROFILE, DEFAULT_SYSTEM_PLACEHOLDER } from '../../lib/expand';
 import { formatReportJson, formatReportText, validateConnector } from '../../lib/validate';
-import { connectorFolder } from '../expand/connector-folder';
+import { builtConnectorFolder } from '../built-connector';
 import type { ExecutorLog } from '../expand/executor';
 import type { ValidateExecutorSchema } from './schema';
 
@@ -12,7 +12,7 @@ export default async function validateExecutor(
   context: ExecutorContext,
   log: ExecutorLog = logger,
 ): Promise<{ success: boolean }> {
-  const folder = connectorFolder(context);
+  const folder = builtConnectorFolder(context);
   if ('problem' in folder) {
     log.error(`validate: ${folder.problem}`);
     return { success: false };
