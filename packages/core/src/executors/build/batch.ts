@@ -1,7 +1,8 @@
 import type { ExecutorContext, Task, TaskGraph, TaskGraphExecutor } from '@nx/devkit';
 import { join } from 'node:path';
 import { loadTemplatePack, type LoadedTemplatePack } from '../../lib/render';
-import { runBuildTask, type TaskOutput } from './build-task';
+import type { Log } from '../../lib/log';
+import { runBuildTask } from './build-task';
 import type { BuildExecutorSchema } from './schema';
 
 /** One task's result as a batch yields it (Nx's BatchExecutorTaskResult; @nx/devkit does not export it). */
@@ -81,7 +82,7 @@ function buildTask(
 }
 
 /** What one task printed, in order, as Nx shows it for that task (and stores it in its cache entry). */
-class RecordedOutput implements TaskOutput {
+class RecordedOutput implements Log {
   private readonly lines: string[] = [];
   info(message: string): void {
     this.lines.push(message);

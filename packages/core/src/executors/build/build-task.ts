@@ -7,20 +7,14 @@ import {
   type BuildConnectorOptions,
   type ValidationStore,
 } from '../../lib/build';
+import type { Log } from '../../lib/log';
 import type { LoadedTemplatePack } from '../../lib/render';
 import type { BuildExecutorSchema } from './schema';
-
-/** Where the task reports; Nx's logger in the executor, a recorder in tests. */
-export interface TaskOutput {
-  info(message: string): void;
-  warn(message: string): void;
-  error(message: string): void;
-}
 
 export interface BuildTaskContext {
   /** The workspace root (paths in options and messages are relative to it). */
   readonly workspaceRoot: string;
-  readonly output: TaskOutput;
+  readonly output: Log;
   /** A pack loaded once for several connectors (batch mode). */
   readonly pack?: LoadedTemplatePack;
 }

@@ -3,7 +3,8 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import validateExecutor from '../validate/executor';
-import expandExecutor, { type ExecutorLog } from './executor';
+import type { Log } from '../../lib/log';
+import expandExecutor from './executor';
 
 /** A temporary workspace with one built connector `packages/connectors/acme/connector`. */
 function workspace(files: Record<string, object> | undefined) {
@@ -39,7 +40,7 @@ const acme = (url = 'https://acme.example/%s') => ({
   },
 });
 
-function recorder(): ExecutorLog & { lines: string[] } {
+function recorder(): Log & { lines: string[] } {
   const lines: string[] = [];
   return {
     lines,

@@ -2,22 +2,16 @@ import { logger, type ExecutorContext } from '@nx/devkit';
 import { relative } from 'node:path';
 import { DEFAULT_PROFILE, DEFAULT_SYSTEM_PLACEHOLDER, ExpandError } from '../../lib/expand';
 import { EXPANDED_DIR } from '../../lib/layout';
+import type { Log } from '../../lib/log';
 import { expandSummary, expandToFolder, formatFindingLine } from '../../lib/validate';
 import { builtConnectorFolder } from '../built-connector';
 import type { ExpandExecutorSchema } from './schema';
-
-/** Where the executor reports: Nx's logger, or a recorder in tests. */
-export interface ExecutorLog {
-  info(message: string): void;
-  warn(message: string): void;
-  error(message: string): void;
-}
 
 /** `nx run <system>-connector:expand`: writes connector/.expanded like `sesam expand`. */
 export default async function expandExecutor(
   options: ExpandExecutorSchema,
   context: ExecutorContext,
-  log: ExecutorLog = logger,
+  log: Log = logger,
 ): Promise<{ success: boolean }> {
   const folder = builtConnectorFolder(context);
   if ('problem' in folder) {

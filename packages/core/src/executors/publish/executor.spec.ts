@@ -27,6 +27,7 @@ const git = (cwd: string, ...args: string[]): string =>
 
 interface Logged {
   info: string[];
+  warn: string[];
   error: string[];
 }
 
@@ -35,7 +36,7 @@ class Fixture {
   readonly root = tempDir('sesam-publish-');
   readonly workspace = join(this.root, 'workspace');
   readonly tmp = join(this.root, 'tmp');
-  readonly log: Logged = { info: [], error: [] };
+  readonly log: Logged = { info: [], warn: [], error: [] };
 
   constructor() {
     for (const dir of [this.workspace, this.tmp]) mkdirSync(dir, { recursive: true });
@@ -66,7 +67,11 @@ class Fixture {
 
   async publish(options: PublishExecutorSchema, system = 'acme'): Promise<boolean> {
     const context = connectorExecutorContext(this.workspace, system);
-    const log = { info: (m: string) => this.log.info.push(m), error: (m: string) => this.log.error.push(m) };
+    const log = {
+      info: (m: string) => this.log.info.push(m),
+      warn: (m: string) => this.log.warn.push(m),
+      error: (m: string) => this.log.error.push(m),
+    };
     const { success } = await publishExecutor(options, context, {
       log,
       git: new Git({ env: ENV }),

@@ -52,7 +52,7 @@ describe('the sesam executor', () => {
   let tmpRoot: string;
   let connectorDir: string;
   let binary: string;
-  let logged: { info: string[]; error: string[] };
+  let logged: { info: string[]; warn: string[]; error: string[] };
   let streamed: string[];
   const PROJECT = 'demo-connector';
 
@@ -81,7 +81,11 @@ describe('the sesam executor', () => {
         runner: fake.runner,
         env: { SESAM_CLI: binary, PATH: '' },
         onLine: (line) => streamed.push(line),
-        log: { info: (m) => logged.info.push(m), error: (m) => logged.error.push(m) },
+        log: {
+          info: (m) => logged.info.push(m),
+          warn: (m) => logged.warn.push(m),
+          error: (m) => logged.error.push(m),
+        },
         tmpRoot,
       },
     );
@@ -102,7 +106,7 @@ describe('the sesam executor', () => {
     binary = join(root, 'bin/sesam');
     write(binary, '#!/bin/sh\nexit 0\n');
     chmodSync(binary, 0o755);
-    logged = { info: [], error: [] };
+    logged = { info: [], warn: [], error: [] };
     streamed = [];
   });
   afterEach(() => rmSync(root, { recursive: true, force: true }));

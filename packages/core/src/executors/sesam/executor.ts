@@ -1,6 +1,7 @@
 import { logger, type ExecutorContext } from '@nx/devkit';
 import { SesamCli, SesamWrapperError, type LineHandler, type ProcessRunner } from '@sesam/sesam-cli-wrapper';
 import { tmpdir } from 'node:os';
+import type { Log } from '../../lib/log';
 import { builtConnectorFolder } from '../built-connector';
 import { safeDownload } from './download';
 import { planSesamRun, SesamTargetError } from './plan';
@@ -12,7 +13,7 @@ export interface SesamExecutorDeps {
   env?: NodeJS.ProcessEnv;
   onLine?: LineHandler;
   /** Report lines (download summary, errors). Default: the Nx logger. */
-  log?: { info(message: string): void; error(message: string): void };
+  log?: Log;
   tmpRoot?: string;
 }
 

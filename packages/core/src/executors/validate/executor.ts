@@ -3,14 +3,14 @@ import { relative } from 'node:path';
 import { DEFAULT_PROFILE, DEFAULT_SYSTEM_PLACEHOLDER } from '../../lib/expand';
 import { formatReportJson, formatReportText, validateConnector } from '../../lib/validate';
 import { builtConnectorFolder } from '../built-connector';
-import type { ExecutorLog } from '../expand/executor';
+import type { Log } from '../../lib/log';
 import type { ValidateExecutorSchema } from './schema';
 
 /** `nx run <system>-connector:validate`: the validator on the built connector/ folder. */
 export default async function validateExecutor(
   options: ValidateExecutorSchema,
   context: ExecutorContext,
-  log: ExecutorLog = logger,
+  log: Log = logger,
 ): Promise<{ success: boolean }> {
   const folder = builtConnectorFolder(context);
   if ('problem' in folder) {

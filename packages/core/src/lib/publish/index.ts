@@ -6,7 +6,6 @@ export {
   DEFAULT_BRANCH,
   publishConnector,
   type PublishDeps,
-  type PublishLog,
   type PublishRequest,
   type PublishResult,
   type PublishStatus,

@@ -18,6 +18,7 @@ import { Git } from './git';
 import { commitMessage, type WorkspaceRevision } from './message';
 import { handEdits, planPublish, type PlanInput, type PublishPlan } from './plan';
 import { changeSummary, differenceLines, refusalMessage } from './report';
+import type { Log } from '../log';
 
 export const DEFAULT_BRANCH = 'main';
 
@@ -42,13 +43,8 @@ export interface PublishRequest {
   readonly check?: boolean;
 }
 
-export interface PublishLog {
-  info(message: string): void;
-  error(message: string): void;
-}
-
 export interface PublishDeps {
-  readonly log: PublishLog;
+  readonly log: Log;
   readonly git?: Git;
   /** Where the temporary clone goes (default: the OS temp folder). */
   readonly tmpRoot?: string;
@@ -311,7 +307,7 @@ async function workspaceRevision(git: Git, request: PublishRequest): Promise<Wor
   return { commit: head, uncommitted: changed.length > 0 };
 }
 
-function reportCheck(plan: PublishPlan, label: string, where: string, log: PublishLog): PublishResult {
+function reportCheck(plan: PublishPlan, label: string, where: string, log: Log): PublishResult {
   if (plan.differences.length === 0) {
     log.info(`${label}: ${where} holds exactly this build.`);
     return { success: true, status: 'in-sync' };
