@@ -20,4 +20,4 @@ export {
   expandSummary,
   type ExpandToFolderOptions,
   type ExpandToFolderResult,
-} from './expand-checked';
+} from './expand-to-folder';
