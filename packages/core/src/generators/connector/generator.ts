@@ -1,7 +1,7 @@
 import { formatFiles, logger, type Tree } from '@nx/devkit';
 import { connectorProjectName } from '../../lib/layout';
 import { assertBuilds } from '../shared/assert-builds';
-import { writeConnectorReadme } from '../shared/connector-readme';
+import { writeConnectorReadme } from '../shared/write-readme';
 import { addRawTemplates } from '../shared/raw-template';
 import { addFiles } from './lib/add-files';
 import { normalizeOptions } from './lib/normalize-options';

@@ -1,7 +1,7 @@
 import { formatFiles, logger, type Tree } from '@nx/devkit';
 import { loadTemplatePack } from '../../lib/render';
 import { CONNECTOR_OUTPUT_DIR, connectorProjectName } from '../../lib/layout';
-import { writeConnectorReadme } from '../shared/connector-readme';
+import { writeConnectorReadme } from '../shared/write-readme';
 import { GeneratorError } from '../shared/generator-error';
 import { normalizeOptions } from './lib/normalize-options';
 import { planImport } from './lib/plan-import';

@@ -3,7 +3,7 @@ import type { SyncGeneratorResult } from 'nx/src/utils/sync-generators';
 import { loadTemplatePack } from '../../lib/render';
 import { CONNECTOR_CONFIG_FILE, CONNECTORS_DIR } from '../../lib/layout';
 import { connectorConfigPath, connectorReadmePath } from '../shared/connector-paths';
-import { writeConnectorReadme } from '../shared/connector-readme';
+import { writeConnectorReadme } from '../shared/write-readme';
 import { GeneratorError } from '../shared/generator-error';
 import { userErrorLines } from '../shared/render-package';
 import type { ReadmeGeneratorSchema } from './schema';

@@ -1,5 +1,5 @@
 import { logger } from '@nx/devkit';
-import { objectMember, type ConfigEdit, type ConnectorConfigFile } from './connector-config-file';
+import { objectMember, type ConfigEdit, type ConnectorConfigFile } from './connector-json';
 import { WEBHOOK_MANIFEST_FIELDS } from './datatype-request';
 
 /**

@@ -1,6 +1,6 @@
 import type { TargetConfiguration } from '@nx/devkit';
 import { CONNECTOR_OUTPUT_DIR } from '../../lib/layout';
-import type { ConnectorProject } from '../connector-project';
+import type { ConnectorProject } from './project';
 
 /** Inputs of anything rendered from connector.json by the engine and the template pack. */
 export const RENDER_INPUTS: TargetConfiguration['inputs'] = [

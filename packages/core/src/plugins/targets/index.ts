@@ -1,5 +1,5 @@
 import type { TargetConfiguration } from '@nx/devkit';
-import type { ConnectorProject } from '../connector-project';
+import type { ConnectorProject } from './project';
 import { buildTargets } from './build';
 import { expandTargets } from './expand';
 import { publishTargets } from './publish';

@@ -1,6 +1,6 @@
 import type { TargetConfiguration } from '@nx/devkit';
 import { CONNECTOR_OUTPUT_DIR } from '../../lib/layout';
-import type { ConnectorProject } from '../connector-project';
+import type { ConnectorProject } from './project';
 
 /**
  * `publish`: the built connector/ into the connector's own repository. After `build` (a stale

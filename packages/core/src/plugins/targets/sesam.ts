@@ -1,6 +1,6 @@
 import type { TargetConfiguration } from '@nx/devkit';
 import { CONNECTOR_OUTPUT_DIR, EXPANDED_DIR } from '../../lib/layout';
-import type { ConnectorProject } from '../connector-project';
+import type { ConnectorProject } from './project';
 import type { SesamExecutorCommand } from '../../executors/sesam/schema';
 
 const EXECUTOR = '@sesam-connectors/core:sesam';

@@ -4,7 +4,7 @@ import { WEBHOOK_MANIFEST_FIELDS } from '../../shared/datatype-request';
 import { EMPTY_README_SECTION } from '../../../lib/readme';
 import { connectorProjectName } from '../../../lib/layout';
 import { AUTH_PRESETS, ENV_VAR_DESCRIPTIONS } from './auth-presets';
-import { connectorConfigParts } from './connector-config';
+import { connectorConfigParts } from './config-parts';
 import type { NormalizedConnectorOptions } from './normalize-options';
 
 /** JSON text of `value` for an ejs template, indented to sit `depth` levels deep (2 spaces each). */

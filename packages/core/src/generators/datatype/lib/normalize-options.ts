@@ -1,10 +1,6 @@
 import type { Tree } from '@nx/devkit';
 import { parseCommaList } from '../../shared/comma-list';
-import {
-  readConnectorConfig,
-  objectMember,
-  type ConnectorConfigFile,
-} from '../../shared/connector-config-file';
+import { readConnectorConfig, objectMember, type ConnectorConfigFile } from '../../shared/connector-json';
 import { connectorRoot } from '../../shared/connector-paths';
 import { assertValidDatatypeRequest, type DatatypeRequest } from '../../shared/datatype-request';
 import { GeneratorError } from '../../shared/generator-error';

@@ -1,7 +1,7 @@
 import { logger, type Tree } from '@nx/devkit';
 import { assertBuilds } from '../../shared/assert-builds';
 import { buildProblems } from '../../shared/render-package';
-import { applyConfigEdits, type ConfigEdit } from '../../shared/connector-config-file';
+import { applyConfigEdits, type ConfigEdit } from '../../shared/connector-json';
 import { datatypeEntry, type DatatypeRequest } from '../../shared/datatype-request';
 import { webhookManifestEdits } from '../../shared/webhook-manifest-edits';
 import type { NormalizedDatatypeOptions } from './normalize-options';

@@ -1,6 +1,6 @@
 import { logger, type Tree } from '@nx/devkit';
 import { connectorReadmePath } from '../../shared/connector-paths';
-import { writeConnectorReadme } from '../../shared/connector-readme';
+import { writeConnectorReadme } from '../../shared/write-readme';
 import { userErrorLines } from '../../shared/render-package';
 
 /**

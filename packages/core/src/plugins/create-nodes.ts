@@ -6,7 +6,7 @@ import {
 } from '@nx/devkit';
 import { basename, dirname } from 'node:path';
 import { CONNECTOR_CONFIG_FILE, CONNECTORS_DIR, connectorProjectName } from '../lib/layout';
-import type { ConnectorProject } from './connector-project';
+import type { ConnectorProject } from './targets/project';
 import { connectorTargets } from './targets';
 
 /** Every connector package is a folder under packages/connectors holding a connector.json. */
