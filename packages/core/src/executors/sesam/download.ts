@@ -7,12 +7,13 @@ import {
 } from '@sesam/sesam-cli-wrapper';
 import { cpSync, mkdtempSync } from 'node:fs';
 import { basename, join, relative, resolve, sep } from 'node:path';
+import { EXPANDED_DIR } from '../../lib/layout';
 import { compareTrees, type TreeChange } from './compare-trees';
 import { formatDownloadReport } from './download-report';
 import { readTree } from './read-tree';
 
 /** Top-level entries of the connector folder that are neither copied nor compared. */
-const NOT_CONFIG = ['.expanded', '.syncconfig', '.authconfig', '.additional_parameters.json'];
+const NOT_CONFIG = [EXPANDED_DIR, '.syncconfig', '.authconfig', '.additional_parameters.json'];
 
 export interface SafeDownloadInput {
   cli: SesamCli;

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import { replaceDirectory } from '../fs';
+import { EXPANDED_DIR } from '../layout';
 import { expandError } from './errors';
 
 /** Sub-folders sesam-py always creates, even when empty. */
@@ -57,7 +58,7 @@ function assertReplaceable(outDir: string): void {
   }
   if (entries.length === 0 || entries.some((e) => e.name === EXPAND_MARK)) return;
   if (
-    path.basename(path.resolve(outDir)) === '.expanded' &&
+    path.basename(path.resolve(outDir)) === EXPANDED_DIR &&
     entries.every((e) => isSesamPyEntry(e.name, e.isDirectory()))
   )
     return;
