@@ -1,7 +1,8 @@
 import { logger, type ExecutorContext, type Task, type TaskGraph } from '@nx/devkit';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { minimalConnector, tempDir, writeConnectorPackage } from '../../../test/connector-fixtures';
+import { listFiles } from '../../lib/fs';
 import buildBatch from './batch';
 import buildExecutor from './executor';
 import type { BuildExecutorSchema } from './schema';
@@ -123,18 +124,8 @@ const byTask = (results: Awaited<ReturnType<typeof runBatch>>) =>
   Object.fromEntries(results.map((r) => [r.task, r.result]));
 
 /** Every file under `dir` with its bytes, keyed by relative path. */
-function snapshot(dir: string): Map<string, Buffer> {
-  const files = new Map<string, Buffer>();
-  const walk = (at: string) => {
-    for (const name of readdirSync(at).sort()) {
-      const path = join(at, name);
-      if (statSync(path).isDirectory()) walk(path);
-      else files.set(relative(dir, path), readFileSync(path));
-    }
-  };
-  walk(dir);
-  return files;
-}
+const snapshot = (dir: string): Map<string, Buffer> =>
+  new Map(listFiles(dir).map((path) => [path, readFileSync(join(dir, path))]));
 
 describe('build batch executor', () => {
   beforeEach(() => {

@@ -10,6 +10,7 @@ import {
   writeConnectorPackage,
 } from '../../../test/connector-fixtures';
 import { ConnectorConfigError } from '../config/problems';
+import { listFiles } from '../fs';
 import { parseJson, toCanonicalJson } from '../json';
 import { RawFileError } from '../config';
 import { TemplateRenderError } from '../render';
@@ -20,18 +21,8 @@ import { folderValidationStore, validationKey, validatorFingerprint } from './va
 const SHOPIFY = join(WORKSPACE_ROOT, 'packages', 'connectors', 'shopify');
 
 /** Every file under `dir` (relative paths, sorted) with its bytes. */
-function snapshot(dir: string): Map<string, Buffer> {
-  const files = new Map<string, Buffer>();
-  const walk = (at: string): void => {
-    for (const entry of readdirSync(at, { withFileTypes: true })) {
-      const path = join(at, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else files.set(relative(dir, path), readFileSync(path));
-    }
-  };
-  walk(dir);
-  return new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1)));
-}
+const snapshot = (dir: string): Map<string, Buffer> =>
+  new Map(listFiles(dir).map((path) => [path, readFileSync(join(dir, path))]));
 
 /** A temporary copy of the Shopify package (its sources, not its output). */
 function shopifyCopy(): string {
