@@ -11,6 +11,7 @@ import {
 import { ConnectorConfigError } from '../config/problems';
 import { listFiles } from '../fs/list-files';
 import { parseJson, toPlainJs } from '../json';
+import { GUARD_DIGEST_LENGTH, inlineGuard, toPatchValue, valueSha256 } from '../patch';
 import { PatchApplyError } from '../render';
 import { buildConnector } from './build-connector';
 
@@ -153,6 +154,44 @@ describe('patches in the build', () => {
     expect(readdirSync(pkg).sort()).toEqual(['connector', 'connector.json']);
   });
 
+  it('fails after a pattern change under a digest guard (the form import writes), with the digest expected and what is rendered now', async () => {
+    const parent = tempDir();
+    const rendered = toPatchValue(parseJson('[["copy", "*"]]'));
+    const guard = inlineGuard(rendered);
+    expect(guard).toEqual({ was: rendered }); // short: the value itself
+    const digest = valueSha256(rendered, GUARD_DIGEST_LENGTH);
+    const replaceRules = [
+      {
+        op: 'replace',
+        path: COLLECT_RULES,
+        wasSha256: digest,
+        value: [['copy', ['list', 'id', 'name']]],
+        reason: 'the API rejects unknown properties',
+      },
+    ];
+    const pkg = writeConnectorPackage(parent, 'acme', patchedConnector({ collect: replaceRules }));
+    await buildConnector(pkg);
+    expect(read(pkg, 'templates/customer.json')[1].transform[1].rules.default).toEqual([
+      ['copy', ['list', 'id', 'name']],
+    ]);
+    const before = output(pkg);
+
+    const error = thrown(() => buildConnector(pkg, { packDir: packWithNewRule(), displayRoot: parent }));
+    expect(error).toBeInstanceOf(PatchApplyError);
+    const now = toPatchValue(parseJson('[["comment", "a rule the pattern gained"], ["copy", "*"]]'));
+    const nowDigest = valueSha256(now, GUARD_DIGEST_LENGTH);
+    expect(nowDigest).not.toBe(digest);
+    expect((error as Error).message.split('\n')).toEqual([
+      'acme/connector.json: datatypes.customer.patches.collect[0]: the patch no longer fits: the guard does not hold: the pattern now renders something else here',
+      '  connector acme, datatype customer, role collect, file templates/customer.json',
+      '  JSON pointer: "/transform/1/rules/default"',
+      `  the patch expects: a value whose SHA-256 starts ${digest}`,
+      `  the pattern now renders: [["comment","a rule the pattern gained"],["copy","*"]] (SHA-256 ${nowDigest})`,
+      `  fix: the pattern (or its options) changed what it renders here since the patch was written: look at the built file. If the patch is still right, set this operation's "wasSha256" to "${nowDigest}" (the digest of what the pattern now renders) (and check the operations after it); if the pattern now does what the patch did, drop the patch`,
+    ]);
+    expect(output(pkg)).toEqual(before);
+  });
+
   it('fails on a path the pattern does not render, and writes nothing', async () => {
     const parent = tempDir();
     const pkg = writeConnectorPackage(
@@ -184,8 +223,8 @@ describe('patches in the build', () => {
     const error = thrown(() => buildConnector(pkg, { displayRoot: parent }));
     expect(error).toBeInstanceOf(ConnectorConfigError);
     expect((error as Error).message.split('\n')).toEqual([
-      'acme/connector.json: patches.manifest[0]: remove of "/auth" has no guard, so a pattern change could make it apply somewhere else: put {"op": "test", "path": "/auth", "value": <what the pattern renders there>} before it, after checking that value in the built file',
-      'acme/connector.json: datatypes.customer.patches.collect[0]: replace of "/source/dataset" has no guard, so a pattern change could make it apply somewhere else: put {"op": "test", "path": "/source/dataset", "value": <what the pattern renders there>} before it, after checking that value in the built file',
+      'acme/connector.json: patches.manifest[0]: remove of "/auth" has no guard, so a pattern change could make it apply somewhere else: give it "was": <what the pattern renders at "/auth"> (or "wasSha256": the first 12 hex digits of the SHA-256 of that value\'s minified JSON with sorted keys, which a failing build prints), or put {"op": "test", "path": "/auth", "value": <that value>} before it, after checking that value in the built file',
+      'acme/connector.json: datatypes.customer.patches.collect[0]: replace of "/source/dataset" has no guard, so a pattern change could make it apply somewhere else: give it "was": <what the pattern renders at "/source/dataset"> (or "wasSha256": the first 12 hex digits of the SHA-256 of that value\'s minified JSON with sorted keys, which a failing build prints), or put {"op": "test", "path": "/source/dataset", "value": <that value>} before it, after checking that value in the built file',
     ]);
     expect(readdirSync(pkg)).toEqual(['connector.json']);
   });
@@ -211,6 +250,22 @@ describe('patches in the build', () => {
     reusing['datatypes']['client'] = { pattern: 'collect', reuse: 'customer', patches: { all: add } };
     expect(await problems(reusing)).toEqual([
       `acme/connector.json: datatypes.client.patches: has no effect: the pipes come from "customer"'s template; set the patches on customer (they then apply to every datatype that reuses it)`,
+    ]);
+    const guards = await problems(
+      patchedConnector({
+        collect: [
+          { op: 'test', path: '/source', value: {}, was: {} },
+          { op: 'remove', path: '/pump', was: {}, wasSha256: '0123456789ab' },
+          { op: 'remove', path: '/sink', wasSha256: 'ABC' },
+          { op: 'add', path: '/a', value: 1, reason: 'two\nlines' },
+        ],
+      }),
+    );
+    expect(guards).toEqual([
+      'acme/connector.json: datatypes.customer.patches.collect[0]: a test is a guard itself: it carries no was or wasSha256',
+      'acme/connector.json: datatypes.customer.patches.collect[1]: one guard per operation: was or wasSha256, not both',
+      'acme/connector.json: datatypes.customer.patches.collect[2].wasSha256: must match the pattern ^[0-9a-f]{8,64}$ (Guard of this operation, for a long value: the first hex digits (the import writes 12) of the SHA-256 of the minified JSON, keys sorted, of what the pattern renders at its path (from, for a move). A failing build prints the digest of what it renders now.)',
+      'acme/connector.json: datatypes.customer.patches.collect[3].reason: must match the pattern ^[^\\n\\r]*$ (Why the patch is kept (one line): what the pattern cannot say here, or why the connector differs. Shown by the drift report and the README.)',
     ]);
     const malformed = await problems(
       patchedConnector({ collect: [{ op: 'replace', path: 'source' }], 'bad role': [] }, { other: [] }),

@@ -112,6 +112,14 @@ function problemFromAjv(
         message: typeof description === 'string' ? `must be ${description}` : 'has the wrong shape',
       };
     }
+    case 'not': {
+      // A described `not` says the rule itself (e.g. one guard per patch operation).
+      const description = parentSchema?.['description'];
+      return {
+        path,
+        message: typeof description === 'string' ? description : 'has a shape that is not allowed',
+      };
+    }
     case 'minLength':
       return {
         path,

@@ -5,6 +5,7 @@ import {
   type JsonSchema,
 } from '@sesam-connectors/template-pack';
 import { toCanonicalJson, type JsonWritable } from '../json';
+import { GUARD_DIGEST_PATTERN } from '../patch';
 import { AUTH_TYPES } from './types';
 
 /** The committed schema file (for `$schema` in connector.json); generated from this module. */
@@ -152,8 +153,11 @@ export const ROLE_REGEX = '^[A-Za-z0-9_]+(-[A-Za-z0-9_]+)*$';
 
 const POINTER = { type: 'string', pattern: '^(/.*)?$' };
 
+/** One line, at most this long: a kept patch's reason as the drift report and README show it. */
+export const PATCH_REASON_MAX_LENGTH = 200;
+
 const patchOperationSchema: JsonSchema = object(
-  'One RFC 6902 operation. Every replace, remove and move (its from) must follow a test of the same path or an ancestor holding what the pattern rendered there when the patch was written; an add may not overwrite a rendered value or insert at an array index (append with /-) without such a test.',
+  'One RFC 6902 operation. Every replace, remove and move (its from) must be guarded by what the pattern rendered there when the patch was written: its own was (the value) or wasSha256 (its digest), or an earlier test of the same path or an ancestor; an add may not overwrite a rendered value or insert at an array index (append with /-) without such a guard. was, wasSha256 and reason are members RFC 6902 (section 4) tells a generic patch tool to ignore.',
   {
     properties: {
       op: {
@@ -167,10 +171,39 @@ const patchOperationSchema: JsonSchema = object(
       },
       from: { ...POINTER, description: 'move, copy: the JSON pointer to take the value from.' },
       value: { description: 'add, replace: the new value; test: the value the pattern renders at path.' },
+      was: {
+        description:
+          'Guard of this operation: the value the pattern renders at its path (from, for a move) before it applies; the build fails when the pattern renders something else there.',
+      },
+      wasSha256: {
+        type: 'string',
+        pattern: GUARD_DIGEST_PATTERN,
+        description:
+          'Guard of this operation, for a long value: the first hex digits (the import writes 12) of the SHA-256 of the minified JSON, keys sorted, of what the pattern renders at its path (from, for a move). A failing build prints the digest of what it renders now.',
+      },
+      reason: {
+        type: 'string',
+        minLength: 1,
+        maxLength: PATCH_REASON_MAX_LENGTH,
+        pattern: '^[^\\n\\r]*$',
+        description:
+          'Why the patch is kept (one line): what the pattern cannot say here, or why the connector differs. Shown by the drift report and the README.',
+      },
     },
     required: ['op', 'path'],
     additionalProperties: false,
     allOf: [
+      {
+        if: { properties: { op: { const: 'test' } }, required: ['op'] },
+        then: {
+          description: 'a test is a guard itself: it carries no was or wasSha256',
+          not: { anyOf: [{ required: ['was'] }, { required: ['wasSha256'] }] },
+        },
+      },
+      {
+        description: 'one guard per operation: was or wasSha256, not both',
+        not: { required: ['was', 'wasSha256'] },
+      },
       {
         if: { properties: { op: { enum: ['add', 'replace', 'test'] } }, required: ['op'] },
         then: { description: 'add, replace and test carry a value', required: ['value'] },

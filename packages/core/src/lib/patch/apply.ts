@@ -1,9 +1,11 @@
 import { applyOperation, getValueByPointer, JsonPatchError, type Operation } from 'fast-json-patch';
 import { formatJsonPath } from '../json';
-import { guardFix, isGuarded, unguardedOperations } from './guards';
+import { matchesSha256, valueSha256, GUARD_DIGEST_PATTERN } from './digest';
+import { guardFix, inlineGuardOf, inlineGuardPointer, isGuarded, unguardedOperations } from './guards';
 import { pointerTokens } from './pointer';
 import { isRecord, shownValue, toPatchValue, type PatchInput } from './tree';
 import type {
+  InlineGuard,
   PatchFailure,
   PatchFailureKind,
   PatchOperation,
@@ -32,9 +34,10 @@ const REVIEW =
  * document holds, and the fix. Pure: neither `document` nor `operations` is changed.
  *
  * Beyond RFC 6902, every operation that would change a rendered value must be guarded by an earlier
- * `test` of its path or an ancestor: replace, remove, move (its from), an add that overwrites an
- * existing member, and an add at an array index (append with `/-` instead), so that a pattern
- * change never makes the patch apply in the wrong place.
+ * `test` of its path or an ancestor, or by its own `was` / `wasSha256` (checked just before it
+ * applies): replace, remove, move (its from), an add that overwrites an existing member, and an add
+ * at an array index (append with `/-` instead), so that a pattern change never makes the patch apply
+ * in the wrong place. A `reason` member is carried along and ignored, as RFC 6902 §4 asks.
  */
 export function applyPatch(
   document: PatchInput | undefined,
@@ -71,13 +74,23 @@ export function applyPatch(
         fix: 'choose pattern options that do not render this pipe, or drop the patch',
       });
     }
+    const guard = inlineGuardOf(operation);
+    if (guard !== undefined) {
+      const problem = inlineGuardProblem(current, inlineGuardPointer(operation), guard);
+      if (problem !== undefined) return fail(problem[0], index, problem[1]);
+    }
     if (current !== undefined) {
       const overwrite = overwriteProblem(current, operations, index);
       if (overwrite !== undefined) return fail('unguarded', index, overwrite);
     }
-    let applied: Operation = { ...operation };
+    // Only the RFC 6902 members go to fast-json-patch (the guard is checked above, a reason is ignored).
+    let applied: Operation;
     if (operation.op === 'add' || operation.op === 'replace' || operation.op === 'test') {
-      applied = { ...operation, value: toPatchValue(operation.value) };
+      applied = { op: operation.op, path: pointer, value: toPatchValue(operation.value) };
+    } else if (operation.op === 'remove') {
+      applied = { op: 'remove', path: pointer };
+    } else if (operation.op === 'move') {
+      applied = { op: 'move', path: pointer, from: operation.from };
     } else if (operation.op === 'copy') {
       // fast-json-patch copies through JSON.stringify, which would turn lossless numbers into objects.
       const value = valueAt(current, operation.from);
@@ -89,6 +102,8 @@ export function applyPatch(
         });
       }
       applied = { op: 'add', path: pointer, value: toPatchValue(value) };
+    } else {
+      applied = { ...(operation as Operation) };
     }
     try {
       current = applyOperation(current, applied, true, true, true, index).newDocument as PatchValue;
@@ -104,8 +119,69 @@ interface FailureDetails {
   readonly pointer: string;
   readonly headline: string;
   readonly expected?: PatchValue;
+  readonly expectedSha256?: string;
   readonly actual?: PatchValue;
+  readonly actualSha256?: string;
   readonly fix: string;
+}
+
+const NOT_THERE = 'the guarded path is not in what the pattern renders';
+const CHANGED = 'the guard does not hold: the pattern now renders something else here';
+const stillRight = (what: string): string =>
+  `${REVIEW}. If the patch is still right, ${what} (and check the operations after it); if the pattern now does what the patch did, drop the patch`;
+
+/**
+ * Why an operation's own guard does not hold on `document` (undefined: it holds). `was` is checked
+ * by fast-json-patch as the `test` it stands for; `wasSha256` against the digest of the value there.
+ */
+function inlineGuardProblem(
+  document: PatchValue | undefined,
+  pointer: string,
+  guard: InlineGuard,
+): [PatchFailureKind, FailureDetails] | undefined {
+  const invalid = (headline: string, fix: string): [PatchFailureKind, FailureDetails] => [
+    'invalid',
+    { pointer, headline, fix },
+  ];
+  const { was, wasSha256 } = guard;
+  if (was !== undefined && wasSha256 !== undefined)
+    return invalid('it has both "was" and "wasSha256"', 'keep one of them');
+  const actual = valueAt(document, pointer);
+  if (wasSha256 !== undefined) {
+    if (typeof wasSha256 !== 'string' || !new RegExp(GUARD_DIGEST_PATTERN).test(wasSha256)) {
+      return invalid(
+        `"wasSha256" is not 8 to 64 lowercase hex digits: ${JSON.stringify(wasSha256)}`,
+        'write the digest a failing build prints, or "was": <the value> instead',
+      );
+    }
+    if (actual !== undefined && matchesSha256(actual, wasSha256)) return undefined;
+    const digest = actual === undefined ? undefined : valueSha256(actual, wasSha256.length);
+    return [
+      actual === undefined ? 'missing-path' : 'test-failed',
+      {
+        pointer,
+        headline: actual === undefined ? NOT_THERE : CHANGED,
+        expectedSha256: wasSha256,
+        ...(actual === undefined ? {} : { actual, actualSha256: digest }),
+        fix: stillRight(
+          digest === undefined
+            ? 'point the operation at where the value is now and set its "wasSha256" to that value\'s digest'
+            : `set this operation's "wasSha256" to "${digest}" (the digest of what the pattern now renders)`,
+        ),
+      },
+    ];
+  }
+  if (was === undefined) return undefined;
+  const expected = toPatchValue(was);
+  const fix = stillRight(`set this operation's "was" to what the pattern now renders`);
+  if (actual === undefined) return ['missing-path', { pointer, headline: NOT_THERE, expected, fix }];
+  try {
+    applyOperation(document, { op: 'test', path: pointer, value: expected }, true, false, true);
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof JsonPatchError)) throw error;
+    return ['test-failed', { pointer, headline: CHANGED, expected, actual, fix }];
+  }
 }
 
 /** The value at a pointer, or undefined when the path does not exist. */
@@ -173,13 +249,10 @@ function describeError(
       index,
       {
         pointer: operation.path,
-        headline:
-          actual === undefined
-            ? 'the guarded path is not in what the pattern renders'
-            : 'the guard does not hold: the pattern now renders something else here',
+        headline: actual === undefined ? NOT_THERE : CHANGED,
         expected: operation.value,
         actual,
-        fix: `${REVIEW}. If the patch is still right, set this test's value to what the pattern now renders (and check the operations after it); if the pattern now does what the patch did, drop the patch`,
+        fix: stillRight("set this test's value to what the pattern now renders"),
       },
     ];
   }
@@ -232,7 +305,10 @@ function failure(
     `  ${target}`,
     `  JSON pointer: ${JSON.stringify(details.pointer)}`,
     ...('expected' in details ? [`  the patch expects: ${shownValue(details.expected)}`] : []),
-    `  the pattern now renders: ${shownValue(details.actual)}`,
+    ...(details.expectedSha256 === undefined
+      ? []
+      : [`  the patch expects: a value whose SHA-256 starts ${details.expectedSha256}`]),
+    `  the pattern now renders: ${shownValue(details.actual)}${details.actualSha256 === undefined ? '' : ` (SHA-256 ${details.actualSha256})`}`,
     `  fix: ${details.fix}`,
   ];
   return {
@@ -241,7 +317,9 @@ function failure(
     index,
     pointer: details.pointer,
     ...(details.expected === undefined ? {} : { expected: details.expected }),
+    ...(details.expectedSha256 === undefined ? {} : { expectedSha256: details.expectedSha256 }),
     ...(details.actual === undefined ? {} : { actual: details.actual }),
+    ...(details.actualSha256 === undefined ? {} : { actualSha256: details.actualSha256 }),
     fix: details.fix,
     message: lines.join('\n'),
   };

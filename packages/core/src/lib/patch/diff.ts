@@ -1,4 +1,5 @@
 import { JsonNumber } from '../json';
+import { inlineGuard } from './digest';
 import { toPointer } from './pointer';
 import { patchSize } from './size';
 import { canonicalText, isRecord, toPatchValue, type PatchInput } from './tree';
@@ -11,9 +12,10 @@ type Path = readonly (string | number)[];
 
 /**
  * A small patch that turns `from` (what a pattern renders) into `to` (the pipe wanted), in which
- * every replace and remove is preceded by a `test` of its path holding `from`'s value there, and
- * every insert into an array by a `test` of the element it goes before (appends use `/-`), so that
- * `applyPatch` accepts it and refuses it once the pattern renders something else there.
+ * every replace and remove carries its guard — `from`'s value there as `was`, or its digest as
+ * `wasSha256` when that is shorter (see `inlineGuard`) — and every run of inserts into an array the
+ * guard of the element it goes before (appends use `/-`), so that `applyPatch` accepts it and
+ * refuses it once the pattern renders something else there.
  *
  * Objects are compared key by key, arrays aligned on their longest common subsequence of equal
  * elements (an inserted DTL rule is one add, not a replace of every rule after it); at every
@@ -44,10 +46,7 @@ class Differ {
   diff(from: PatchValue, to: PatchValue, path: Path): PatchOperation[] {
     if (this.text(from) === this.text(to)) return [];
     const pointer = toPointer(path);
-    const whole: PatchOperation[] = [
-      { op: 'test', path: pointer, value: from },
-      { op: 'replace', path: pointer, value: to },
-    ];
+    const whole: PatchOperation[] = [{ op: 'replace', path: pointer, ...inlineGuard(from), value: to }];
     let edits: PatchOperation[] | undefined;
     if (isRecord(from) && isRecord(to)) edits = this.members(from, to, path);
     else if (Array.isArray(from) && Array.isArray(to)) edits = this.elements(from, to, path);
@@ -64,7 +63,7 @@ class Differ {
     for (const key of Object.keys(from)) {
       if (has(to, key)) continue;
       const pointer = toPointer([...path, key]);
-      operations.push({ op: 'test', path: pointer, value: from[key]! }, { op: 'remove', path: pointer });
+      operations.push({ op: 'remove', path: pointer, ...inlineGuard(from[key]!) });
     }
     for (const key of Object.keys(to)) {
       if (has(from, key)) operations.push(...this.diff(from[key]!, to[key]!, [...path, key]));
@@ -89,15 +88,22 @@ class Differ {
       for (let k = 0; k < paired; k++)
         operations.push(...this.diff(removed[k]!, added[k]!, [...path, index++]));
       for (const value of removed.slice(paired)) {
-        operations.push({ op: 'test', path: at(index), value }, { op: 'remove', path: at(index) });
+        operations.push({ op: 'remove', path: at(index), ...inlineGuard(value) });
       }
       const inserted = added.slice(paired);
       if (inserted.length > 0 && fromMatch === from.length) {
         for (const value of inserted) operations.push({ op: 'add', path: at('-'), value });
       } else if (inserted.length > 0) {
-        // Guarded by the element they go before; inserted last first, all at the same index.
-        operations.push({ op: 'test', path: at(index), value: from[fromMatch]! });
-        for (const value of [...inserted].reverse()) operations.push({ op: 'add', path: at(index), value });
+        // Inserted last first, all at the same index: the first carries the guard of the element
+        // they go before, which covers the others (see `isGuarded`).
+        [...inserted].reverse().forEach((value, k) =>
+          operations.push({
+            op: 'add',
+            path: at(index),
+            ...(k === 0 ? inlineGuard(from[fromMatch]!) : {}),
+            value,
+          }),
+        );
       }
       index += inserted.length + 1;
       fromNext = fromMatch + 1;

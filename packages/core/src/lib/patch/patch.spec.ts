@@ -1,6 +1,8 @@
 import { JsonNumber, parseJson, toCanonicalJson, toJsonText, type JsonWritable } from '../json';
 import { applyPatch, createGuardedPatch, patchSize, unguardedOperations, type PatchOperation } from '.';
 import { toPatchValue } from './tree';
+import { createHash } from 'node:crypto';
+import { GUARD_DIGEST_LENGTH, inlineGuard, valueSha256 } from './digest';
 
 const WHERE = { connector: 'acme', datatype: 'order', role: 'collect', file: 'templates/order.json' };
 
@@ -115,7 +117,10 @@ describe('applyPatch', () => {
     const replace = failed(pipe(), ops([{ op: 'replace', path: '/source/dataset', value: 'b' }]));
     expect(replace).toMatchObject({ kind: 'unguarded', index: 0, pointer: '/source/dataset', actual: 'a' });
     expect(replace.message).toContain(
-      'fix: put {"op": "test", "path": "/source/dataset", "value": <what the pattern renders there>} before it',
+      'fix: give it "was": <what the pattern renders at "/source/dataset"> (or "wasSha256": ',
+    );
+    expect(replace.message).toContain(
+      'or put {"op": "test", "path": "/source/dataset", "value": <that value>} before it',
     );
     expect(
       unguardedOperations(
@@ -172,6 +177,115 @@ describe('applyPatch', () => {
   });
 });
 
+describe('inline guards (was, wasSha256) and reasons', () => {
+  const LONG_RULE = ['add', 'some-long-property-name', ['concat', '_S.first', '_S.second']];
+  const rules = (...r: unknown[]) => parseJson(JSON.stringify({ transform: { rules: { default: r } } }));
+  const digestOf = (value: unknown) => valueSha256(toPatchValue(parseJson(JSON.stringify(value))), 12);
+
+  it('guards an operation with the value it replaces, checked as the test it stands for', () => {
+    const operations = ops([
+      { op: 'replace', path: '/source/dataset', was: 'a', value: 'b', reason: 'the source reads a view' },
+      { op: 'remove', path: '/pump/schedule_interval', was: 60 },
+    ]);
+    expect(unguardedOperations(operations)).toEqual([]);
+    const value = applied(pipe(), operations) as any;
+    expect(value.source).toEqual({ type: 'dataset', dataset: 'b' });
+    expect(value.pump).toEqual({});
+    const drifted = parseJson('{"source": {"dataset": "c"}}');
+    const error = failed(drifted, operations.slice(0, 1));
+    expect(error).toMatchObject({
+      kind: 'test-failed',
+      index: 0,
+      pointer: '/source/dataset',
+      expected: 'a',
+      actual: 'c',
+    });
+    expect(error.message).toContain(`set this operation's "was" to what the pattern now renders`);
+    expect(failed(parseJson('{"source": {}}'), operations.slice(0, 1))).toMatchObject({
+      kind: 'missing-path',
+      expected: 'a',
+    });
+  });
+
+  it('guards a long value by its digest and, after a pattern change, names the digest expected, what is rendered now and its digest', () => {
+    const operations = createGuardedPatch(
+      rules(['copy', '*'], LONG_RULE),
+      rules(['copy', '*'], ['add', 'x', 2]),
+    );
+    expect(operations).toEqual([
+      {
+        op: 'replace',
+        path: '/transform/rules/default/1',
+        wasSha256: digestOf(LONG_RULE),
+        value: ops(['add', 'x', 2]),
+      },
+    ]);
+    // The pattern now renders a rule before the one the patch replaced.
+    const drifted = rules(['copy', '*'], ['add', 'new', true], LONG_RULE);
+    const result = applyPatch(drifted, operations, {
+      ...WHERE,
+      configFile: 'packages/connectors/acme/connector.json',
+      configPath: ['datatypes', 'order', 'patches', 'collect'],
+    });
+    if (result.ok) throw new Error('applied');
+    const now = digestOf(['add', 'new', true]);
+    expect(result.error).toMatchObject({
+      kind: 'test-failed',
+      expectedSha256: digestOf(LONG_RULE),
+      actualSha256: now,
+      actual: ops(['add', 'new', true]),
+    });
+    expect(result.error.message).toBe(
+      [
+        'packages/connectors/acme/connector.json: datatypes.order.patches.collect[0]: the patch no longer fits: the guard does not hold: the pattern now renders something else here',
+        '  connector acme, datatype order, role collect, file templates/order.json',
+        '  JSON pointer: "/transform/rules/default/1"',
+        `  the patch expects: a value whose SHA-256 starts ${digestOf(LONG_RULE)}`,
+        `  the pattern now renders: ["add","new",true] (SHA-256 ${now})`,
+        `  fix: the pattern (or its options) changed what it renders here since the patch was written: look at the built file. If the patch is still right, set this operation's "wasSha256" to "${now}" (the digest of what the pattern now renders) (and check the operations after it); if the pattern now does what the patch did, drop the patch`,
+      ].join('\n'),
+    );
+    // Following the fix makes it apply again (a shorter prefix of the digest is accepted too).
+    const fixed = [{ ...operations[0]!, wasSha256: now.slice(0, 8) }] as PatchOperation[];
+    expect((applied(drifted, fixed) as any).transform.rules.default[1]).toEqual(ops(['add', 'x', 2]));
+  });
+
+  it('digests the minified JSON with sorted keys and exact numbers, and keeps short values literal', () => {
+    const value = toPatchValue(parseJson('{"b": 1.0, "a": [true, "x"]}'));
+    const expected = createHash('sha256').update('{"a":[true,"x"],"b":1.0}').digest('hex');
+    expect(valueSha256(value)).toBe(expected);
+    expect(inlineGuard(value)).toEqual({ wasSha256: expected.slice(0, GUARD_DIGEST_LENGTH) });
+    // {"was":"…18 a…"} is as long as {"wasSha256":"<12 digits>"} (28 bytes): the literal wins ties.
+    expect(inlineGuard('a'.repeat(18))).toEqual({ was: 'a'.repeat(18) });
+    expect(inlineGuard('a'.repeat(19))).toEqual({ wasSha256: valueSha256('a'.repeat(19), 12) });
+    expect(inlineGuard(toPatchValue(false))).toEqual({ was: false });
+  });
+
+  it('lets one guarded operation cover later ones below its pointer, and no other', () => {
+    const guarded = ops([
+      { op: 'replace', path: '/source', was: { type: 'dataset', dataset: 'a' }, value: { a: 1, b: 2 } },
+      { op: 'remove', path: '/source/a' },
+      { op: 'remove', path: '/pump' },
+    ]);
+    expect(unguardedOperations(guarded)).toEqual([{ index: 2, pointer: '/pump' }]);
+  });
+
+  it('refuses a guard that cannot be checked', () => {
+    const both = failed(pipe(), ops([{ op: 'remove', path: '/pump', was: {}, wasSha256: '0123456789ab' }]));
+    expect(both).toMatchObject({ kind: 'invalid', index: 0 });
+    expect(both.message).toContain('it has both "was" and "wasSha256"');
+    expect(failed(pipe(), ops([{ op: 'remove', path: '/pump', wasSha256: 'XYZ' }])).kind).toBe('invalid');
+  });
+
+  it('ignores a reason, as RFC 6902 asks of members it does not define', () => {
+    const value = applied(
+      pipe(),
+      ops([{ op: 'add', path: '/pump/mode', value: 'manual', reason: 'run by hand' }]),
+    );
+    expect((value as any).pump).toEqual({ schedule_interval: new JsonNumber('60'), mode: 'manual' });
+  });
+});
+
 describe('createGuardedPatch', () => {
   const roundTrip = (from: unknown, to: unknown): PatchOperation[] => {
     const a = parseJson(JSON.stringify(from));
@@ -196,9 +310,9 @@ describe('createGuardedPatch', () => {
       rules(['copy', '*'], long, ['remove', 'b']),
       rules(['copy', '*'], ['add', 'new', 1], long, ['remove', 'b']),
     );
+    // The element it goes before is pinned by its digest (shorter than the rule itself).
     expect(toJsonText(operations as never, { compact: true })).toBe(
-      '[{"op":"test","path":"/transform/rules/default/1","value":["add","some-long-property-name",["concat","_S.first","_S.second"]]},' +
-        '{"op":"add","path":"/transform/rules/default/1","value":["add","new",1]}]',
+      `[{"op":"add","path":"/transform/rules/default/1","wasSha256":"${valueSha256(toPatchValue(parseJson(JSON.stringify(long))), 12)}","value":["add","new",1]}]`,
     );
     expect(roundTrip({ r: [1, 2] }, { r: [1, 2, 3] })).toEqual([
       { op: 'add', path: '/r/-', value: expect.anything() },
@@ -207,7 +321,7 @@ describe('createGuardedPatch', () => {
 
   it('replaces an array whole when that is smaller than index edits', () => {
     const operations = roundTrip({ a: [1, 2, 3] }, { a: [4, 5, 6] });
-    expect(operations.map((o) => `${o.op} ${o.path}`)).toEqual(['test /a', 'replace /a']);
+    expect(operations).toEqual([{ op: 'replace', path: '/a', was: ops([1, 2, 3]), value: ops([4, 5, 6]) }]);
   });
 
   it('makes a patch that fails once the pattern changes under it', () => {

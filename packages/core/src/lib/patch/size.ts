@@ -3,4 +3,4 @@ import type { PatchOperation } from './types';
 
 /** The size of a patch: the bytes of its minified JSON (keys in the order written). */
 export const patchSize = (operations: readonly PatchOperation[]): number =>
-  Buffer.byteLength(toJsonText(operations as JsonWritable, { compact: true }), 'utf8');
+  Buffer.byteLength(toJsonText(operations as unknown as JsonWritable, { compact: true }), 'utf8');

@@ -6,11 +6,32 @@ import type { JsonNumber, RecordTree } from '../json';
  */
 export type PatchValue = RecordTree<JsonNumber>;
 
-/** One RFC 6902 operation, as connector.json holds it. */
-export type PatchOperation =
-  | { readonly op: 'add' | 'replace' | 'test'; readonly path: string; readonly value: PatchValue }
-  | { readonly op: 'remove'; readonly path: string }
-  | { readonly op: 'move' | 'copy'; readonly path: string; readonly from: string };
+/**
+ * An operation's own guard (members RFC 6902 §4 says a generic applier ignores): what the pattern
+ * rendered at the operation's target (`from` for a move, else `path`) when the patch was written,
+ * checked just before the operation applies, like a `test` of that pointer in front of it:
+ * - `was`: the value itself (short values);
+ * - `wasSha256`: the first hex digits (8 to 64) of the SHA-256 of its minified JSON with sorted keys
+ *   (long values: a DTL rule list is pinned in 23 bytes instead of repeated whole).
+ */
+export interface InlineGuard {
+  readonly was?: PatchValue;
+  readonly wasSha256?: string;
+}
+
+/** Why a maintainer keeps an operation: one line, shown by the drift report and the README. */
+export interface Reasoned {
+  readonly reason?: string;
+}
+
+/** One RFC 6902 operation, as connector.json holds it (with the engine's optional extra members). */
+export type PatchOperation = Reasoned &
+  (
+    | ({ readonly op: 'add' | 'replace'; readonly path: string; readonly value: PatchValue } & InlineGuard)
+    | { readonly op: 'test'; readonly path: string; readonly value: PatchValue }
+    | ({ readonly op: 'remove'; readonly path: string } & InlineGuard)
+    | ({ readonly op: 'move' | 'copy'; readonly path: string; readonly from: string } & InlineGuard)
+  );
 
 /** What a patch is applied to, named in every failure. */
 export interface PatchWhere {
@@ -47,8 +68,12 @@ export interface PatchFailure {
   readonly pointer: string;
   /** What the patch expected there (a test's value); absent when it expected nothing in particular. */
   readonly expected?: PatchValue;
+  /** The digest a `wasSha256` guard expected (then `expected` is absent). */
+  readonly expectedSha256?: string;
   /** What the document holds there now; absent when nothing is there. */
   readonly actual?: PatchValue;
+  /** The digest of `actual`, as long as `expectedSha256` (the value to put in the guard). */
+  readonly actualSha256?: string;
   /** How to fix it. */
   readonly fix: string;
   /** The whole message: headline, where, expected, actual, fix. */

@@ -66,7 +66,7 @@ export interface Adoption {
 
 /** Patch operations as a parsed connector.json value (objects in the order written). */
 const asJson = (operations: readonly PatchOperation[]): JsonValue =>
-  parseJson(toJsonText(operations as JsonWritable, { compact: true }));
+  parseJson(toJsonText(operations as unknown as JsonWritable, { compact: true }));
 
 /** The connector.json fields of one planned datatype (the manifest fields come after). */
 const plannedFields = (
