@@ -6,7 +6,7 @@ import { parseJson, toJsonText } from '../../lib/json';
 import { driftReport } from '../commands/drift';
 import { formatDriftMarkdown } from './format-markdown';
 import { formatDriftText } from './format-text';
-import { formatDriftJson, type DriftReport } from './report';
+import { formatDriftJson, patchLine, type DriftReport } from './report';
 
 const TWO = ['akkio@main', 'shopify@main'];
 
@@ -139,6 +139,11 @@ describe('drift report formats', () => {
     ]);
   });
 
+  it('shows the reason a kept patch carries', () => {
+    const reasoned = { role: 'collect', size: 70, changes: ['add /metadata'], reasons: ['the API needs it'] };
+    expect(patchLine(reasoned)).toBe('70 B: add /metadata (why: the API needs it)');
+  });
+
   it('json: the whole report, parseable', () => {
     const value = JSON.parse(formatDriftJson(handMade));
     expect(value.folders[0].description.datatypes[0].patches[1]).toEqual({
@@ -180,6 +185,21 @@ describe('drift on two corpus connectors (read in place)', () => {
     expect(markdown).toMatch(/\| `dataset` \| \w[\w-]* \|/);
     expect(markdown).toMatch(/\| `customer` \| \w[\w-]* \|/);
     expect(markdown).toContain('| node config equivalent | 2 / 2 (100 %) of the imported; 0 refused |');
+  });
+
+  it('agrees with itself: the figures, the headlines and the per-role summary count the same datatypes', () => {
+    const figures = report.figures!;
+    // "(N with no patch)" of each connector's headline adds up to the figure.
+    const headlines = [...formatDriftText(report).matchAll(/on patterns \((\d+) with no patch\)/g)];
+    expect(headlines).toHaveLength(TWO.length);
+    expect(headlines.reduce((sum, m) => sum + Number(m[1]), 0)).toBe(figures.withoutPatch);
+    // A datatype with no patch has none in any role, so every role's patched datatypes are among the
+    // figures' patched ones, and those have a patch in at least one role.
+    const patched = figures.onPatterns - figures.withoutPatch;
+    const roles = report.summary.roles.filter((r) => r.role !== 'system' && r.role !== 'manifest');
+    for (const role of roles) expect(role.datatypes - role.withoutPatch).toBeLessThanOrEqual(patched);
+    expect(roles.reduce((sum, r) => sum + r.datatypes - r.withoutPatch, 0)).toBeGreaterThanOrEqual(patched);
+    expect(patched).toBeGreaterThan(0); // both connectors need a patch: the checks above are not vacuous
   });
 
   it('json: the plans and figures as data, every plan equivalent to its source', () => {

@@ -31,9 +31,10 @@ export function optionsLine(datatype: DatatypeDescription, limit = 80): string {
   return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
 }
 
-/** `312 B: add /a, replace /b` for one patch. */
+/** `312 B: add /a, replace /b (why: <reason>)` for one patch. */
 export const patchLine = (patch: PatchDescription): string =>
-  `${count(patch.size)} B: ${patch.changes.length === 0 ? 'tests only' : patch.changes.join(', ')}`;
+  `${count(patch.size)} B: ${patch.changes.length === 0 ? 'tests only' : patch.changes.join(', ')}` +
+  (patch.reasons === undefined ? '' : ` (why: ${patch.reasons.join('; ')})`);
 
 /** A datatype's patches as one line per role, or `—`. */
 export const patchesLines = (datatype: DatatypeDescription): string[] =>

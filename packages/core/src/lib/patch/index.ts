@@ -6,7 +6,7 @@
  */
 export { applyPatch } from './apply';
 export { createGuardedPatch } from './diff';
-export { patchSize } from './size';
+export { operationChange, patchSize } from './size';
 export { GUARD_DIGEST_LENGTH, GUARD_DIGEST_PATTERN, inlineGuard, valueSha256 } from './digest';
 export { guardFix, unguardedOperations, type UnguardedOperation } from './guards';
 export { toPatchValue, type PatchInput } from './tree';

@@ -4,6 +4,7 @@ import { ExpandError, memorySource, readManifest } from '../expand';
 import { JsonObject } from '../json';
 import { datatypePurpose, inlineCode, optionsText, tableCell } from './datatype-summary';
 import { withReadmeSection } from './markers';
+import { patchesTable } from './patches-table';
 
 /** How to read the diagrams, once above them. */
 const LEGEND =
@@ -14,8 +15,9 @@ const LEGEND =
 
 /**
  * The body of a connector README's generated section: a table of the datatypes (label, pattern,
- * pipes, what each does, the options connector.json sets), the node parameters, and one Mermaid
- * diagram per datatype, made from connector.json and its rendered `connector/` files. Wrapped in
+ * pipes, what each does, the options connector.json sets), the node parameters, the patches it
+ * keeps with their reasons (when it has any), and one Mermaid diagram per datatype, made from
+ * connector.json and its rendered `connector/` files. Wrapped in
  * prettier-ignore so that formatting the README leaves it byte for byte as written here.
  */
 export function readmeSection(config: ConnectorConfig, files: ReadonlyMap<string, string>): string {
@@ -58,6 +60,7 @@ export function readmeSection(config: ConnectorConfig, files: ReadonlyMap<string
       ? `Node parameters (\`additional_parameters\` in the manifest): ${parameters.map(inlineCode).join(', ')}.`
       : 'The manifest declares no node parameters (`additional_parameters`).',
     '',
+    ...patchesTable(config),
   );
   if (flow === undefined) {
     lines.push(`No diagrams: the connector does not expand (${failure}).`, '');

@@ -2,6 +2,9 @@ import { loadConnectorConfig } from '../config';
 import { loadTemplatePack, renderConnectorFiles } from '../render';
 import { parseMermaid } from '../diagram/testing/mermaid-parse';
 import { readmeSection, withReadmeSection, README_SECTION_END, README_SECTION_START } from '.';
+import { patchesTable } from './patches-table';
+import { parseJson } from '../json';
+import { toPatchValue } from '../patch';
 import * as path from 'node:path';
 
 describe('withReadmeSection', () => {
@@ -88,5 +91,57 @@ describe('readmeSection', () => {
     const broken = new Map(files);
     broken.set('templates/order.json', '[{"_id": "x", "type": "pipe"}]');
     expect(readmeSection(config, broken)).toContain('No diagrams: the connector does not expand (');
+  });
+});
+
+describe('patchesTable', () => {
+  const { config } = loadConnectorConfig(
+    path.resolve(__dirname, '../../../../connectors/shopify/connector.json'),
+  );
+  const op = (json: object) => toPatchValue(parseJson(JSON.stringify(json))) as never;
+
+  it('lists each kept operation with its reason, guards left out, and is empty without patches', () => {
+    expect(patchesTable(config)).toEqual([]);
+    expect(readmeSection(config, renderConnectorFiles(config, loadTemplatePack()))).not.toContain(
+      'Why it is kept',
+    );
+    const patched = {
+      ...config,
+      datatypes: {
+        ...config.datatypes,
+        order: {
+          ...config.datatypes['order']!,
+          patches: {
+            collect: [
+              op({ op: 'test', path: '/source/page_size', value: 250 }),
+              op({
+                op: 'replace',
+                path: '/source/page_size',
+                value: 50,
+                reason: 'the API | caps pages at 50',
+              }),
+              op({ op: 'add', path: '/transform/0/rules/default/-', value: ['comment', 'x'] }),
+            ],
+          },
+        },
+      },
+      patches: { system: [op({ op: 'move', from: '/a', path: '/b', was: 1, reason: 'renamed upstream' })] },
+    };
+    expect(patchesTable(patched)).toEqual([
+      'Patches connector.json keeps over what the patterns render (each guarded: the build fails when the pattern changes under it):',
+      '',
+      '| Datatype | Pipe | Change | Why it is kept |',
+      '| --- | --- | --- | --- |',
+      '| `order` | `-collect` | `replace /source/page_size` | the API \\| caps pages at 50 |',
+      '| `order` | `-collect` | `add /transform/0/rules/default/-` | — (no reason given) |',
+      '| system |  | `move /a → /b` | renamed upstream |',
+      '',
+    ]);
+    // In the generated section, after the node parameters and before the diagrams.
+    const section = readmeSection(patched, renderConnectorFiles(config, loadTemplatePack()));
+    expect(section.indexOf('| system |  | `move /a → /b` | renamed upstream |')).toBeGreaterThan(
+      section.indexOf('Node parameters'),
+    );
+    expect(section.indexOf('renamed upstream')).toBeLessThan(section.indexOf('```mermaid'));
   });
 });

@@ -2,7 +2,7 @@ import { resolveDatatype } from '../../../../lib/config/datatype-pattern';
 import { checkConnectorConfig } from '../../../../lib/config/load';
 import type { ConnectorConfig, DatatypeConfig } from '../../../../lib/config/types';
 import { JsonParseError, parseJson, toJsonText, type JsonWritable } from '../../../../lib/json';
-import { patchSize, type PatchOperation, type PatchValue } from '../../../../lib/patch';
+import { operationChange, patchSize, type PatchOperation, type PatchValue } from '../../../../lib/patch';
 import type { LoadedTemplatePack } from '../../../../lib/render';
 import type { FolderPlan } from './plan-folder';
 
@@ -13,6 +13,8 @@ export interface PatchDescription {
   readonly size: number;
   /** What each operation other than a test changes, e.g. `replace /source/dataset` (in order). */
   readonly changes: readonly string[];
+  /** The distinct `reason`s its operations carry (a kept patch's one-line why); absent when none. */
+  readonly reasons?: readonly string[];
 }
 
 export interface DatatypeDescription {
@@ -65,17 +67,15 @@ export function minifiedSize(text: string): number {
   }
 }
 
-const describePatch = (role: string, operations: readonly PatchOperation[]): PatchDescription => ({
-  role,
-  size: patchSize(operations),
-  changes: operations
-    .filter((operation) => operation.op !== 'test')
-    .map((operation) =>
-      'from' in operation
-        ? `${operation.op} ${operation.from} → ${operation.path}`
-        : `${operation.op} ${operation.path || '""'}`,
-    ),
-});
+function describePatch(role: string, operations: readonly PatchOperation[]): PatchDescription {
+  const reasons = [...new Set(operations.flatMap((operation) => operation.reason ?? []))];
+  return {
+    role,
+    size: patchSize(operations),
+    changes: operations.filter((operation) => operation.op !== 'test').map(operationChange),
+    ...(reasons.length === 0 ? {} : { reasons }),
+  };
+}
 
 /** The roles a datatype's template file holds: the pattern pipes its options render, then extra patched roles. */
 function datatypeRoles(datatype: DatatypeConfig, owner: DatatypeConfig, pack: LoadedTemplatePack): string[] {
