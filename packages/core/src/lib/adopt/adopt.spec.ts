@@ -171,6 +171,31 @@ describe('planning datatypes onto the pack', () => {
     });
   });
 
+  it('refines the inferred options one at a time while that shrinks what is authored', () => {
+    // A -share far from the pattern's: inference reads share options from it, but adding the pipe
+    // whole is smaller than rendering and rewriting it; the share options it makes redundant go too.
+    const share = {
+      _id: ID('share'),
+      type: 'pipe',
+      source: { type: 'dataset', dataset: ID('collect') },
+      sink: { type: 'rest' },
+    };
+    const collect = { ...apiCollect, namespaced_identifiers: false };
+    expect(Object.keys(options('collect', collect, share))).toEqual(
+      expect.arrayContaining(['share', 'shareIdentifiers', 'shareDeletionTracking']),
+    );
+    const [planned] = plan({ 'templates/order.json': [collect, share] }, [['order', 'templates/order.json']]);
+    if (planned?.kind !== 'pattern') throw new Error(`not on a pattern: ${planned?.kind}`);
+    expect([...planned.options.keys()].filter((key) => key.startsWith('share'))).toEqual([]);
+    expect(patchesOf(planned)).toEqual({
+      share: [
+        JSON.parse(
+          toCanonicalJson({ op: 'add', path: '', value: parseJson(JSON.stringify(share)) } as never),
+        ),
+      ],
+    });
+  });
+
   it('describes datatypes sharing one file once: the one it is named after, the others reuse it', () => {
     const planned = plan({ 'templates/human.json': [apiCollect] }, [
       ['asset', 'templates/human.json'],
