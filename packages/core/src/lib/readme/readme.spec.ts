@@ -95,14 +95,14 @@ describe('readmeSection', () => {
 });
 
 describe('patchesTable', () => {
-  const { config } = loadConnectorConfig(
+  const { config, connector } = loadConnectorConfig(
     path.resolve(__dirname, '../../../../connectors/shopify/connector.json'),
   );
   const op = (json: object) => toPatchValue(parseJson(JSON.stringify(json))) as never;
 
   it('lists each kept operation with its reason, guards left out, and is empty without patches', () => {
     expect(patchesTable(config)).toEqual([]);
-    expect(readmeSection(config, renderConnectorFiles(config, loadTemplatePack()))).not.toContain(
+    expect(readmeSection(config, renderConnectorFiles(connector, loadTemplatePack()))).not.toContain(
       'Why it is kept',
     );
     const patched = {
@@ -138,7 +138,7 @@ describe('patchesTable', () => {
       '',
     ]);
     // In the generated section, after the node parameters and before the diagrams.
-    const section = readmeSection(patched, renderConnectorFiles(config, loadTemplatePack()));
+    const section = readmeSection(patched, renderConnectorFiles(connector, loadTemplatePack()));
     expect(section.indexOf('| system |  | `move /a → /b` | renamed upstream |')).toBeGreaterThan(
       section.indexOf('Node parameters'),
     );
