@@ -293,7 +293,19 @@ describe('import generator', () => {
       expectRoundTrip();
     };
 
-    it('copies a system template that is not in the canonical layout (systemFile, with the manifest), saying why', async () => {
+    it('adopts a system template that is not in the canonical layout: restSystem renders it, the node config is the same', async () => {
+      const indented = `${JSON.stringify(JSON.parse(SYSTEM_JSON), null, 4)}\n`;
+      write('templates/system.json', indented);
+      await run({ verbatim: false });
+      expect(keysOf(config())).not.toContain('systemFile');
+      expect(keysOf(config())).not.toContain('manifestFile');
+      expect(config()['restSystem']).toMatchObject({ urlPattern: 'https://{{@ subdomain @}}.example.com/api/%s' });
+      const built = renderTreeConnector(tree, 'shop').get('templates/system.json')!;
+      expect(built).not.toBe(indented);
+      expect(built).toBe(SYSTEM_JSON);
+    });
+
+    it('--verbatim copies a system template that is not in the canonical layout (systemFile, with the manifest), saying why', async () => {
       write('templates/system.json', `${SYSTEM_JSON}\n`);
       await run();
       expectSystemFile();

@@ -3,7 +3,7 @@ import { composePackage, type PackageShape } from './compose-config';
 import type { ImportPlan } from './plan-import';
 import { MANIFEST_FILE } from '../../../lib/layout';
 import type { SourceConnector } from './read-source';
-import { systemCandidates, systemShapeProblem } from './system-candidates';
+import { systemCandidates, systemLayoutProblem } from './system-candidates';
 import { differingFiles, renderCandidate, type RenderOutcome } from './verify-package';
 
 const MANIFEST_MODES = ['generated', 'file'] as const;
@@ -45,7 +45,7 @@ export const planVerbatimImport = (
   };
 
   // Why the system cannot be rendered (told to the user when it is copied verbatim).
-  let notRendered = systemShapeProblem(systemText);
+  let notRendered = systemLayoutProblem(systemText);
   for (const parts of systemCandidates(source, systemText) ?? []) {
     for (const manifest of MANIFEST_MODES) {
       const outcome = attempt({ system: parts, manifest });

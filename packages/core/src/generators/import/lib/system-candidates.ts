@@ -14,7 +14,8 @@ const OWN_SYSTEM_KEYS = new Set(['_id', 'type', 'url_pattern', 'verify_ssl', 'he
 
 /**
  * Why the system pattern cannot render this system template at all, or undefined when it might:
- * it renders one canonical `{{@ system @}}` system:rest object with url_pattern and verify_ssl.
+ * it renders one `{{@ system @}}` system:rest object with url_pattern, verify_ssl and operations
+ * (in the build's canonical layout, which only a byte-for-byte copy needs: see `systemLayoutProblem`).
  */
 export const systemShapeProblem = (text: string): string | undefined => {
   let system: JsonValue;
@@ -31,10 +32,20 @@ export const systemShapeProblem = (text: string): string | undefined => {
     return 'it lacks url_pattern or verify_ssl';
   }
   if (!isJsonObject(system.get('operations'))) return 'it has no operations object';
-  if (toCanonicalJson(system) !== text) {
-    return 'it is not in the canonical layout the build writes (keys sorted, 2-space indent, no final newline)';
-  }
   return undefined;
+};
+
+/**
+ * Why the build cannot write this system template back byte for byte although its shape renders:
+ * the build writes canonical JSON. Only a verbatim import (which compares the files' bytes) cares;
+ * adoption compares the expanded node config, which `sesam expand` writes canonical anyway.
+ */
+export const systemLayoutProblem = (text: string): string | undefined => {
+  const shape = systemShapeProblem(text);
+  if (shape !== undefined) return shape;
+  return toCanonicalJson(parseJson(text)) === text
+    ? undefined
+    : 'it is not in the canonical layout the build writes (keys sorted, 2-space indent, no final newline)';
 };
 
 /** The manifest's `oauth2` block as connector.json auth fields (only the string/array values it can hold). */
