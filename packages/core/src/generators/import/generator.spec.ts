@@ -401,6 +401,19 @@ describe('import generator', () => {
       expectRoundTrip();
     });
 
+    it('adopting, renders the system of a connector with a legacy datatype name and copies only its manifest', async () => {
+      write(
+        'manifest.json',
+        toCanonicalJson({ ...MANIFEST, datatypes: { 'order-line': { template: 'templates/order.json' } } }),
+      );
+      await run({ verbatim: false });
+      expect(config()['manifestFile']).toBe('raw/manifest.json');
+      expect(keysOf(config())).not.toContain('systemFile');
+      expect(config()['restSystem']).toBeDefined();
+      expect(config()['datatypes']).toMatchObject({ 'order-line': { pattern: 'raw' } });
+      expect(renderTreeConnector(tree, 'shop').get('templates/system.json')).toBe(SYSTEM_JSON);
+    });
+
     it('imports a connector without datatypes', async () => {
       write('manifest.json', toCanonicalJson({ ...MANIFEST, datatypes: {} }));
       await run();

@@ -233,11 +233,15 @@ function proveBest(
   let best: { shape: PackageShape; adoption: Adoption; size: number } | undefined;
   let notRendered = systemShapeProblem(systemText);
   for (const parts of systemCandidates(source, systemText) ?? []) {
-    const shape: PackageShape = {
-      system: keepingSourceOperations(parts, datatypes, pack),
-      manifest: 'generated',
-    };
-    const outcome = renderCandidate(composePackage(source, system, shape, { datatypes }), system, pack);
+    const restSystem = keepingSourceOperations(parts, datatypes, pack);
+    let shape: PackageShape = { system: restSystem, manifest: 'generated' };
+    let outcome = renderCandidate(composePackage(source, system, shape, { datatypes }), system, pack);
+    if (!outcome.ok) {
+      // A generated manifest refuses what a copied one keeps (a raw datatype's legacy name, a missing
+      // template): the system can still be rendered, with the manifest copied.
+      shape = { system: restSystem, manifest: 'file' };
+      outcome = renderCandidate(composePackage(source, system, shape, { datatypes }), system, pack);
+    }
     if (!outcome.ok) {
       notRendered ??= `the build refuses it: ${outcome.problems[0]}`;
       continue;
