@@ -52,4 +52,19 @@ describe('default operations', () => {
   it('a list URL that is only a query falls back to the datatype name', () => {
     expect(operationBase('item', '?page=1')).toEqual({ collection: 'item', suffix: '' });
   });
+
+  it("a datatype's own API path is the collection; the list URL then gives only the suffix", () => {
+    expect(operationBase('company', undefined, 'crm/v3/objects/companies')).toEqual({
+      collection: 'crm/v3/objects/companies',
+      suffix: '',
+    });
+    expect(operationBase('item', 'items.json?limit=50', 'v2/items')).toEqual({
+      collection: 'v2/items',
+      suffix: '.json',
+    });
+    expect(defaultOperation('lookup', 'item', 'items.json', 'v2/items')).toEqual({
+      method: 'GET',
+      url: 'v2/items/{{ entity.id }}.json',
+    });
+  });
 });

@@ -25,25 +25,32 @@ const FORMAT_SUFFIX = /(?<=[^/.{}])(\.[A-Za-z][A-Za-z0-9]*)$/;
  * with a format extension of its last segment (`.json`, `.xml`) kept apart, so that the item
  * URLs put it after the id as such APIs do (`inventory_items.json?limit=50` → collection
  * `inventory_items`, suffix `.json`: lookup `inventory_items/{{ entity.id }}.json`).
+ * A datatype's own API path (`apiPath`, connector.json's `datatypes.<dt>.path`) is the collection
+ * when given (the list URL then only gives the suffix).
  */
-export function operationBase(datatype: string, listUrl?: unknown): OperationBase {
-  if (typeof listUrl !== 'string') return { collection: datatype, suffix: '' };
+export function operationBase(datatype: string, listUrl?: unknown, apiPath?: string): OperationBase {
+  if (typeof listUrl !== 'string') return { collection: apiPath ?? datatype, suffix: '' };
   const path = listUrl.replace(/(\?|#|\{%).*$/s, '').replace(/\/+$/, '');
-  if (path === '') return { collection: datatype, suffix: '' };
+  if (path === '') return { collection: apiPath ?? datatype, suffix: '' };
   const suffix = FORMAT_SUFFIX.exec(path)?.[1] ?? '';
-  return { collection: path.slice(0, path.length - suffix.length), suffix };
+  return { collection: apiPath ?? path.slice(0, path.length - suffix.length), suffix };
 }
 
 /**
  * The default operation a pattern adds for `role` of `datatype` (connector.json's
  * `datatypes.<dt>.operations.<role>` is merged over it). Every role's URL comes from one base path
- * (`operationBase`: the list URL's when connector.json gives one, else the datatype name): the
+ * (`operationBase`: the datatype's path when given, else the list URL's, else the datatype name): the
  * collection for list and insert, `<collection>/{{ entity.id }}` for lookup, update and delete.
  * The urls are relative to the system's `url_pattern` and keep Sesam's runtime Jinja
  * (`{{ entity.id }}`) as text.
  */
-export function defaultOperation(role: OperationRole, datatype: string, listUrl?: unknown): OperationConfig {
-  const { collection, suffix } = operationBase(datatype, listUrl);
+export function defaultOperation(
+  role: OperationRole,
+  datatype: string,
+  listUrl?: unknown,
+  apiPath?: string,
+): OperationConfig {
+  const { collection, suffix } = operationBase(datatype, listUrl, apiPath);
   const all = `${collection}${suffix}`;
   const one = `${collection}/{{ entity.id }}${suffix}`;
   switch (role) {

@@ -6,6 +6,7 @@ import { resolveDatatype } from './datatype-pattern';
 import { checkNameLengths } from './name-lengths';
 import { datatypeNameCollision } from './names';
 import { systemOperations, type SystemOperations } from './operations';
+import { placeholderProblems } from './operation-placeholders';
 import { rendersSystem, systemTemplatePath } from './package-layout';
 import type { ConfigFindings, ConfigPath, ConfigProblem } from './problems';
 import type { AuthConfig, AuthType, ConnectorConfig, DatatypeConfig } from './types';
@@ -97,6 +98,9 @@ function checkSystem(config: ConnectorConfig, context: ConfigCheckContext): Conf
       path: ['restSystem', 'urlPattern'],
       message: 'must contain %s where Sesam puts each operation url, e.g. https://api.example.com/v1/%s',
     });
+  }
+  for (const [role, defaults] of Object.entries(config.restSystem?.operationDefaults ?? {})) {
+    problems.push(...placeholderProblems(defaults, ['restSystem', 'operationDefaults', role]));
   }
   return problems;
 }

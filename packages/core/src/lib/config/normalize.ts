@@ -21,6 +21,7 @@ const normalizeRestSystem = (rest: ConfigObject): RestSystemConfig => ({
   verifySsl: (rest['verifySsl'] ?? true) as boolean,
   headers: objectOr(rest['headers']),
   properties: objectOr(rest['properties']),
+  operationDefaults: objectOr(rest['operationDefaults']) as RestSystemConfig['operationDefaults'],
   operations: objectOr(rest['operations']) as RestSystemConfig['operations'],
 });
 

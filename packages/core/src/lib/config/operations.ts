@@ -8,7 +8,8 @@ import {
 import { resolveDatatype } from './datatype-pattern';
 import type { ConfigPath, ConfigProblem } from './problems';
 import type { RenderedSystemConfig } from './package-layout';
-import type { ConfigJson, ConfigObject, ConnectorConfig, DatatypeConfig } from './types';
+import { fillPlaceholders } from './operation-placeholders';
+import type { ConfigJson, ConfigObject, ConnectorConfig, DatatypeConfig, RestSystemConfig } from './types';
 
 /** The system's operations by full name, and where in connector.json each one was last set. */
 export interface SystemOperations {
@@ -56,10 +57,35 @@ function datatypeRoles(
 }
 
 /**
- * Every operation of the system template: for each datatype `<dt>-<role>` = the pattern default
- * (its URL derived from the datatype's list URL when given, see the pack's `operationBase`) with
- * `datatypes.<dt>.operations.<role>` merged over it, then `restSystem.operations` merged over
- * (or added). Problems: an operation without url/method, or one a pattern calls but nothing defines.
+ * The operations of one datatype's roles, before `restSystem.operations`: for each role, the pack's
+ * default < `restSystem.operationDefaults.<role>` (its `${datatype}` and `${path}` filled) <
+ * `operations.<role>` of the datatype (a key set to null removes it). Every role's default URL comes
+ * from one base path (the pack's `operationBase`): the datatype's `path` when given, else the URL of
+ * its list operation as merged, else its name. The list role is merged first for that reason.
+ */
+export function datatypeOperations(
+  restSystem: Pick<RestSystemConfig, 'operationDefaults'>,
+  name: string,
+  datatype: Pick<DatatypeConfig, 'path' | 'operations'>,
+  roles: readonly OperationRole[],
+): Partial<Record<OperationRole, ConfigObject>> {
+  const placeholders = { datatype: name, path: datatype.path ?? name };
+  const layered = (role: OperationRole, base: { readonly [key: string]: unknown }): ConfigObject => {
+    const defaults = restSystem.operationDefaults[role];
+    const connector = defaults === undefined ? {} : fillPlaceholders(defaults, placeholders);
+    return mergeOperation(mergeOperation(base, connector), datatype.operations[role]);
+  };
+  const listUrl = layered('list', defaultOperation('list', name, undefined, datatype.path))['url'];
+  const merged: Partial<Record<OperationRole, ConfigObject>> = {};
+  for (const role of roles)
+    merged[role] = layered(role, defaultOperation(role, name, listUrl, datatype.path));
+  return merged;
+}
+
+/**
+ * Every operation of the system template: for each datatype `<dt>-<role>` as `datatypeOperations`
+ * merges it, then `restSystem.operations` merged over (or added). Problems: an operation without
+ * url/method, or one a pattern calls but nothing defines.
  */
 export function systemOperations(
   config: RenderedSystemConfig,
@@ -68,12 +94,17 @@ export function systemOperations(
   const operations: { [name: string]: ConfigObject } = {};
   const origin = new Map<string, ConfigPath>();
   for (const [name, datatype] of Object.entries(config.datatypes)) {
-    // Every role's default URL comes from one base path: the list URL's when the datatype gives one.
-    const listUrl = datatype.operations['list']?.['url'];
-    for (const role of datatypeRoles(config, patterns, name)) {
+    const roles = datatypeRoles(config, patterns, name);
+    const merged = datatypeOperations(config.restSystem, name, datatype, roles);
+    for (const role of roles) {
       const opName = operationName(name, role);
-      operations[opName] = mergeOperation(defaultOperation(role, name, listUrl), datatype.operations[role]);
-      origin.set(opName, ['datatypes', name, 'operations', role]);
+      operations[opName] = merged[role]!;
+      origin.set(
+        opName,
+        datatype.operations[role] === undefined && config.restSystem.operationDefaults[role] !== undefined
+          ? ['restSystem', 'operationDefaults', role]
+          : ['datatypes', name, 'operations', role],
+      );
     }
   }
   for (const [opName, override] of Object.entries(config.restSystem.operations)) {

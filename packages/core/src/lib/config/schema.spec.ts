@@ -46,7 +46,13 @@ describe('connector.schema.json', () => {
   it('lists every pattern of the pack and gives each its own options schema', () => {
     const schema = composeConnectorSchema() as any;
     const datatype = schema.definitions.datatype;
-    expect(datatype.properties.pattern.enum).toEqual(['collect', 'webhook', 'webhook-registry', 'share', 'raw']);
+    expect(datatype.properties.pattern.enum).toEqual([
+      'collect',
+      'webhook',
+      'webhook-registry',
+      'share',
+      'raw',
+    ]);
     const branches = datatype.allOf.map((branch: any) => [
       branch.if.properties.pattern.const,
       Object.keys(branch.then.properties.options.properties).sort(),

@@ -119,6 +119,10 @@ const manifestSchema: JsonSchema = object(
   },
 );
 
+/** One operation per role (list, lookup, insert, update, delete). */
+const operationRoleProperties = (): { [role: string]: JsonSchema } =>
+  Object.fromEntries(OPERATION_ROLES.map((role) => [role, { $ref: '#/definitions/operation' }]));
+
 const restSystemSchema: JsonSchema = object('The REST system template (templates/system.json).', {
   properties: {
     urlPattern: text(
@@ -137,6 +141,10 @@ const restSystemSchema: JsonSchema = object('The REST system template (templates
         worker_threads: integer('Parallel requests of the system.', 1, 1000),
       },
     }),
+    operationDefaults: object(
+      "Per-role defaults of every datatype's operations (<datatype>-<role>): merged over the pack's role default and under datatypes.<dt>.operations.<role>. Strings may hold the build-time placeholders ${datatype} (the datatype's name) and ${path} (its path, default the name); $${…} writes ${…} as text. {{@ param @}} and runtime {{ … }} stay as they are.",
+      { properties: operationRoleProperties(), additionalProperties: false },
+    ),
     operations: object(
       'Extra operations by full name; an entry named like a pattern operation is merged over it, and null leaves out the operation a pattern would add (import: the source system has none).',
       {
@@ -291,8 +299,6 @@ function datatypeDefaultsSchema(patterns: readonly DatatypePattern[]): JsonSchem
 }
 
 function datatypeSchema(patterns: readonly DatatypePattern[]): JsonSchema {
-  const roles: { [role: string]: JsonSchema } = {};
-  for (const role of OPERATION_ROLES) roles[role] = { $ref: '#/definitions/operation' };
   return object('One datatype: the pattern that renders templates/<datatype>.json and its settings.', {
     properties: {
       pattern: {
@@ -307,10 +313,14 @@ function datatypeSchema(patterns: readonly DatatypePattern[]): JsonSchema {
         { minLength: 1 },
       ),
       options: object('Pattern options.'),
-      operations: object('Per-role overrides merged over the pattern defaults (<datatype>-<role>).', {
-        properties: roles,
-        additionalProperties: false,
-      }),
+      path: text(
+        "The datatype's API path, relative to restSystem.urlPattern (e.g. crm/v3/objects/companies): ${path} in restSystem.operationDefaults, and the base of the pack's default operation URLs. Default: the datatype name.",
+        { minLength: 1 },
+      ),
+      operations: object(
+        'Per-role overrides (<datatype>-<role>) merged over restSystem.operationDefaults.<role> and the pattern defaults; text as written (no placeholders).',
+        { properties: operationRoleProperties(), additionalProperties: false },
+      ),
       patches: { $ref: '#/definitions/datatypePatches' },
     },
     required: ['pattern'],

@@ -33,6 +33,11 @@ export interface RestSystemConfig {
   verifySsl: boolean;
   headers: ConfigObject;
   properties: ConfigObject;
+  /**
+   * Per-role operation defaults of every datatype, merged over the pack's role default and under
+   * the datatype's `operations.<role>`; their strings may hold `${datatype}` and `${path}`.
+   */
+  operationDefaults: Partial<Record<OperationRole, ConfigObject>>;
   /** Extra operations by full name; one named like a pattern operation is merged over it, null leaves it out. */
   operations: { [name: string]: ConfigObject | null };
 }
@@ -45,6 +50,8 @@ export interface DatatypeConfig {
   /** raw only: path relative to connector/ of the verbatim file kept in raw/. */
   template?: string;
   options: ConfigObject;
+  /** The datatype's API path (relative to url_pattern): `${path}` in operationDefaults, the default URLs' base. */
+  path?: string;
   operations: Partial<Record<OperationRole, ConfigObject>>;
   /**
    * RFC 6902 operations by pipe role, applied to the pipe `{{@ system @}}-{{@ datatype @}}-<role>`

@@ -100,11 +100,15 @@ function checkSystemFile(config: ConnectorConfig, context: VerbatimCheckContext)
     }
   }
   for (const [name, datatype] of Object.entries(config.datatypes)) {
-    if (Object.keys(datatype.operations).length > 0) {
-      problems.push({
-        path: ['datatypes', name, 'operations'],
-        message: `has no effect with systemFile: the system's operations are those in ${file}; edit that file instead`,
-      });
+    for (const field of ['operations', 'path'] as const) {
+      if (
+        field === 'operations' ? Object.keys(datatype.operations).length > 0 : datatype.path !== undefined
+      ) {
+        problems.push({
+          path: ['datatypes', name, field],
+          message: `has no effect with systemFile: the system's operations are those in ${file}; edit that file instead`,
+        });
+      }
     }
   }
   return problems;
