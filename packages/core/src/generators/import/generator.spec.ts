@@ -299,7 +299,9 @@ describe('import generator', () => {
       await run({ verbatim: false });
       expect(keysOf(config())).not.toContain('systemFile');
       expect(keysOf(config())).not.toContain('manifestFile');
-      expect(config()['restSystem']).toMatchObject({ urlPattern: 'https://{{@ subdomain @}}.example.com/api/%s' });
+      expect(config()['restSystem']).toMatchObject({
+        urlPattern: 'https://{{@ subdomain @}}.example.com/api/%s',
+      });
       const built = renderTreeConnector(tree, 'shop').get('templates/system.json')!;
       expect(built).not.toBe(indented);
       expect(built).toBe(SYSTEM_JSON);

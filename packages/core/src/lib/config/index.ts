@@ -15,7 +15,13 @@ export {
 } from './problems';
 export { nameProblem, NAME_PATTERN } from './names';
 export { rendersSystem, systemTemplatePath, type RenderedSystemConfig } from './package-layout';
-export { systemOperations, mergeOperation, type SystemOperations } from './operations';
+export { systemOperations, datatypeOperations, mergeOperation, type SystemOperations } from './operations';
+export {
+  fillPlaceholders,
+  escapePlaceholders,
+  PLACEHOLDER_NAMES,
+  type OperationPlaceholders,
+} from './operation-placeholders';
 export { resolveDatatype, type ResolvedDatatype } from './datatype-pattern';
 export { rawFilesNeeded, RawFileError } from './raw-files';
 export { renderedDatatypes, type RenderedDatatype } from './manifest-file';

@@ -132,6 +132,7 @@ export const composePackage = (
           pattern!,
           ['label', generated ? entry.get('label') : undefined],
           ...rest,
+          ...(parts?.datatypes?.get(name) ?? []),
           ['manifest', generated ? without(entry, OWN_DATATYPE_FIELDS) : undefined],
         ]),
       ];

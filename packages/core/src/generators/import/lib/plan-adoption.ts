@@ -9,13 +9,14 @@ import { DEFAULT_SYSTEM_PLACEHOLDER } from '../../../lib/expand';
 import { parseJson, toCanonicalJson } from '../../../lib/json';
 import { createGuardedPatch, patchSize, type PatchOperation } from '../../../lib/patch';
 import type { LoadedTemplatePack } from '../../../lib/render';
-import { composePackage, type Adoption, type PackageShape } from './compose-config';
+import { composePackage, type Adoption, type ManifestMode, type PackageShape } from './compose-config';
+import { compactOperations, type CompactOperations } from './operation-defaults';
 import type { ImportPlan } from './plan-import';
 import { expectedFiles, planVerbatimImport } from './plan-verbatim';
 import { MANIFEST_FILE } from '../../../lib/layout';
 import type { SourceConnector } from './read-source';
 import { systemCandidates, systemShapeProblem, type SystemParts } from './system-candidates';
-import { defaultOperation, operationName } from '@sesam-connectors/template-pack';
+import { defaultOperation, operationName, type OperationRole } from '@sesam-connectors/template-pack';
 import { resolveDatatype } from '../../../lib/config/datatype-pattern';
 import { toConfigValue } from '../../../lib/config/config-value';
 import type { ConfigObject } from '../../../lib/config/types';
@@ -23,6 +24,13 @@ import { isJsonObject, JsonObject } from '../../../lib/json';
 import { renderCandidate } from './verify-package';
 
 const VERBATIM: PackageShape = { system: 'file', manifest: 'file' };
+/** How a rendered system is tried, in order: [operations compacted, manifest mode]. */
+const SYSTEM_SHAPES: readonly (readonly [boolean, ManifestMode])[] = [
+  [true, 'generated'],
+  [false, 'generated'],
+  [true, 'file'],
+  [false, 'file'],
+];
 /** Rounds of planning: each one turns the datatypes whose node config did not match into raw. */
 const MAX_ROUNDS = 3;
 
@@ -177,37 +185,70 @@ function refusedAsRaw(
   return plans;
 }
 
+/** The operation roles each datatype's pattern adds (its reuse target's for a reuse), by datatype name. */
+function patternRoles(
+  plans: readonly DatatypePlan[],
+  pack: LoadedTemplatePack,
+): Map<string, ReadonlySet<OperationRole>> {
+  const owners = new Map(
+    plans.flatMap((plan) => (plan.kind === 'pattern' ? [[plan.name, plan] as const] : [])),
+  );
+  return new Map(
+    plans.map((plan) => {
+      const owner = owners.get(plan.kind === 'reuse' ? plan.reuse : plan.name);
+      if (owner === undefined) return [plan.name, new Set<OperationRole>()];
+      const { pattern, options } = resolveDatatype(
+        { pattern: owner.pattern, options: toConfigValue(owner.options) as ConfigObject },
+        pack.patterns,
+      );
+      return [plan.name, new Set(pattern?.operationRoles(options) ?? [])];
+    }),
+  );
+}
+
+/** compactOperations of the last operations and roles given (the same for every auth candidate). */
+let lastCompact: { source: string; roles: string; result: CompactOperations } | undefined;
+const compactOnce = (
+  source: JsonObject,
+  roles: ReadonlyMap<string, ReadonlySet<OperationRole>>,
+): CompactOperations => {
+  const key = {
+    source: toCanonicalJson(source),
+    roles: JSON.stringify([...roles].map(([n, r]) => [n, [...r]])),
+  };
+  if (lastCompact?.source !== key.source || lastCompact.roles !== key.roles)
+    lastCompact = { ...key, result: compactOperations(source, roles) };
+  return lastCompact.result;
+};
+
 /**
- * restSystem with what leaves the source's operations as they are although the patterns add
- * defaults: `null` for an operation a pattern role adds that the source lacks, and `"key": null` for
- * a default key (method, url) the source's operation lacks.
+ * restSystem (and the datatypes' `path` and `operations`) that leave the source's operations as they
+ * are although the patterns add defaults: `null` by full name for an operation a pattern role adds
+ * that the source lacks. `compact`: the source's `<dt>-<role>` operations as per-role
+ * `operationDefaults` and what each datatype's differs by (see `compactOperations`); otherwise copied
+ * by full name, with `"key": null` for a default key (method, url) the source's operation lacks.
  */
 function keepingSourceOperations(
   parts: SystemParts,
   plans: readonly DatatypePlan[],
   pack: LoadedTemplatePack,
+  compact: boolean,
 ): SystemParts {
   const given = parts.restSystem.get('operations');
-  const operations = new JsonObject(isJsonObject(given) ? given : []);
-  const owners = new Map(
-    plans.flatMap((plan) => (plan.kind === 'pattern' ? [[plan.name, plan] as const] : [])),
-  );
-  for (const plan of plans) {
-    const owner = owners.get(plan.kind === 'reuse' ? plan.reuse : plan.name);
-    if (owner === undefined) continue;
-    const { pattern, options } = resolveDatatype(
-      { pattern: owner.pattern, options: toConfigValue(owner.options) as ConfigObject },
-      pack.patterns,
-    );
-    if (pattern === undefined) continue;
-    for (const role of pattern.operationRoles(options)) {
-      const name = operationName(plan.name, role);
-      const operation = operations.get(name);
+  const source = new JsonObject(isJsonObject(given) ? given : []);
+  const roles = patternRoles(plans, pack);
+  const packed = compact ? compactOnce(source, roles) : undefined;
+  const operations = new JsonObject(packed?.operations ?? source);
+  for (const [datatype, added] of roles) {
+    for (const role of added) {
+      const name = operationName(datatype, role);
+      const operation = source.get(name);
       if (!isJsonObject(operation)) {
         operations.set(name, null);
         continue;
       }
-      const missing = Object.keys(defaultOperation(role, plan.name)).filter((key) => !operation.has(key));
+      if (packed !== undefined) continue;
+      const missing = Object.keys(defaultOperation(role, datatype)).filter((key) => !operation.has(key));
       if (missing.length > 0)
         operations.set(
           name,
@@ -215,9 +256,13 @@ function keepingSourceOperations(
         );
     }
   }
-  const restSystem = new JsonObject([...parts.restSystem]);
+  const restSystem = new JsonObject(
+    [...parts.restSystem].filter(([key]) => key !== 'operations' && key !== 'operationDefaults'),
+  );
+  if (packed !== undefined && packed.operationDefaults.size > 0)
+    restSystem.set('operationDefaults', packed.operationDefaults);
   if (operations.size > 0) restSystem.set('operations', operations);
-  return { auth: parts.auth, restSystem };
+  return { auth: parts.auth, restSystem, ...(packed === undefined ? {} : { datatypes: packed.datatypes }) };
 }
 
 /** The best package shape for these datatype plans, rendered and expanded; undefined when none renders. */
@@ -233,14 +278,15 @@ function proveBest(
   let best: { shape: PackageShape; adoption: Adoption; size: number } | undefined;
   let notRendered = systemShapeProblem(systemText);
   for (const parts of systemCandidates(source, systemText) ?? []) {
-    const restSystem = keepingSourceOperations(parts, datatypes, pack);
-    let shape: PackageShape = { system: restSystem, manifest: 'generated' };
-    let outcome = renderCandidate(composePackage(source, system, shape, { datatypes }), system, pack);
-    if (!outcome.ok) {
-      // A generated manifest refuses what a copied one keeps (a raw datatype's legacy name, a missing
-      // template): the system can still be rendered, with the manifest copied.
-      shape = { system: restSystem, manifest: 'file' };
+    // The operations as shared defaults first, else by full name; the manifest generated, else
+    // copied (a generated one refuses what a copied one keeps: a raw datatype's legacy name, a
+    // missing template).
+    let shape: PackageShape = VERBATIM;
+    let outcome: ReturnType<typeof renderCandidate> = { ok: false, problems: [] };
+    for (const [compact, manifest] of SYSTEM_SHAPES) {
+      shape = { system: keepingSourceOperations(parts, datatypes, pack, compact), manifest };
       outcome = renderCandidate(composePackage(source, system, shape, { datatypes }), system, pack);
+      if (outcome.ok) break;
     }
     if (!outcome.ok) {
       notRendered ??= `the build refuses it: ${outcome.problems[0]}`;

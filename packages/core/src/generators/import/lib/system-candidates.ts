@@ -7,6 +7,8 @@ import type { SourceConnector } from './read-source';
 export interface SystemParts {
   auth: JsonObject;
   restSystem: JsonObject;
+  /** connector.json fields of datatypes that hold part of the system (`path`, `operations`), by name. */
+  datatypes?: ReadonlyMap<string, JsonObject>;
 }
 
 /** Root keys of the system that `restSystem` sets through its own fields. */

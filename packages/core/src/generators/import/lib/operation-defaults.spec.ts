@@ -1,0 +1,65 @@
+import { parseJson, toCanonicalJson, type JsonObject } from '../../../lib/json';
+import { compactOperations } from './operation-defaults';
+
+const plain = (value: unknown) => JSON.parse(toCanonicalJson(value as JsonObject));
+const list = (path: string) => ({
+  method: 'GET',
+  next_page_link: `{{@ base_url @}}/v2/${path}?from={{ body.from + body.count }}`,
+  payload_property: 'values',
+  url: `${path}?fields=*`,
+});
+
+describe('compactOperations (import: the source operations as per-role defaults)', () => {
+  const source = parseJson(
+    JSON.stringify({
+      'address-list': list('address'),
+      'contact-list': list('contact'),
+      'contact-lookup': { method: 'GET', url: 'contact/{{ entity.id }}?fields=*' },
+      'country-list': { ...list('country'), payload_property: undefined, id_expression: '{{ id }}' },
+      'order-list': list('sales/order'),
+      'token-refresh': { method: 'POST', url: 'token' },
+    }),
+  ) as JsonObject;
+  const roles = new Map(
+    ['address', 'contact', 'country', 'order'].map((name) => [name, new Set(['list' as const])]),
+  );
+
+  it("abstracts each datatype's path, keeps what most share as the default and the rest per datatype", () => {
+    const packed = compactOperations(source, roles);
+    expect(plain(packed.operationDefaults)).toEqual({
+      list: {
+        next_page_link: '{{@ base_url @}}/v2/${path}?from={{ body.from + body.count }}',
+        payload_property: 'values',
+        url: '${path}?fields=*',
+      },
+    });
+    expect(plain(packed.datatypes.get('country'))).toEqual({
+      operations: { list: { id_expression: '{{ id }}', payload_property: null } },
+    });
+    expect(packed.datatypes.has('address')).toBe(false);
+    // A path unlike the name is given once.
+    expect(plain(packed.datatypes.get('order'))).toEqual({ path: 'sales/order' });
+    // The lookup no other datatype shares stays as the datatype's own (only what the pack default lacks).
+    expect(plain(packed.datatypes.get('contact'))).toEqual({
+      operations: { lookup: { url: 'contact/{{ entity.id }}?fields=*' } },
+    });
+    expect(plain(packed.operations)).toEqual({ 'token-refresh': { method: 'POST', url: 'token' } });
+  });
+
+  it('escapes a source text that looks like a placeholder', () => {
+    const odd = parseJson(
+      JSON.stringify({
+        'a-list': { method: 'GET', url: 'a?x=${path}' },
+        'b-list': { method: 'GET', url: 'b?x=${path}' },
+      }),
+    ) as JsonObject;
+    const packed = compactOperations(
+      odd,
+      new Map([
+        ['a', new Set()],
+        ['b', new Set()],
+      ]),
+    );
+    expect(plain(packed.operationDefaults)).toEqual({ list: { url: '${path}?x=$${path}' } });
+  });
+});

@@ -1,0 +1,203 @@
+import {
+  OPERATION_ROLES,
+  defaultOperation,
+  operationBase,
+  operationName,
+  type OperationRole,
+} from '@sesam-connectors/template-pack';
+import {
+  NAME_PATTERN,
+  datatypeOperations,
+  escapePlaceholders,
+  fillPlaceholders,
+  type ConfigJson,
+  type ConfigObject,
+  type OperationPlaceholders,
+} from '../../../lib/config';
+import { toConfigValue } from '../../../lib/config/config-value';
+import { isJsonObject, JsonObject, toJsonText, type JsonValue } from '../../../lib/json';
+
+/** Where the source's operations go: shared per-role defaults, each datatype's own part, the rest by full name. */
+export interface CompactOperations {
+  /** restSystem.operationDefaults (empty: none). */
+  readonly operationDefaults: JsonObject;
+  /** Per datatype: `path` and `operations` fields of connector.json. */
+  readonly datatypes: ReadonlyMap<string, JsonObject>;
+  /** restSystem.operations: what no datatype role holds. */
+  readonly operations: JsonObject;
+}
+
+/** A datatype whose operations may move into connector.json's datatype (its roles by source operation). */
+interface Owner {
+  readonly name: string;
+  /** The roles the pattern adds for it anyway (an empty override is then left out). */
+  readonly patternRoles: ReadonlySet<OperationRole>;
+  readonly targets: Map<OperationRole, JsonObject>;
+  /** Its API path as the list URL gives it (the name when it gives none). */
+  readonly path: string;
+}
+
+const size = (value: JsonValue | ConfigJson): number => compact(value).length;
+const same = (a: JsonValue | ConfigJson | undefined, b: JsonValue | ConfigJson | undefined): boolean =>
+  a === undefined || b === undefined ? a === b : compact(a) === compact(b);
+
+/** `text` with every word-bounded occurrence of `word` replaced (a name inside `contacts` is not `contact`). */
+const replaceWord = (text: string, word: string, by: string): string =>
+  word === ''
+    ? text
+    : text.split(new RegExp(`(?<![A-Za-z0-9_])${escapeRegex(word)}(?![A-Za-z0-9_])`)).join(by);
+const escapeRegex = (text: string) => text.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+
+/** A source value written for operationDefaults: `${…}` escaped, then `path` (else the name) abstracted. */
+const abstracted = (value: JsonValue, holes: OperationPlaceholders, withName: boolean): JsonValue => {
+  if (typeof value === 'string') {
+    let text = replaceWord(escapePlaceholders(value), holes.path, '${path}');
+    if (withName && holes.datatype !== holes.path) text = replaceWord(text, holes.datatype, '${datatype}');
+    return text;
+  }
+  if (Array.isArray(value)) return value.map((item) => abstracted(item, holes, withName));
+  if (isJsonObject(value))
+    return new JsonObject([...value].map(([k, v]) => [k, abstracted(v, holes, withName)]));
+  return value;
+};
+
+const compact = (value: JsonValue | ConfigJson): string => toJsonText(value as JsonValue, { compact: true });
+
+/** The bytes a datatype's override spends on `key` when its base has `base` and the source `target` (compact JSON texts). */
+const keyCost = (key: string, base: string | undefined, target: string | undefined): number => {
+  if (base === target) return 0;
+  return target === undefined ? key.length + 8 : key.length + target.length + 4;
+};
+
+const holesOf = (owner: Owner): OperationPlaceholders => ({ datatype: owner.name, path: owner.path });
+
+/**
+ * The default of `key` for `role` that saves the most bytes over the owners having the role, or
+ * undefined when none saves any: each candidate value is a source value with the datatype's path
+ * (and name) abstracted; a datatype whose value it does not give pays its own value, one without
+ * the key a `null`.
+ */
+function bestDefault(role: OperationRole, key: string, owners: readonly Owner[]): JsonValue | undefined {
+  const having = owners.filter((owner) => owner.targets.has(role));
+  const targets = having.map((owner) => {
+    const target = owner.targets.get(role)!.get(key);
+    return target === undefined ? undefined : compact(target);
+  });
+  const packValue = (owner: Owner): string | undefined => {
+    const listUrl = owner.targets.get('list')?.get('url');
+    const value = defaultOperation(role, owner.name, listUrl)[key];
+    return value === undefined ? undefined : compact(value as JsonValue);
+  };
+  const costWith = (value: (owner: Owner) => string | undefined) =>
+    having.reduce((sum, owner, index) => sum + keyCost(key, value(owner), targets[index]), 0);
+  let best: { value: JsonValue | undefined; cost: number } = { value: undefined, cost: costWith(packValue) };
+  // The candidates: each owner's value abstracted; one only its own owner gives saves nothing.
+  const candidates = new Map<string, { value: JsonValue; owners: number }>();
+  for (const owner of having) {
+    const target = owner.targets.get(role)!.get(key);
+    if (target === undefined) continue;
+    const own = new Set<string>();
+    for (const withName of [false, true]) {
+      const value = abstracted(target, holesOf(owner), withName);
+      const text = compact(value);
+      if (own.has(text)) continue;
+      own.add(text);
+      const seen = candidates.get(text);
+      candidates.set(text, { value, owners: (seen?.owners ?? 0) + 1 });
+    }
+  }
+  for (const [text, { value: candidate, owners: count }] of candidates) {
+    if (count < 2) continue;
+    {
+      const config = toConfigValue(candidate);
+      const filled = text.includes('${')
+        ? (o: Owner) => compact(fillPlaceholders(config, holesOf(o)))
+        : () => text;
+      const cost = key.length + text.length + 4 + costWith(filled);
+      if (cost < best.cost) best = { value: candidate, cost };
+    }
+  }
+  return best.value;
+}
+
+/** The override that turns `base` into `target`: differing keys with the source's value, missing ones null. */
+const overrideOf = (base: ConfigObject, target: JsonObject): JsonObject => {
+  const entries: [string, JsonValue][] = [...target].filter(([key, value]) => !same(base[key], value));
+  for (const key of Object.keys(base)) if (!target.has(key)) entries.push([key, null]);
+  return new JsonObject(entries);
+};
+
+/** connector.json's `operations` (and `path`) of one datatype under `defaults`, and their size. */
+function datatypeFields(owner: Owner, defaults: JsonObject, withPath: boolean): JsonObject {
+  const restSystem = { operationDefaults: toConfigValue(defaults) as ConfigObject };
+  const path = withPath ? owner.path : undefined;
+  const roles = OPERATION_ROLES.filter((role) => owner.targets.has(role));
+  const overrides = new JsonObject();
+  const fields = (): ConfigObject => ({ ...(toConfigValue(overrides) as ConfigObject) });
+  for (const role of roles) {
+    // The list's override first: the other roles' default URLs follow the merged list URL.
+    const base = datatypeOperations(restSystem, owner.name, { path, operations: fields() }, [role])[role]!;
+    const override = overrideOf(base, owner.targets.get(role)!);
+    if (override.size > 0 || !owner.patternRoles.has(role)) overrides.set(role, override);
+  }
+  return new JsonObject([
+    ...(path === undefined ? [] : ([['path', path]] as [string, JsonValue][])),
+    ...(overrides.size > 0 ? ([['operations', overrides]] as [string, JsonValue][]) : []),
+  ]);
+}
+
+/**
+ * The source system's operations written compactly: every `<dt>-<role>` of a datatype with a valid
+ * name moves into `datatypes.<dt>.operations.<role>` as what differs from the per-role defaults,
+ * which are chosen key by key for the bytes they save (the datatype's API path abstracted as
+ * `${path}`, its name as `${datatype}`); a datatype gets its `path` when that is shorter. The
+ * build merges them back into exactly the source's operations (proven by the import as a whole).
+ * `nulls`: operations a pattern would add that the source lacks (kept as `null` by full name).
+ */
+export function compactOperations(
+  source: JsonObject,
+  datatypes: ReadonlyMap<string, ReadonlySet<OperationRole>>,
+): CompactOperations {
+  const owners = new Map<string, Owner>();
+  const rest = new JsonObject();
+  const ownerOf = (name: string): Owner | undefined => {
+    if (!datatypes.has(name) || !NAME_PATTERN.test(name)) return undefined;
+    if (!owners.has(name))
+      owners.set(name, { name, patternRoles: datatypes.get(name)!, targets: new Map(), path: name });
+    return owners.get(name);
+  };
+  for (const [opName, operation] of source) {
+    const cut = opName.lastIndexOf('-');
+    const role = opName.slice(cut + 1) as OperationRole;
+    const owner =
+      cut > 0 && OPERATION_ROLES.includes(role) && isJsonObject(operation)
+        ? ownerOf(opName.slice(0, cut))
+        : undefined;
+    if (owner === undefined || operationName(owner.name, role) !== opName) rest.set(opName, operation);
+    else owner.targets.set(role, operation as JsonObject);
+  }
+  const all = [...owners.values()].map((owner): Owner => {
+    const listUrl = owner.targets.get('list')?.get('url');
+    return { ...owner, path: operationBase(owner.name, listUrl).collection };
+  });
+
+  const defaults = new JsonObject();
+  for (const role of OPERATION_ROLES) {
+    const keys = new Set(all.flatMap((owner) => [...(owner.targets.get(role)?.keys() ?? [])]));
+    const roleDefaults = new JsonObject();
+    for (const key of keys) {
+      const value = bestDefault(role, key, all);
+      if (value !== undefined) roleDefaults.set(key, value);
+    }
+    if (roleDefaults.size > 0) defaults.set(role, roleDefaults);
+  }
+
+  const fields = new Map<string, JsonObject>();
+  for (const owner of all) {
+    const plain = datatypeFields(owner, defaults, false);
+    const withPath = owner.path === owner.name ? plain : datatypeFields(owner, defaults, true);
+    const chosen = size(withPath) < size(plain) ? withPath : plain;
+    if (chosen.size > 0) fields.set(owner.name, chosen);
+  }
+  return { operationDefaults: defaults, datatypes: fields, operations: rest };
+}
