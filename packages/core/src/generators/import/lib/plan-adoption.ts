@@ -10,7 +10,7 @@ import { parseJson, toCanonicalJson } from '../../../lib/json';
 import { createGuardedPatch, patchSize, type PatchOperation } from '../../../lib/patch';
 import type { LoadedTemplatePack } from '../../../lib/render';
 import { composePackage, type Adoption, type ManifestMode, type PackageShape } from './compose-config';
-import { compactOperations, type CompactOperations } from './operation-defaults';
+import { compactOperations } from './operation-defaults';
 import type { ImportPlan } from './plan-import';
 import { expectedFiles, planVerbatimImport } from './plan-verbatim';
 import { MANIFEST_FILE } from '../../../lib/layout';
@@ -185,6 +185,12 @@ function refusedAsRaw(
   return plans;
 }
 
+/** The source system's operations (restSystem.operations as the candidate copies them). */
+const sourceOperations = (parts: SystemParts): JsonObject => {
+  const given = parts.restSystem.get('operations');
+  return new JsonObject(isJsonObject(given) ? given : []);
+};
+
 /** The operation roles each datatype's pattern adds (its reuse target's for a reuse), by datatype name. */
 function patternRoles(
   plans: readonly DatatypePlan[],
@@ -206,21 +212,6 @@ function patternRoles(
   );
 }
 
-/** compactOperations of the last operations and roles given (the same for every auth candidate). */
-let lastCompact: { source: string; roles: string; result: CompactOperations } | undefined;
-const compactOnce = (
-  source: JsonObject,
-  roles: ReadonlyMap<string, ReadonlySet<OperationRole>>,
-): CompactOperations => {
-  const key = {
-    source: toCanonicalJson(source),
-    roles: JSON.stringify([...roles].map(([n, r]) => [n, [...r]])),
-  };
-  if (lastCompact?.source !== key.source || lastCompact.roles !== key.roles)
-    lastCompact = { ...key, result: compactOperations(source, roles) };
-  return lastCompact.result;
-};
-
 /**
  * restSystem (and the datatypes' `path` and `operations`) that leave the source's operations as they
  * are although the patterns add defaults: `null` by full name for an operation a pattern role adds
@@ -234,10 +225,9 @@ function keepingSourceOperations(
   pack: LoadedTemplatePack,
   compact: boolean,
 ): SystemParts {
-  const given = parts.restSystem.get('operations');
-  const source = new JsonObject(isJsonObject(given) ? given : []);
+  const source = sourceOperations(parts);
   const roles = patternRoles(plans, pack);
-  const packed = compact ? compactOnce(source, roles) : undefined;
+  const packed = compact ? compactOperations(source, roles) : undefined;
   const operations = new JsonObject(packed?.operations ?? source);
   for (const [datatype, added] of roles) {
     for (const role of added) {
@@ -277,6 +267,14 @@ function proveBest(
 ): Proven | undefined {
   let best: { shape: PackageShape; adoption: Adoption; size: number } | undefined;
   let notRendered = systemShapeProblem(systemText);
+  // The candidates differ in auth only (one restSystem from the one source system): its operations
+  // are worked out once per form.
+  const kept = new Map<boolean, SystemParts>();
+  const keep = (parts: SystemParts, compact: boolean): SystemParts => {
+    const operations = kept.get(compact) ?? keepingSourceOperations(parts, datatypes, pack, compact);
+    kept.set(compact, operations);
+    return { ...operations, auth: parts.auth };
+  };
   for (const parts of systemCandidates(source, systemText) ?? []) {
     // The operations as shared defaults first, else by full name; the manifest generated, else
     // copied (a generated one refuses what a copied one keeps: a raw datatype's legacy name, a
@@ -284,7 +282,7 @@ function proveBest(
     let shape: PackageShape = VERBATIM;
     let outcome: ReturnType<typeof renderCandidate> = { ok: false, problems: [] };
     for (const [compact, manifest] of SYSTEM_SHAPES) {
-      shape = { system: keepingSourceOperations(parts, datatypes, pack, compact), manifest };
+      shape = { system: keep(parts, compact), manifest };
       outcome = renderCandidate(composePackage(source, system, shape, { datatypes }), system, pack);
       if (outcome.ok) break;
     }
