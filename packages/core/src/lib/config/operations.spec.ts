@@ -97,6 +97,56 @@ describe('restSystem.operationDefaults and datatypes.<dt>.path', () => {
     });
   });
 
+  it("a datatype's operationDefaults go under each of its roles, over the connector's", () => {
+    const params = { associations: 'contacts', properties: 'name,email' };
+    const operations = operationsOf(
+      connector(defaults, {
+        contact: {
+          pattern: 'collect',
+          options: { share: true },
+          operationDefaults: { params, payload_property: 'results' },
+          operations: { insert: { params: null } },
+        },
+      }),
+    );
+    expect(operations['contact-list']).toMatchObject({
+      params,
+      payload_property: 'results',
+      url: 'contact?fields=*',
+    });
+    expect(operations['contact-lookup']).toMatchObject({ params, payload_property: 'results' });
+    expect(operations['contact-insert']).toEqual({
+      method: 'POST',
+      payload_property: 'results',
+      url: 'contact',
+    });
+  });
+
+  it('with systemFile, path and operationDefaults of a datatype have no effect and are refused', () => {
+    const value = {
+      ...minimalConnector(),
+      datatypes: { order: { pattern: 'raw', template: 'templates/order.json', path: 'orders' } },
+    };
+    delete (value as Record<string, unknown>)['auth'];
+    delete (value as Record<string, unknown>)['restSystem'];
+    Object.assign(value, { manifestFile: 'raw/manifest.json', systemFile: 'raw/templates/system.json' });
+    const problems = (() => {
+      try {
+        checkConnectorConfig(parseJson(JSON.stringify(value)), {
+          file: FILE,
+          folder: 'acme',
+          fileExists: () => true,
+        });
+      } catch (error) {
+        return (error as Error).message.split('\n');
+      }
+      return [];
+    })();
+    expect(problems).toContain(
+      `${FILE}: datatypes.order.path: has no effect with systemFile: the system's operations are those in raw/templates/system.json; edit that file instead`,
+    );
+  });
+
   it('the default URLs of the other roles follow the merged list URL or the path', () => {
     const operations = operationsOf(
       connector(

@@ -59,21 +59,23 @@ function datatypeRoles(
 /**
  * The operations of one datatype's roles, before `restSystem.operations`: for each role, the pack's
  * default < `restSystem.operationDefaults.<role>` (its `${datatype}` and `${path}` filled) <
- * `operations.<role>` of the datatype (a key set to null removes it). Every role's default URL comes
+ * the datatype's `operationDefaults` (every role of it) < its `operations.<role>` (a key set to
+ * null removes it). Every role's default URL comes
  * from one base path (the pack's `operationBase`): the datatype's `path` when given, else the URL of
  * its list operation as merged, else its name. The list role is merged first for that reason.
  */
 export function datatypeOperations(
   restSystem: Pick<RestSystemConfig, 'operationDefaults'>,
   name: string,
-  datatype: Pick<DatatypeConfig, 'path' | 'operations'>,
+  datatype: Pick<DatatypeConfig, 'path' | 'operationDefaults' | 'operations'>,
   roles: readonly OperationRole[],
 ): Partial<Record<OperationRole, ConfigObject>> {
   const placeholders = { datatype: name, path: datatype.path ?? name };
   const layered = (role: OperationRole, base: { readonly [key: string]: unknown }): ConfigObject => {
     const defaults = restSystem.operationDefaults[role];
     const connector = defaults === undefined ? {} : fillPlaceholders(defaults, placeholders);
-    return mergeOperation(mergeOperation(base, connector), datatype.operations[role]);
+    const shared = mergeOperation(mergeOperation(base, connector), datatype.operationDefaults);
+    return mergeOperation(shared, datatype.operations[role]);
   };
   const listUrl = layered('list', defaultOperation('list', name, undefined, datatype.path))['url'];
   const merged: Partial<Record<OperationRole, ConfigObject>> = {};
@@ -101,9 +103,13 @@ export function systemOperations(
       operations[opName] = merged[role]!;
       origin.set(
         opName,
-        datatype.operations[role] === undefined && config.restSystem.operationDefaults[role] !== undefined
-          ? ['restSystem', 'operationDefaults', role]
-          : ['datatypes', name, 'operations', role],
+        datatype.operations[role] !== undefined
+          ? ['datatypes', name, 'operations', role]
+          : datatype.operationDefaults !== undefined
+            ? ['datatypes', name, 'operationDefaults']
+            : config.restSystem.operationDefaults[role] !== undefined
+              ? ['restSystem', 'operationDefaults', role]
+              : ['datatypes', name, 'operations', role],
       );
     }
   }

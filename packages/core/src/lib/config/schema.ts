@@ -317,8 +317,13 @@ function datatypeSchema(patterns: readonly DatatypePattern[]): JsonSchema {
         "The datatype's API path, relative to restSystem.urlPattern (e.g. crm/v3/objects/companies): ${path} in restSystem.operationDefaults, and the base of the pack's default operation URLs. Default: the datatype name.",
         { minLength: 1 },
       ),
+      operationDefaults: {
+        $ref: '#/definitions/operation',
+        description:
+          'Keys every operation of this datatype has (e.g. the params its list and lookup share): merged over restSystem.operationDefaults.<role>, under operations.<role>; text as written.',
+      },
       operations: object(
-        'Per-role overrides (<datatype>-<role>) merged over restSystem.operationDefaults.<role> and the pattern defaults; text as written (no placeholders).',
+        "Per-role overrides (<datatype>-<role>) merged over the datatype's operationDefaults, restSystem.operationDefaults.<role> and the pattern defaults; text as written (no placeholders).",
         { properties: operationRoleProperties(), additionalProperties: false },
       ),
       patches: { $ref: '#/definitions/datatypePatches' },

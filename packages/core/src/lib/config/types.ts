@@ -52,6 +52,8 @@ export interface DatatypeConfig {
   options: ConfigObject;
   /** The datatype's API path (relative to url_pattern): `${path}` in operationDefaults, the default URLs' base. */
   path?: string;
+  /** Keys every operation of this datatype has (over restSystem.operationDefaults, under operations.<role>). */
+  operationDefaults?: ConfigObject;
   operations: Partial<Record<OperationRole, ConfigObject>>;
   /**
    * RFC 6902 operations by pipe role, applied to the pipe `{{@ system @}}-{{@ datatype @}}-<role>`

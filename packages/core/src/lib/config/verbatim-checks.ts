@@ -100,9 +100,9 @@ function checkSystemFile(config: ConnectorConfig, context: VerbatimCheckContext)
     }
   }
   for (const [name, datatype] of Object.entries(config.datatypes)) {
-    for (const field of ['operations', 'path'] as const) {
+    for (const field of ['path', 'operationDefaults', 'operations'] as const) {
       if (
-        field === 'operations' ? Object.keys(datatype.operations).length > 0 : datatype.path !== undefined
+        field === 'operations' ? Object.keys(datatype.operations).length > 0 : datatype[field] !== undefined
       ) {
         problems.push({
           path: ['datatypes', name, field],

@@ -62,4 +62,20 @@ describe('compactOperations (import: the source operations as per-role defaults)
     );
     expect(plain(packed.operationDefaults)).toEqual({ list: { url: '${path}?x=$${path}' } });
   });
+
+  it('gives a datatype its own operationDefaults for what its roles share (a null where one lacks it)', () => {
+    const params = { properties: 'name,email,phone,address,city,zip,country' };
+    const ops = parseJson(
+      JSON.stringify({
+        'a-list': { method: 'GET', params, url: 'a' },
+        'a-lookup': { method: 'GET', params, url: 'a/{{ entity.id }}' },
+        'a-delete': { method: 'DELETE', url: 'a/{{ entity.id }}' },
+      }),
+    ) as JsonObject;
+    const packed = compactOperations(ops, new Map([['a', new Set(['list', 'lookup', 'delete'] as const)]]));
+    expect(plain(packed.datatypes.get('a'))).toEqual({
+      operationDefaults: { params },
+      operations: { delete: { params: null } },
+    });
+  });
 });

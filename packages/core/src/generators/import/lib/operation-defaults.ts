@@ -127,21 +127,65 @@ const overrideOf = (base: ConfigObject, target: JsonObject): JsonObject => {
   return new JsonObject(entries);
 };
 
-/** connector.json's `operations` (and `path`) of one datatype under `defaults`, and their size. */
+/**
+ * The keys the datatype's operations share (its `operationDefaults`), each chosen for the bytes it
+ * saves over what each role's override would otherwise spend on it (a role without the key pays a
+ * `null`); none for a datatype with one operation.
+ */
+function sharedKeys(owner: Owner, bases: ReadonlyMap<OperationRole, ConfigObject>): JsonObject {
+  const shared = new JsonObject();
+  if (owner.targets.size < 2) return shared;
+  const roles = [...owner.targets.keys()];
+  const keys = new Set(roles.flatMap((role) => [...owner.targets.get(role)!.keys()]));
+  for (const key of keys) {
+    const targets = roles.map((role) => {
+      const value = owner.targets.get(role)!.get(key);
+      return value === undefined ? undefined : compact(value);
+    });
+    const costWith = (value: (index: number) => string | undefined) =>
+      targets.reduce((sum: number, target, index) => sum + keyCost(key, value(index), target), 0);
+    let best = {
+      value: undefined as JsonValue | undefined,
+      cost: costWith((index) => {
+        const base = bases.get(roles[index]!)![key];
+        return base === undefined ? undefined : compact(base);
+      }),
+    };
+    for (const [index, text] of targets.entries()) {
+      if (text === undefined || targets.indexOf(text) !== index) continue;
+      const cost = key.length + text.length + 4 + costWith(() => text);
+      if (cost < best.cost) best = { value: owner.targets.get(roles[index]!)!.get(key)!, cost };
+    }
+    if (best.value !== undefined) shared.set(key, best.value);
+  }
+  return shared;
+}
+
+/** connector.json's `path`, `operationDefaults` and `operations` of one datatype under `defaults`. */
 function datatypeFields(owner: Owner, defaults: JsonObject, withPath: boolean): JsonObject {
   const restSystem = { operationDefaults: toConfigValue(defaults) as ConfigObject };
   const path = withPath ? owner.path : undefined;
   const roles = OPERATION_ROLES.filter((role) => owner.targets.has(role));
+  const bases = new Map(
+    roles.map((role) => [
+      role,
+      datatypeOperations(restSystem, owner.name, { path, operations: {} }, [role])[role]!,
+    ]),
+  );
+  const shared = sharedKeys(owner, bases);
+  const operationDefaults = shared.size > 0 ? (toConfigValue(shared) as ConfigObject) : undefined;
   const overrides = new JsonObject();
   const fields = (): ConfigObject => ({ ...(toConfigValue(overrides) as ConfigObject) });
   for (const role of roles) {
     // The list's override first: the other roles' default URLs follow the merged list URL.
-    const base = datatypeOperations(restSystem, owner.name, { path, operations: fields() }, [role])[role]!;
+    const datatype = { path, operationDefaults, operations: fields() };
+    const base = datatypeOperations(restSystem, owner.name, datatype, [role])[role]!;
     const override = overrideOf(base, owner.targets.get(role)!);
     if (override.size > 0 || !owner.patternRoles.has(role)) overrides.set(role, override);
   }
   return new JsonObject([
     ...(path === undefined ? [] : ([['path', path]] as [string, JsonValue][])),
+    ...(shared.size > 0 ? ([['operationDefaults', shared]] as [string, JsonValue][]) : []),
     ...(overrides.size > 0 ? ([['operations', overrides]] as [string, JsonValue][]) : []),
   ]);
 }
@@ -150,9 +194,9 @@ function datatypeFields(owner: Owner, defaults: JsonObject, withPath: boolean): 
  * The source system's operations written compactly: every `<dt>-<role>` of a datatype with a valid
  * name moves into `datatypes.<dt>.operations.<role>` as what differs from the per-role defaults,
  * which are chosen key by key for the bytes they save (the datatype's API path abstracted as
- * `${path}`, its name as `${datatype}`); a datatype gets its `path` when that is shorter. The
+ * `${path}`, its name as `${datatype}`); a datatype gets its `path` when that is shorter, and its
+ * own `operationDefaults` for keys its operations share (hubspot's list and lookup `params`). The
  * build merges them back into exactly the source's operations (proven by the import as a whole).
- * `nulls`: operations a pattern would add that the source lacks (kept as `null` by full name).
  */
 export function compactOperations(
   source: JsonObject,
