@@ -161,6 +161,22 @@ describe('datatype generator', () => {
       );
     });
 
+    it("with the connector's restSystem.operationDefaults, the note shows the URLs they give", async () => {
+      await scaffold();
+      const value = JSON.parse(tree.read(CONFIG, 'utf-8') ?? '{}');
+      value.restSystem.operationDefaults = {
+        list: { url: '${path}?fields=*' },
+        lookup: { url: 'v2/${datatype}/{{ entity.id }}' },
+      };
+      tree.write(CONFIG, JSON.stringify(value));
+      await run({ name: 'invoice' });
+      expect(logger.info).toHaveBeenCalledWith(
+        "invoice: the pattern's operations default to list invoice?fields=*, insert invoice, " +
+          'lookup/update/delete v2/invoice/{{ entity.id }} (no --listUrl: from the datatype name, under restSystem.operationDefaults); ' +
+          'set datatypes.invoice.operations.<role> in connector.json to change one.',
+      );
+    });
+
     it('refuses --listUrl for a raw datatype, which has no operations', async () => {
       await scaffold();
       await expectUserError(

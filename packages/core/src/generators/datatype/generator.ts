@@ -20,7 +20,7 @@ export async function datatypeGenerator(tree: Tree, schema: DatatypeGeneratorSch
   addRawTemplates(tree, options.projectRoot, additions);
   updateConnectorConfig(tree, options, additions);
   updateReadme(tree, options.system);
-  const note = operationDefaultsNote(options.request);
+  const note = operationDefaultsNote(options.request, options.file.config);
   if (note !== undefined) logger.info(note);
   logger.info(`Next: npx nx build ${connectorProjectName(options.system)}`);
 }
