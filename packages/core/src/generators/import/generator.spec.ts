@@ -293,6 +293,36 @@ describe('import generator', () => {
       expectRoundTrip();
     };
 
+    it('adopting, writes operations that repeat one shape per role once, as restSystem.operationDefaults', async () => {
+      const list = (path: string) => ({
+        id_expression: '{{ id }}',
+        method: 'GET',
+        next_page_link: `{{@ base_url @}}/v2/${path}?from={{ body.from + body.count }}`,
+        payload_property: 'values',
+        url: `${path}?fields=*,changes`,
+      });
+      const system = toCanonicalJson({
+        ...JSON.parse(SYSTEM_JSON),
+        operations: { 'order-list': list('order'), 'refund-list': list('sales/refund') },
+      });
+      write('templates/system.json', system);
+      await run({ verbatim: false });
+      const restSystem = config()['restSystem'] as Record<string, unknown>;
+      expect(restSystem['operationDefaults']).toEqual({
+        list: {
+          id_expression: '{{ id }}',
+          next_page_link: '{{@ base_url @}}/v2/${path}?from={{ body.from + body.count }}',
+          payload_property: 'values',
+          url: '${path}?fields=*,changes',
+        },
+      });
+      expect(keysOf(restSystem)).not.toContain('operations');
+      expect((config()['datatypes'] as Record<string, Record<string, unknown>>)['refund']).toMatchObject({
+        path: 'sales/refund',
+      });
+      expect(renderTreeConnector(tree, 'shop').get('templates/system.json')).toBe(system);
+    });
+
     it('adopts a system template that is not in the canonical layout: restSystem renders it, the node config is the same', async () => {
       const indented = `${JSON.stringify(JSON.parse(SYSTEM_JSON), null, 4)}\n`;
       write('templates/system.json', indented);
