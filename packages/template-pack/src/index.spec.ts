@@ -155,3 +155,17 @@ describe('README.md', () => {
     },
   );
 });
+
+describe('the webhook pattern’s calls into the webhook datatype', () => {
+  const webhook = pattern('webhook');
+
+  it('needs webhook-lookup and webhook-insert when -registerwebhook looks registrations up', () => {
+    expect(webhook.requiredOperations!(withDefaults(webhook))).toEqual(['webhook-lookup', 'webhook-insert']);
+  });
+
+  it('needs only webhook-insert for an insert-only registration (registerLookup false)', () => {
+    expect(webhook.requiredOperations!(withDefaults(webhook, { registerLookup: false }))).toEqual([
+      'webhook-insert',
+    ]);
+  });
+});

@@ -263,7 +263,9 @@ export const webhookPattern: DatatypePattern = {
     sharePipe,
   ],
   operationRoles: collectRoles,
-  requiredOperations: () => WEBHOOK_OPERATIONS,
+  // An insert-only registration (registerLookup false) never looks a registration up.
+  requiredOperations: (options) =>
+    options['registerLookup'] === false ? ['webhook-insert'] : WEBHOOK_OPERATIONS,
   derive: (options) => ({
     ...deriveCollect(options),
     registrations: webhookRegistrations(topicsOf(options), separatorOf(options)),
