@@ -133,4 +133,12 @@ export {
   withReadmeSection,
   README_SECTION_END,
   README_SECTION_START,
+  familyMember,
+  familyTable,
+  withFamilyTable,
+  hasFamilyTable,
+  projectBuildValidates,
+  FAMILY_TABLE_START,
+  FAMILY_TABLE_END,
+  type FamilyMember,
 } from './lib/readme';

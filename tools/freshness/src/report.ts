@@ -1,4 +1,5 @@
-import { README_FIX_COMMAND } from './readmes';
+import { CONNECTORS_DIR } from '@sesam-connectors/core/layout';
+import { README_FIX_COMMAND, WORKSPACE_README } from './readmes';
 import type { StaleFile, StaleReason } from './stale';
 
 /** The one command that makes every committed output fresh again. */
@@ -30,13 +31,13 @@ export const staleReport = (stale: readonly StaleFile[]): string => {
   return lines.join('\n') + '\n';
 };
 
-/** What the gate prints when connector READMEs' generated sections are stale. */
+/** What the gate prints when connector READMEs' generated sections (or the workspace README's family table) are stale. */
 export const staleReadmesReport = (paths: readonly string[]): string =>
   [
-    `check:fresh: the generated section of ${paths.length} connector README${paths.length === 1 ? ' is' : 's are'} stale (or missing):`,
+    `check:fresh: the generated section of ${paths.length} ${paths.every((path) => path.startsWith(`${CONNECTORS_DIR}/`)) ? 'connector ' : ''}README${paths.length === 1 ? ' is' : 's are'} stale (or missing):`,
     ...paths.map((path) => `  ${path}`),
     '',
-    `Fix: run \`${README_FIX_COMMAND}\` (it writes the section between the README's generated:start/end markers, from connector.json), then commit the READMEs.`,
+    `Fix: run \`${README_FIX_COMMAND}\` (it writes the section between the README's generated:start/end markers, from connector.json${paths.includes(WORKSPACE_README) ? `, and ${WORKSPACE_README}'s family table between its family:start/end markers` : ''}), then commit the READMEs.`,
     '',
   ].join('\n');
 

@@ -1,7 +1,7 @@
 import { formatFiles, logger, type Tree } from '@nx/devkit';
 import { connectorProjectName } from '../../lib/layout';
 import { assertBuilds } from '../shared/assert-builds';
-import { writeConnectorReadme } from '../shared/write-readme';
+import { refreshFamilyTable, writeConnectorReadme } from '../shared/write-readme';
 import { addRawTemplates } from '../shared/raw-template';
 import { addFiles } from './lib/add-files';
 import { normalizeOptions } from './lib/normalize-options';
@@ -17,6 +17,7 @@ export async function connectorGenerator(tree: Tree, schema: ConnectorGeneratorS
   addRawTemplates(tree, options.projectRoot, options.datatypes);
   assertBuilds(tree, options.system, `Not creating ${options.projectRoot}`);
   writeConnectorReadme(tree, options.system);
+  refreshFamilyTable(tree);
   if (!options.skipFormat) await formatFiles(tree);
   logger.info(`Next: npx nx build ${connectorProjectName(options.system)}`);
 }

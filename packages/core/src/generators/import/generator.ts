@@ -1,7 +1,7 @@
 import { formatFiles, logger, type Tree } from '@nx/devkit';
 import { loadTemplatePack } from '../../lib/render';
 import { CONNECTOR_OUTPUT_DIR, connectorProjectName } from '../../lib/layout';
-import { writeConnectorReadme } from '../shared/write-readme';
+import { refreshFamilyTable, writeConnectorReadme } from '../shared/write-readme';
 import { GeneratorError } from '../shared/generator-error';
 import { normalizeOptions } from './lib/normalize-options';
 import { planImport } from './lib/plan-import';
@@ -48,6 +48,7 @@ export async function importGenerator(tree: Tree, schema: ImportGeneratorSchema)
   writeRawFiles(tree, options, plan.package);
   // The README's generated section, from the package as written (its raw files included).
   writeConnectorReadme(tree, options.system);
+  refreshFamilyTable(tree);
   logger.info(`Next: npx nx build ${connectorProjectName(options.system)}`);
 }
 

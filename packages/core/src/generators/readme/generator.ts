@@ -1,23 +1,16 @@
 import { logger, type Tree } from '@nx/devkit';
 import type { SyncGeneratorResult } from 'nx/src/utils/sync-generators';
 import { loadTemplatePack } from '../../lib/render';
-import { CONNECTOR_CONFIG_FILE, CONNECTORS_DIR } from '../../lib/layout';
-import { connectorConfigPath, connectorReadmePath } from '../shared/connector-paths';
-import { writeConnectorReadme } from '../shared/write-readme';
+import { connectorConfigPath, connectorReadmePath, connectorSystems } from '../shared/connector-paths';
+import { WORKSPACE_README, writeFamilyTable, writeRenderedReadme } from '../shared/write-readme';
 import { GeneratorError } from '../shared/generator-error';
-import { userErrorLines } from '../shared/render-package';
+import { renderTreePackage, userErrorLines } from '../shared/render-package';
 import type { ReadmeGeneratorSchema } from './schema';
 
-/** Every connector package in the tree (a folder of packages/connectors with a connector.json). */
-const connectorSystems = (tree: Tree): string[] =>
-  tree
-    .children(CONNECTORS_DIR)
-    .filter((name) => tree.exists(`${CONNECTORS_DIR}/${name}/${CONNECTOR_CONFIG_FILE}`))
-    .sort();
-
 /**
- * Writes the generated README sections of the given connectors (all when none is named). A connector
- * that does not render is skipped with a warning (its build reports why); naming it alone is an error.
+ * Writes the generated README sections of the given connectors (all when none is named) and, for all,
+ * the workspace README's family table. A connector that does not render is skipped with a warning (its
+ * build reports why); naming it alone is an error.
  */
 function writeReadmes(tree: Tree, only?: string): { changed: string[]; failed: string[] } {
   const systems = only === undefined ? connectorSystems(tree) : [only.trim().replace(/-connector$/, '')];
@@ -28,9 +21,12 @@ function writeReadmes(tree: Tree, only?: string): { changed: string[]; failed: s
   const pack = loadTemplatePack();
   const changed: string[] = [];
   const failed: string[] = [];
+  const rendered: Parameters<typeof writeFamilyTable>[1][number][] = [];
   for (const system of systems) {
     try {
-      if (writeConnectorReadme(tree, system, pack)) changed.push(connectorReadmePath(system));
+      const built = renderTreePackage(tree, system, undefined, pack);
+      rendered.push({ system, ...built });
+      if (writeRenderedReadme(tree, system, built)) changed.push(connectorReadmePath(system));
     } catch (error) {
       const lines = userErrorLines(error);
       if (only !== undefined)
@@ -41,7 +37,23 @@ function writeReadmes(tree: Tree, only?: string): { changed: string[]; failed: s
       logger.warn(`${connectorReadmePath(system)} left as it is: the connector does not build (${lines[0]})`);
     }
   }
+  if (only === undefined && writeFamilyTable(tree, rendered)) changed.push(WORKSPACE_README);
   return { changed, failed };
+}
+
+/** What `nx sync:check` says about the READMEs `writeReadmes` changed. */
+function staleMessage(changed: readonly string[]): string {
+  const connectors = changed.filter((path) => path !== WORKSPACE_README).length;
+  return [
+    ...(connectors
+      ? [
+          `The generated section of ${connectors} connector README${connectors === 1 ? ' is' : 's are'} stale (made from connector.json).`,
+        ]
+      : []),
+    ...(changed.includes(WORKSPACE_README)
+      ? [`The family table of ${WORKSPACE_README} is stale (made from every connector.json and its build).`]
+      : []),
+  ].join(' ');
 }
 
 /** `nx g @sesam-connectors/core:readme [--connector <system>]`. */
@@ -58,7 +70,7 @@ export async function readmeSyncGenerator(tree: Tree): Promise<SyncGeneratorResu
   const { changed } = writeReadmes(tree);
   if (changed.length === 0) return;
   return {
-    outOfSyncMessage: `The generated section of ${changed.length} connector README${changed.length === 1 ? ' is' : 's are'} stale (made from connector.json).`,
+    outOfSyncMessage: staleMessage(changed),
     outOfSyncDetails: changed,
   };
 }

@@ -13,8 +13,8 @@ const START_PREFIX = '<!-- generated:start';
 /** The text between the markers (body of a section as `readmeSection` writes it). */
 const marked = (body: string): string => `${README_SECTION_START}\n${body}${README_SECTION_END}`;
 
-/** The span [from, to) of a marked block, or undefined. */
-function span(text: string, start: string, end: string): { from: number; to: number } | undefined {
+/** The span [from, to) of a marked block (from the first `start` to the `end` after it), or undefined. */
+export function markedSpan(text: string, start: string, end: string): { from: number; to: number } | undefined {
   const from = text.indexOf(start);
   if (from < 0) return undefined;
   const close = text.indexOf(end, from);
@@ -28,7 +28,8 @@ function span(text: string, start: string, end: string): { from: number; to: num
  */
 export function withReadmeSection(readme: string | undefined, body: string, title: string): string {
   if (readme === undefined) return `# ${title}\n\n${marked(body)}\n`;
-  const at = span(readme, START_PREFIX, README_SECTION_END) ?? span(readme, LEGACY_START, LEGACY_END);
+  const at =
+    markedSpan(readme, START_PREFIX, README_SECTION_END) ?? markedSpan(readme, LEGACY_START, LEGACY_END);
   if (at) return readme.slice(0, at.from) + marked(body) + readme.slice(at.to);
   const separator = readme === '' || readme.endsWith('\n\n') ? '' : readme.endsWith('\n') ? '\n' : '\n\n';
   return `${readme}${separator}${marked(body)}\n`;

@@ -1,6 +1,6 @@
 import { logger, type Tree } from '@nx/devkit';
 import { connectorReadmePath } from '../../shared/connector-paths';
-import { writeConnectorReadme } from '../../shared/write-readme';
+import { refreshFamilyTable, writeConnectorReadme } from '../../shared/write-readme';
 import { userErrorLines } from '../../shared/render-package';
 
 /**
@@ -11,6 +11,7 @@ import { userErrorLines } from '../../shared/render-package';
 export const updateReadme = (tree: Tree, system: string): void => {
   try {
     writeConnectorReadme(tree, system);
+    refreshFamilyTable(tree);
   } catch (error) {
     logger.info(
       `${connectorReadmePath(system)} not updated: the connector does not build (${userErrorLines(error)[0]}); ` +
