@@ -1,23 +1,11 @@
-import { execFileSync } from 'node:child_process';
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join, resolve } from 'node:path';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { runReview } from '../src/main';
 import type { ReviewReport } from '../src/compare/types';
-import { linkNodeModules } from '../../shared/src/node-modules';
-
-const REPO_ROOT = resolve(__dirname, '..', '..', '..');
+import { workspaceRepo } from './workspace-repo';
 
 /**
- * The one test that runs the real thing: this workspace (its current files) copied into a new git
+ * A test that runs the real thing: this workspace (its current files) copied into a new git
  * repository, reviewed with the real builder — each side's own Nx, engine and template pack, in
  * temporary worktrees whose node_modules link back to this checkout's.
  */
@@ -26,30 +14,7 @@ describe('review with the real Nx build, on a copy of this workspace', () => {
   let repo: string;
 
   beforeAll(() => {
-    parent = mkdtempSync(join(tmpdir(), 'review-nx-'));
-    repo = join(parent, 'repo');
-    const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
-      cwd: REPO_ROOT,
-      encoding: 'utf8',
-    })
-      .split('\0')
-      .filter((path) => path !== '' && existsSync(join(REPO_ROOT, path)));
-    for (const path of files) {
-      mkdirSync(dirname(join(repo, path)), { recursive: true });
-      copyFileSync(join(REPO_ROOT, path), join(repo, path));
-    }
-    linkNodeModules(REPO_ROOT, repo);
-    const git = (...args: string[]) =>
-      execFileSync(
-        'git',
-        ['-c', 'user.name=T', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args],
-        {
-          cwd: repo,
-        },
-      );
-    git('init', '-q', '-b', 'main');
-    git('add', '-A');
-    git('commit', '-q', '-m', 'copy of the workspace');
+    ({ parent, repo } = workspaceRepo('review-nx-'));
   });
 
   afterAll(() => rmSync(parent, { recursive: true, force: true }));

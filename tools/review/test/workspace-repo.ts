@@ -1,0 +1,40 @@
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { linkNodeModules } from '../../shared/src/node-modules';
+
+/** This checkout's root. */
+export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
+
+/**
+ * This workspace (its current files: tracked and untracked, not ignored) copied into a new git
+ * repository `<parent>/repo` with one commit, its node_modules linked back to this checkout's, so
+ * that the review's real builder (each side's own Nx, engine and template pack) runs on it. The
+ * caller removes `parent`.
+ */
+export function workspaceRepo(prefix: string): { parent: string; repo: string } {
+  const parent = mkdtempSync(join(tmpdir(), prefix));
+  const repo = join(parent, 'repo');
+  const files = execFileSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], {
+    cwd: REPO_ROOT,
+    encoding: 'utf8',
+  })
+    .split('\0')
+    .filter((path) => path !== '' && existsSync(join(REPO_ROOT, path)));
+  for (const path of files) {
+    mkdirSync(dirname(join(repo, path)), { recursive: true });
+    copyFileSync(join(REPO_ROOT, path), join(repo, path));
+  }
+  linkNodeModules(REPO_ROOT, repo);
+  const git = (...args: string[]) =>
+    execFileSync(
+      'git',
+      ['-c', 'user.name=T', '-c', 'user.email=t@example.com', '-c', 'commit.gpgsign=false', ...args],
+      { cwd: repo },
+    );
+  git('init', '-q', '-b', 'main');
+  git('add', '-A');
+  git('commit', '-q', '-m', 'copy of the workspace');
+  return { parent, repo };
+}
