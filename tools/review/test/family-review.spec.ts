@@ -134,8 +134,9 @@ describe('review of a pack template change over the family of connectors', () =>
       expect(
         report.groups.map((group) => [group.kind, group.role, group.change, group.changes.length]),
       ).toEqual([['pipe', ROLE, 'changed', expected.length]]);
-      expect(report.groups[0].diff).toContain(`+  "${PROPERTY}": ${JSON.stringify(DESCRIPTION)},`);
-      expect(report.groups[0].diff.split('\n').filter((line) => /^[-+]/.test(line))).toHaveLength(1);
+      const diff = report.groups[0].diff ?? '';
+      expect(diff).toContain(`+  "${PROPERTY}": ${JSON.stringify(DESCRIPTION)},`);
+      expect(diff.split('\n').filter((line) => /^[-+]/.test(line))).toHaveLength(1);
     },
   );
 });
