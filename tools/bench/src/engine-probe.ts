@@ -50,6 +50,8 @@ export interface ProbeRequest {
   workspace: string;
   /** Workspace-relative connector package folders. */
   connectorRoots: string[];
+  /** Roots whose build does not validate (their project.json turns it off), as the executor would. */
+  unvalidatedRoots?: string[];
   /** Folder for the floor's output (outside the workspace). */
   scratch: string;
   /** Also time the floor after the engine pass (default true). */
@@ -91,7 +93,7 @@ function buildPass(engine: EngineModules, request: ProbeRequest, validation: Val
       const result = engine.engine.buildConnector(join(request.workspace, root), {
         pack,
         displayRoot: request.workspace,
-        validate: validation !== 'none',
+        validate: validation !== 'none' && !request.unvalidatedRoots?.includes(root),
         ...(validationStore === undefined ? {} : { validationStore }),
       });
       files += result.files.length;

@@ -6,7 +6,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { measure } from './measure';
 import { BENCH_USAGE, BenchUsageError, parseBenchArgs } from './options';
-import { reportTable } from './table';
+import { attemptFamily } from './measure-family';
+import { familyTable, reportTable } from './table';
 
 const REPO_ROOT = resolve(__dirname, '../../..');
 
@@ -23,13 +24,20 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`${BENCH_USAGE}\n`);
     return 0;
   }
-  const report = await measure(options, {
-    sourceRoot: REPO_ROOT,
-    log: (line) => process.stderr.write(`${line}\n`),
-  });
+  const context = { sourceRoot: REPO_ROOT, log: (line: string) => process.stderr.write(`${line}\n`) };
   const jsonFile = isAbsolute(options.json) ? options.json : join(REPO_ROOT, options.json);
-  mkdirSync(dirname(jsonFile), { recursive: true });
-  writeFileSync(jsonFile, `${JSON.stringify(report, null, 2)}\n`);
+  const write = (value: unknown) => {
+    mkdirSync(dirname(jsonFile), { recursive: true });
+    writeFileSync(jsonFile, `${JSON.stringify(value, null, 2)}\n`);
+  };
+  if (options.familyOnly) {
+    const family = await attemptFamily(options.runs, options.env, context, options.keep);
+    write({ date: new Date().toISOString(), runs: options.runs, family });
+    process.stdout.write(`\n${familyTable(family)}\n\nJSON: ${jsonFile}\n`);
+    return 0;
+  }
+  const report = await measure(options, context);
+  write(report);
   process.stdout.write(`\n${reportTable(report)}\n\nJSON: ${jsonFile}\n`);
   return 0;
 }

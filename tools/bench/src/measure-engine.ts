@@ -1,13 +1,21 @@
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { projectBuildValidates } from '@sesam-connectors/core';
 import type { PassFigures, ProbeMode, ProbeRequest, ProbeResult } from './engine-probe';
 import { attempt, attemptSync, type MeasureContext } from './measure-context';
-import type { BenchSize } from './options';
 import { isFailed, type BenchReport, type EngineFigures, type Measured } from './report';
 import { runTimed } from './run-timed';
 import { summarize } from './stats';
 import type { SyntheticWorkspace } from './workspace';
 
 const PROBE_ENTRY = join(__dirname, 'engine-probe.ts');
+
+/** Workspace-relative roots of the connectors whose project.json turns the build's validation off. */
+export const unvalidatedRoots = (ws: SyntheticWorkspace): string[] =>
+  ws.connectorRoots.filter((root) => {
+    const file = join(ws.root, root, 'project.json');
+    return !projectBuildValidates(existsSync(file) ? readFileSync(file, 'utf8') : undefined);
+  });
 
 /** Runs one probe process (engine-probe.ts) on the workspace and returns what it measured. */
 export async function probe(
@@ -20,6 +28,7 @@ export async function probe(
     mode,
     workspace: ws.root,
     connectorRoots: ws.connectorRoots,
+    unvalidatedRoots: unvalidatedRoots(ws),
     scratch: join(ws.base, 'floor'),
     floor,
   };
@@ -37,8 +46,8 @@ export async function probe(
   return JSON.parse(last) as ProbeResult;
 }
 
-/** Throughput figures of passes over every connector of a workspace of `size`. */
-export const engineFigures = (passes: readonly PassFigures[], size: BenchSize): EngineFigures => {
+/** Throughput figures of passes over every connector of a workspace of `datatypes` datatypes in all. */
+export const engineFigures = (passes: readonly PassFigures[], datatypes: number): EngineFigures => {
   if (passes.length === 0) throw new Error('no pass was measured');
   const ms = summarize(passes.map((pass) => pass.ms));
   const secondsPerPass = ms.median / 1000;
@@ -48,27 +57,39 @@ export const engineFigures = (passes: readonly PassFigures[], size: BenchSize): 
     cpuMs: summarize(passes.map((pass) => pass.cpuMs)),
     files,
     bytes,
-    datatypesPerSecond: (size.connectors * size.datatypes) / secondsPerPass,
+    datatypesPerSecond: datatypes / secondsPerPass,
     megabytesPerSecond: bytes / 1e6 / secondsPerPass,
   };
 };
 
-/** (f) and (g): each run starts one probe process per mode; each times its engine pass, then the floor. */
-export async function measureEngine(
+export const ENGINE_MODES: readonly ProbeMode[] = [
+  'build',
+  'build-revalidated',
+  'build-unvalidated',
+  'build-rewrite',
+  'expand',
+  'expand-rewrite',
+];
+
+/** Engine and floor figures of the modes measured (`engine` of a mode, `floor` of build and expand). */
+export interface ModeFigures {
+  engine: (mode: ProbeMode) => Measured<EngineFigures>;
+  floor: (mode: 'build' | 'expand') => Measured<EngineFigures>;
+  /** Median time to require the engine modules in the build passes, ms. */
+  loadMs?: number;
+}
+
+/**
+ * (f) and (g) for `modes`: each run starts one probe process per mode; each times its engine pass,
+ * then (build and expand) the floor. A mode that fails once is reported failed, the others go on.
+ */
+export async function measureEngineModes(
   ws: SyntheticWorkspace,
   runs: number,
   context: MeasureContext,
-): Promise<BenchReport['engine']> {
+  modes: readonly ProbeMode[],
+): Promise<ModeFigures> {
   const { log } = context;
-  log('(f)/(g) engine in-process and raw-I/O floor');
-  const modes: ProbeMode[] = [
-    'build',
-    'build-revalidated',
-    'build-unvalidated',
-    'build-rewrite',
-    'expand',
-    'expand-rewrite',
-  ];
   const results = new Map<ProbeMode, Measured<ProbeResult[]>>();
   for (const mode of modes) results.set(mode, []);
   for (let run = 0; run < runs; run++) {
@@ -86,27 +107,42 @@ export async function measureEngine(
     mode: ProbeMode,
     pick: (result: ProbeResult) => PassFigures | undefined,
   ): Measured<EngineFigures> => {
-    const measured = results.get(mode)!;
+    const measured = results.get(mode) ?? { error: `${mode} was not measured` };
     if (isFailed(measured)) return measured;
     return attemptSync(() =>
       engineFigures(
         measured.map(pick).filter((pass): pass is PassFigures => pass !== undefined),
-        ws.size,
+        ws.datatypes,
       ),
     );
   };
-  const build = results.get('build')!;
+  const build = results.get('build');
   return {
-    build: figures('build', (result) => result.engine),
-    buildRevalidated: figures('build-revalidated', (result) => result.engine),
-    buildUnvalidated: figures('build-unvalidated', (result) => result.engine),
-    buildRewrite: figures('build-rewrite', (result) => result.engine),
-    expandRewrite: figures('expand-rewrite', (result) => result.engine),
-    expand: figures('expand', (result) => result.engine),
-    buildFloor: figures('build', (result) => result.floor),
-    expandFloor: figures('expand', (result) => result.floor),
-    ...(isFailed(build) || build.length === 0
+    engine: (mode) => figures(mode, (result) => result.engine),
+    floor: (mode) => figures(mode, (result) => result.floor),
+    ...(build === undefined || isFailed(build) || build.length === 0
       ? {}
       : { loadMs: summarize(build.map((result) => result.loadMs)).median }),
+  };
+}
+
+/** (f) and (g): every engine mode and both floors. */
+export async function measureEngine(
+  ws: SyntheticWorkspace,
+  runs: number,
+  context: MeasureContext,
+): Promise<BenchReport['engine']> {
+  context.log('(f)/(g) engine in-process and raw-I/O floor');
+  const { engine, floor, loadMs } = await measureEngineModes(ws, runs, context, ENGINE_MODES);
+  return {
+    build: engine('build'),
+    buildRevalidated: engine('build-revalidated'),
+    buildUnvalidated: engine('build-unvalidated'),
+    buildRewrite: engine('build-rewrite'),
+    expandRewrite: engine('expand-rewrite'),
+    expand: engine('expand'),
+    buildFloor: floor('build'),
+    expandFloor: floor('expand'),
+    ...(loadMs === undefined ? {} : { loadMs }),
   };
 }

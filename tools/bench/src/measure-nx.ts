@@ -116,25 +116,36 @@ async function measureCachedDaemon(
   }
 }
 
-/** (a)–(e): wall times of Nx runs in the synthetic workspace, `env` added to each. */
-export async function measureNx(
+/** `nx <args>` in `ws` with `env` (and `extra`) added. */
+const nxIn =
+  (ws: SyntheticWorkspace, env: NodeJS.ProcessEnv) =>
+  (args: readonly string[], extra: NodeJS.ProcessEnv = {}) =>
+    runNx(ws, args, { env: { ...env, ...extra } });
+
+/** (a): cold `run-many -t build`, after removing every cache and output. */
+const measureCold = (
   ws: SyntheticWorkspace,
   runs: number,
   env: NodeJS.ProcessEnv,
   log: (line: string) => void,
-): Promise<NxTimings> {
-  const stamp = `${Date.now()}`;
-  const nx = (args: readonly string[], extra: NodeJS.ProcessEnv = {}) =>
-    runNx(ws, args, { env: { ...env, ...extra } });
-  log('(a) cold builds');
-  const cold = await attempt('(a)', log, () =>
-    repeat(runs, { before: () => clearCaches(ws), run: () => nx(BUILD), check: expectCached('none') }),
+) =>
+  attempt('(a)', log, () =>
+    repeat(runs, {
+      before: () => clearCaches(ws),
+      run: () => nxIn(ws, env)(BUILD),
+      check: expectCached('none'),
+    }),
   );
-  log('(b) cached builds, interleaved with the baseline');
-  const cachedRuns = await attempt('(b)', log, () => measureCached(ws, runs, nx));
-  const daemonRuns = await attempt('(b) with the daemon', log, () => measureCachedDaemon(ws, runs, nx));
-  const pick = (measured: Measured<Partial<CachedRuns>>, name: CachedName): Measured<Summary> =>
-    isFailed(measured) ? measured : (measured[name] ?? { error: `${name} was not measured` });
+
+/** (c)–(e): a pack template change (every connector rebuilds), one connector.json change, one connector alone. */
+async function measureRebuilds(
+  ws: SyntheticWorkspace,
+  runs: number,
+  env: NodeJS.ProcessEnv,
+  log: (line: string) => void,
+): Promise<Pick<NxTimings, 'packChange' | 'connectorChange' | 'single'>> {
+  const stamp = `${Date.now()}`;
+  const nx = nxIn(ws, env);
   log('(c) builds after a pack template change');
   const packChange = await attempt('(c)', log, () =>
     repeat(runs, {
@@ -155,6 +166,24 @@ export async function measureNx(
   const single = await attempt('(e)', log, () =>
     repeat(runs, { run: () => nx(['run', `${ws.projectNames[0]}:build`, '--skip-nx-cache']) }),
   );
+  return { packChange, connectorChange, single };
+}
+
+/** (a)–(e): wall times of Nx runs in the synthetic workspace, `env` added to each. */
+export async function measureNx(
+  ws: SyntheticWorkspace,
+  runs: number,
+  env: NodeJS.ProcessEnv,
+  log: (line: string) => void,
+): Promise<NxTimings> {
+  const nx = nxIn(ws, env);
+  log('(a) cold builds');
+  const cold = await measureCold(ws, runs, env, log);
+  log('(b) cached builds, interleaved with the baseline');
+  const cachedRuns = await attempt('(b)', log, () => measureCached(ws, runs, nx));
+  const daemonRuns = await attempt('(b) with the daemon', log, () => measureCachedDaemon(ws, runs, nx));
+  const pick = (measured: Measured<Partial<CachedRuns>>, name: CachedName): Measured<Summary> =>
+    isFailed(measured) ? measured : (measured[name] ?? { error: `${name} was not measured` });
   return {
     cold,
     cached: pick(cachedRuns, 'cached'),
@@ -164,8 +193,25 @@ export async function measureNx(
     emptyCachedDaemon: pick(daemonRuns, 'emptyCached'),
     cachedWithEmptyTarget: pick(cachedRuns, 'cachedWithEmptyTarget'),
     emptyCached: pick(cachedRuns, 'emptyCached'),
-    packChange,
-    connectorChange,
-    single,
+    ...(await measureRebuilds(ws, runs, env, log)),
   };
+}
+
+/**
+ * (a)–(e) for the family: cold, fully cached (no baseline target: its project.json files would take
+ * the place of the family's own), then the rebuilds.
+ */
+export async function measureFamilyNx(
+  ws: SyntheticWorkspace,
+  runs: number,
+  env: NodeJS.ProcessEnv,
+  log: (line: string) => void,
+): Promise<Pick<NxTimings, 'cold' | 'cached' | 'packChange' | 'connectorChange' | 'single'>> {
+  const nx = nxIn(ws, env);
+  const cold = await measureCold(ws, runs, env, log);
+  const cached = await attempt('(b)', log, async () => {
+    await nx(BUILD);
+    return repeat(runs, { run: () => nx(BUILD), check: expectCached('all') });
+  });
+  return { cold, cached, ...(await measureRebuilds(ws, runs, env, log)) };
 }

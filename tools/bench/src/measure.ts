@@ -3,6 +3,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import { attempt, type MeasureContext } from './measure-context';
 import { measureEngine } from './measure-engine';
+import { attemptFamily } from './measure-family';
 import { measureMemory } from './measure-memory';
 import { measureNx } from './measure-nx';
 import { measureReview } from './measure-review';
@@ -27,6 +28,9 @@ export async function measure(options: BenchOptions, context: MeasureContext): P
     // Last: it makes the workspace a git repository, which no other measurement should see.
     log('(i) review of a pack change, alternating with cold builds');
     const review = await attempt('(i)', log, () => measureReview(ws, options.runs, options.env, log));
+    const family = options.skipFamily
+      ? undefined
+      : await attemptFamily(options.runs, options.env, context, options.keep);
     const ratios = computeRatios({ nx, engine, review });
     const linearity = memoryLinearity(memory);
     const partial = {
@@ -35,6 +39,7 @@ export async function measure(options: BenchOptions, context: MeasureContext): P
       ratios,
       memory,
       review,
+      ...(family === undefined ? {} : { family }),
       ...(linearity ? { memoryLinearity: linearity } : {}),
     };
     return {

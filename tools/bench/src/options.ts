@@ -21,6 +21,10 @@ export interface BenchOptions {
   /** Keep the timed temporary workspace (its path is printed). */
   keep: boolean;
   quick: boolean;
+  /** Measure only the family of real connectors (j), not the synthetic workspace. */
+  familyOnly: boolean;
+  /** Leave the family (j) out. */
+  skipFamily: boolean;
   help: boolean;
 }
 
@@ -34,12 +38,13 @@ export const DEFAULTS = {
 } as const;
 export const QUICK = { connectors: 6, datatypes: 4, runs: 1, sizes: '2x4,3x4,4x4,6x4' } as const;
 
-export const BENCH_USAGE = `Usage: npm run bench -- [--connectors N] [--datatypes M] [--runs K] [--sizes NxM,…] [--json file] [--quick] [--keep]
+export const BENCH_USAGE = `Usage: npm run bench -- [--connectors N] [--datatypes M] [--runs K] [--sizes NxM,…] [--json file] [--quick] [--keep] [--family-only | --skip-family]
 
 Builds a synthetic workspace (N connectors × M datatypes, from this workspace's engine and template
 pack) in a temporary folder with its own Nx cache, and measures the connector build: cold, cached,
 after a pack change, after one connector.json change, one connector alone, the engine in-process
-(build and expand) against a raw-I/O floor, and peak memory at several sizes. Prints one table and
+(build and expand) against a raw-I/O floor, and peak memory at several sizes; then the same build
+figures for the real-world case, this workspace's own connectors (the family). Prints one table and
 writes the figures as JSON. A benchmark, not a test: it always exits 0 unless it could not run.
 
   --connectors N   connectors in the timed workspace (default ${DEFAULTS.connectors})
@@ -51,6 +56,8 @@ writes the figures as JSON. A benchmark, not a test: it always exits 0 unless it
                    executor: one process per task, as before issue 7) or NX_ISOLATE_PLUGINS=true
   --quick          small sizes, one run (${QUICK.connectors}x${QUICK.datatypes}; sizes ${QUICK.sizes})
   --keep           keep the timed temporary workspace (for a look at what was built)
+  --family-only    measure only the family of real connectors (packages/connectors/*), --runs times
+  --skip-family    leave the family out
   -h, --help       show this help`;
 
 export class BenchUsageError extends Error {}
@@ -94,6 +101,8 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
         env: { type: 'string', multiple: true },
         quick: { type: 'boolean', default: false },
         keep: { type: 'boolean', default: false },
+        'family-only': { type: 'boolean', default: false },
+        'skip-family': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -109,6 +118,8 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
     .filter((s) => s.trim() !== '')
     .map(parseSize);
   if (sizes.length === 0) throw new BenchUsageError('--sizes: give at least one NxM size');
+  if (v['family-only'] && v['skip-family'])
+    throw new BenchUsageError('--family-only and --skip-family cannot be given together');
   return {
     connectors: v.connectors === undefined ? base.connectors : positive(v.connectors, '--connectors'),
     datatypes: v.datatypes === undefined ? base.datatypes : positive(v.datatypes, '--datatypes'),
@@ -118,6 +129,8 @@ export function parseBenchArgs(argv: readonly string[]): BenchOptions {
     env: Object.fromEntries((v.env ?? []).map(parseEnvAssignment)),
     keep: v.keep === true,
     quick: v.quick === true,
+    familyOnly: v['family-only'] === true,
+    skipFamily: v['skip-family'] === true,
     help: v.help === true,
   };
 }

@@ -71,6 +71,17 @@ export interface ReviewFigures {
   chars: number;
 }
 
+/** (j) The real-world case: this workspace's own connectors, built as the synthetic ones are. */
+export interface FamilyFigures {
+  /** The connectors' systems, in build order. */
+  systems: string[];
+  connectors: number;
+  /** Datatypes over every connector. */
+  datatypes: number;
+  nx: Pick<NxTimings, 'cold' | 'cached' | 'packChange' | 'connectorChange' | 'single'>;
+  engine: Pick<BenchReport['engine'], 'build' | 'buildRevalidated' | 'expand' | 'buildFloor' | 'expandFloor'>;
+}
+
 export interface MemoryAtSize extends BenchSize {
   /** Cold `nx run-many -t build` of this size. */
   nxMs: number;
@@ -137,6 +148,8 @@ export interface BenchReport {
   memory: MemoryAtSize[];
   /** (i) review of a pack change against a cold build. */
   review: Measured<ReviewFigures>;
+  /** (j) the family of real connectors (absent with --synthetic-only). */
+  family?: Measured<FamilyFigures>;
   /** Worst relative distance of a size's peak from the least-squares line over N×M (0 = exactly linear). */
   memoryLinearity?: { nxTreeDeviation: number; engineDeviation?: number; bytesPerDatatype: number };
   targets: Target[];

@@ -2,6 +2,7 @@ import {
   isFailed,
   type BenchReport,
   type EngineFigures,
+  type FamilyFigures,
   type Measured,
   type ReviewFigures,
   type Target,
@@ -72,6 +73,49 @@ function reviewRow(value: Measured<ReviewFigures>): string[] {
   ];
 }
 
+const medianOf = (value: Measured<Summary>): number | undefined =>
+  isFailed(value) ? undefined : value.median;
+const engineMs = (value: Measured<EngineFigures>): number | undefined =>
+  isFailed(value) ? undefined : value.ms.median;
+const over = (a: number | undefined, b: number | undefined): number | undefined =>
+  a === undefined || b === undefined || b === 0 ? undefined : a / b;
+
+/** The rows of (j), the family of real connectors. */
+export function familyRows(value: Measured<FamilyFigures>): string[][] {
+  const label = '(j) family: cold run-many -t build';
+  if (isFailed(value)) return [[label, `failed: ${firstLine(value.error)}`, '']];
+  const { nx, engine } = value;
+  return [
+    [
+      label,
+      formatSummary(nx.cold),
+      `${value.connectors} real connectors (${value.systems.join(', ')}), ${value.datatypes} datatypes`,
+    ],
+    ['    fully cached', formatSummary(nx.cached), ''],
+    [
+      '    after a pack template change',
+      formatSummary(nx.packChange),
+      `every connector rebuilds; ÷ one connector ${times(over(medianOf(nx.packChange), medianOf(nx.single)))}`,
+    ],
+    ['    after one connector.json change', formatSummary(nx.connectorChange), 'one rebuilds'],
+    ['    one connector (nx run, no cache)', formatSummary(nx.single), value.systems[0] ?? ''],
+    engineRow('    engine in-process: build', engine.build),
+    engineRow('    same, validating every connector (no store)', engine.buildRevalidated),
+    engineRow('    engine in-process: expand', engine.expand),
+    [
+      '    engine ÷ floor',
+      `build ${times(over(engineMs(engine.build), engineMs(engine.buildFloor)))}, expand ${times(
+        over(engineMs(engine.expand), engineMs(engine.expandFloor)),
+      )}`,
+      `validating every connector ${times(over(engineMs(engine.buildRevalidated), engineMs(engine.buildFloor)))}`,
+    ],
+  ];
+}
+
+/** The table `npm run bench -- --family-only` prints. */
+export const familyTable = (value: Measured<FamilyFigures>): string =>
+  formatTable(['measure', 'median (min–max)', 'notes'], familyRows(value));
+
 /** The one table `npm run bench` prints. */
 export function reportTable(report: BenchReport): string {
   const { connectors, datatypes } = report.size;
@@ -138,6 +182,7 @@ export function reportTable(report: BenchReport): string {
     ]);
   }
   rows.push(reviewRow(report.review));
+  if (report.family !== undefined) rows.push(...familyRows(report.family));
   for (const target of report.targets) rows.push([target.name, targetCell(target), '']);
   return formatTable(['measure', 'median (min–max)', 'notes'], rows);
 }

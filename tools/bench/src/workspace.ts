@@ -9,8 +9,14 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
-import { CONNECTOR_OUTPUT_DIR } from '@sesam-connectors/core/layout';
+import { basename, join, posix } from 'node:path';
+import {
+  CONNECTOR_CONFIG_FILE,
+  CONNECTOR_OUTPUT_DIR,
+  CONNECTORS_DIR,
+  connectorProjectName,
+} from '@sesam-connectors/core/layout';
+import { listConnectors } from '../../shared/src/connectors';
 import { linkNodeModules } from '../../shared/src/node-modules';
 import { syntheticConnector, syntheticSystemName } from './synthetic-connector';
 import type { BenchSize } from './options';
@@ -39,7 +45,10 @@ export interface SyntheticWorkspace {
   base: string;
   /** The workspace root. */
   root: string;
+  /** N connectors × M datatypes (for the family: its connectors × their datatypes on average, rounded). */
   size: BenchSize;
+  /** Datatypes over every connector (N × M for a synthetic workspace). */
+  datatypes: number;
   /** Workspace-relative project roots, in order. */
   connectorRoots: string[];
   projectNames: string[];
@@ -50,13 +59,13 @@ export interface SyntheticWorkspace {
 export const connectorRoot = (index: number): string => `packages/connectors/${syntheticSystemName(index)}`;
 
 /**
- * A fresh workspace in the OS temp folder: this workspace's nx.json, package.json, lockfile,
- * tsconfig, engine (packages/core) and pack (packages/template-pack), dependencies linked from
- * `sourceRoot/node_modules` (the workspace packages point at the copies, so edits to the copied pack
- * are what the build renders), and N synthetic connectors of M datatypes.
+ * A fresh workspace in the OS temp folder (`sesam-bench-<label>-…`) without connectors: this
+ * workspace's nx.json, package.json, lockfile, tsconfig, engine (packages/core) and pack
+ * (packages/template-pack), dependencies linked from `sourceRoot/node_modules` (the workspace
+ * packages point at the copies, so edits to the copied pack are what the build renders).
  */
-export function createSyntheticWorkspace(sourceRoot: string, size: BenchSize): SyntheticWorkspace {
-  const base = mkdtempSync(join(tmpdir(), `sesam-bench-${size.connectors}x${size.datatypes}-`));
+function emptyWorkspace(sourceRoot: string, label: string): { base: string; root: string } {
+  const base = mkdtempSync(join(tmpdir(), `sesam-bench-${label}-`));
   const root = join(base, 'workspace');
   mkdirSync(root);
   for (const file of COPIED_FILES) cpSync(join(sourceRoot, file), join(root, file));
@@ -69,17 +78,66 @@ export function createSyntheticWorkspace(sourceRoot: string, size: BenchSize): S
     });
   }
   linkNodeModules(sourceRoot, root);
+  return { base, root };
+}
+
+/** The empty workspace (`emptyWorkspace`) with N synthetic connectors of M datatypes. */
+export function createSyntheticWorkspace(sourceRoot: string, size: BenchSize): SyntheticWorkspace {
+  const { base, root } = emptyWorkspace(sourceRoot, `${size.connectors}x${size.datatypes}`);
   const connectorRoots: string[] = [];
   const projectNames: string[] = [];
   for (let i = 0; i < size.connectors; i++) {
     const dir = connectorRoot(i);
-    const projectName = `${syntheticSystemName(i)}-connector`;
+    const projectName = connectorProjectName(syntheticSystemName(i));
     mkdirSync(join(root, dir), { recursive: true });
     writeJson(join(root, dir, 'connector.json'), syntheticConnector(i, size.datatypes));
     connectorRoots.push(dir);
     projectNames.push(projectName);
   }
-  return { base, root, size, connectorRoots, projectNames, cacheDirectory: join(base, 'nx-cache') };
+  return {
+    base,
+    root,
+    size,
+    datatypes: size.connectors * size.datatypes,
+    connectorRoots,
+    projectNames,
+    cacheDirectory: join(base, 'nx-cache'),
+  };
+}
+
+/**
+ * The real-world case: the empty workspace with this workspace's own connector packages (the
+ * family: connector.json, raw/, project.json — everything but the committed build output and the
+ * README), built from the same engine and pack as the synthetic one.
+ */
+export function createFamilyWorkspace(sourceRoot: string): SyntheticWorkspace {
+  const systems = listConnectors(sourceRoot);
+  if (systems.length === 0) throw new Error(`no connector packages in ${join(sourceRoot, CONNECTORS_DIR)}`);
+  const { base, root } = emptyWorkspace(sourceRoot, 'family');
+  let datatypes = 0;
+  for (const system of systems) {
+    const dir = posix.join(CONNECTORS_DIR, system);
+    cpSync(join(sourceRoot, dir), join(root, dir), {
+      recursive: true,
+      filter: (path) => {
+        const relative = path.slice(join(sourceRoot, dir).length + 1);
+        return relative !== CONNECTOR_OUTPUT_DIR && relative !== 'README.md';
+      },
+    });
+    const config = JSON.parse(readFileSync(join(root, dir, CONNECTOR_CONFIG_FILE), 'utf8')) as {
+      datatypes: object;
+    };
+    datatypes += Object.keys(config.datatypes).length;
+  }
+  return {
+    base,
+    root,
+    size: { connectors: systems.length, datatypes: Math.round(datatypes / systems.length) },
+    datatypes,
+    connectorRoots: systems.map((system) => posix.join(CONNECTORS_DIR, system)),
+    projectNames: systems.map(connectorProjectName),
+    cacheDirectory: join(base, 'nx-cache'),
+  };
 }
 
 /**

@@ -16,8 +16,18 @@ describe('parseBenchArgs', () => {
       env: {},
       keep: false,
       quick: false,
+      familyOnly: false,
+      skipFamily: false,
       help: false,
     });
+  });
+
+  it('measures the family alone, or leaves it out, but not both', () => {
+    expect(parseBenchArgs(['--family-only'])).toMatchObject({ familyOnly: true, skipFamily: false });
+    expect(parseBenchArgs(['--skip-family'])).toMatchObject({ familyOnly: false, skipFamily: true });
+    expect(() => parseBenchArgs(['--family-only', '--skip-family'])).toThrow(
+      '--family-only and --skip-family cannot be given together',
+    );
   });
 
   it('makes --quick small and single-run, with explicit flags still winning', () => {

@@ -2,6 +2,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { listConnectors } from '../../shared/src/connectors';
 import { isFailed, type BenchReport } from '../src/report';
 
 const REPO_ROOT = resolve(__dirname, '../../..');
@@ -27,7 +28,7 @@ describe('npm run bench -- --quick', () => {
       },
     );
     report = JSON.parse(readFileSync(json, 'utf8')) as BenchReport;
-  }, 240_000);
+  }, 360_000);
 
   it('exits 0 and prints the table with the JSON path', () => {
     expect([run.status, run.stderr.slice(-2000)]).toEqual([0, expect.any(String)]);
@@ -55,5 +56,17 @@ describe('npm run bench -- --quick', () => {
     expect(report.targets).toHaveLength(10);
     expect(isFailed(report.review)).toBe(false);
     expect(report.targets.every((target) => target.value !== undefined)).toBe(true);
+  });
+
+  it('measured the family of real connectors: every connector package of this workspace', () => {
+    const family = report.family;
+    if (family === undefined || isFailed(family))
+      throw new Error(`family not measured: ${JSON.stringify(family)}`);
+    expect(family.systems).toEqual(listConnectors(REPO_ROOT));
+    const failed = [...Object.entries(family.nx), ...Object.entries(family.engine)].filter(([, value]) =>
+      isFailed(value),
+    );
+    expect(failed).toEqual([]);
+    expect(run.stdout).toContain('(j) family: cold run-many -t build');
   });
 });
