@@ -4,9 +4,7 @@ import { join } from 'node:path';
 import { loadConnectorConfig, type ConnectorConfig } from '@sesam-connectors/core';
 import { CONNECTOR_CONFIG_FILE, CONNECTORS_DIR } from '@sesam-connectors/core/layout';
 import { findDatatypePattern, PATTERNS_FOLDER, withDefaults } from '@sesam-connectors/template-pack';
-import { runReview } from '../src/main';
-import type { ReviewReport } from '../src/compare/types';
-import { workspaceRepo } from './workspace-repo';
+import { reviewWorkTree, workspaceRepo } from './workspace-repo';
 
 /** The change: a property the pattern did not render, added at the top of the pipe. */
 const PROPERTY = 'description';
@@ -88,17 +86,9 @@ describe('review of a pack template change over the family of connectors', () =>
         text.replace(anchor, `${anchor}  ${JSON.stringify(PROPERTY)}: ${JSON.stringify(DESCRIPTION)},\n`),
       );
 
-      let stdout = '';
-      let stderr = '';
-      const code = await runReview(['--base', 'HEAD', '--format', 'json'], {
-        cwd: repo,
-        env: process.env,
-        stdout: (chunk) => (stdout += chunk),
-        stderr: (chunk) => (stderr += chunk),
-        tmpRoot: join(parent, 'tmp'),
-      });
+      const { code, stderr, report: read } = await reviewWorkTree(parent, repo);
       expect({ code, stderr: code === 0 ? '' : stderr }).toEqual({ code: 0, stderr: '' });
-      const report = JSON.parse(stdout) as ReviewReport;
+      const report = read();
 
       // Every pipe the template renders changed, and nothing else did.
       expect(report.changes.map((change) => change.name).sort()).toEqual(expected);

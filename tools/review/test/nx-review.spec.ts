@@ -1,8 +1,6 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runReview } from '../src/main';
-import type { ReviewReport } from '../src/compare/types';
-import { workspaceRepo } from './workspace-repo';
+import { reviewWorkTree, workspaceRepo } from './workspace-repo';
 
 /**
  * A test that runs the real thing: this workspace (its current files) copied into a new git
@@ -26,18 +24,10 @@ describe('review with the real Nx build, on a copy of this workspace', () => {
     config.restSystem.urlPattern = urlPattern;
     writeFileSync(configFile, JSON.stringify(config, null, 2) + '\n');
 
-    let stdout = '';
-    let stderr = '';
-    const code = await runReview(['--base', 'HEAD', '--format', 'json'], {
-      cwd: repo,
-      env: process.env,
-      stdout: (text) => (stdout += text),
-      stderr: (text) => (stderr += text),
-      tmpRoot: join(parent, 'tmp'),
-    });
+    const { code, stderr, report: read } = await reviewWorkTree(parent, repo);
 
     expect({ code, stderr: code === 0 ? '' : stderr }).toEqual({ code: 0, stderr: '' });
-    const report = JSON.parse(stdout) as ReviewReport;
+    const report = read();
     expect(report.connectors.map((c) => [c.system, c.status, c.errors])).toEqual([
       ['shopify', 'changed', []],
     ]);

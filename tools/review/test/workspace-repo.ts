@@ -3,6 +3,8 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { linkNodeModules } from '../../shared/src/node-modules';
+import { runReview } from '../src/main';
+import type { ReviewReport } from '../src/compare/types';
 
 /** This checkout's root. */
 export const REPO_ROOT = resolve(__dirname, '..', '..', '..');
@@ -37,4 +39,24 @@ export function workspaceRepo(prefix: string): { parent: string; repo: string } 
   git('add', '-A');
   git('commit', '-q', '-m', 'copy of the workspace');
   return { parent, repo };
+}
+
+/**
+ * `npm run review -- --base HEAD --format json` in `repo` (the work tree against its commit), with
+ * checkouts under `<parent>/tmp`: the exit code, what it wrote to stderr and the report it printed.
+ */
+export async function reviewWorkTree(
+  parent: string,
+  repo: string,
+): Promise<{ code: number; stderr: string; report: () => ReviewReport }> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runReview(['--base', 'HEAD', '--format', 'json'], {
+    cwd: repo,
+    env: process.env,
+    stdout: (text) => (stdout += text),
+    stderr: (text) => (stderr += text),
+    tmpRoot: join(parent, 'tmp'),
+  });
+  return { code, stderr, report: () => JSON.parse(stdout) as ReviewReport };
 }
