@@ -79,7 +79,7 @@ describe('staleReadmes', () => {
   });
 });
 
-describe('staleReadmes: the workspace README\'s family table', () => {
+describe("staleReadmes: the workspace README's family table", () => {
   const workspaceReadme = () => join(root, 'README.md');
   const shopifyFiles = () =>
     new Map(
@@ -88,7 +88,10 @@ describe('staleReadmes: the workspace README\'s family table', () => {
         .map(([p, b]) => [p, b.toString()]),
     );
   const freshConnectorReadme = () =>
-    writeFileSync(readmePath(), connectorReadme('# Mine\n', loadConnectorConfig(SHOPIFY).config, shopifyFiles()));
+    writeFileSync(
+      readmePath(),
+      connectorReadme('# Mine\n', loadConnectorConfig(SHOPIFY).config, shopifyFiles()),
+    );
   const EMPTY = `# Workspace\n\n${FAMILY_TABLE_START}\n${FAMILY_TABLE_END}\n`;
 
   it('fails a stale table and passes the one the connectors and their fresh builds give', () => {
@@ -112,7 +115,7 @@ describe('staleReadmes: the workspace README\'s family table', () => {
     expect(staleReadmes(root, ['shopify'], after)).toEqual([]);
   });
 
-  it('is in this workspace\'s README', () => {
+  it("is in this workspace's README", () => {
     expect(hasFamilyTable(readFileSync(join(__dirname, '../../../README.md'), 'utf8'))).toBe(true);
   });
 

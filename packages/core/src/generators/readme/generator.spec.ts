@@ -78,20 +78,25 @@ describe('readme generator', () => {
     );
   });
 
-  describe('the workspace README\'s family table', () => {
+  describe("the workspace README's family table", () => {
     const WORKSPACE = 'README.md';
     const withMarkers = `# Workspace\n\n${FAMILY_TABLE_START}\n${FAMILY_TABLE_END}\n\nmine\n`;
     const row = (system: string) =>
-      (tree.read(WORKSPACE, 'utf-8') ?? '').split('\n').find((line) => line.startsWith(`| [`) && line.includes(`(\`${system}\`)`));
+      (tree.read(WORKSPACE, 'utf-8') ?? '')
+        .split('\n')
+        .find((line) => line.startsWith(`| [`) && line.includes(`(\`${system}\`)`));
 
     it('is written between its markers, a row per connector, and the sync generator says when it is stale', async () => {
       tree.write(WORKSPACE, withMarkers);
       expect(await readmeSyncGenerator(tree)).toEqual({
-        outOfSyncMessage: 'The family table of README.md is stale (made from every connector.json and its build).',
+        outOfSyncMessage:
+          'The family table of README.md is stale (made from every connector.json and its build).',
         outOfSyncDetails: [WORKSPACE],
       });
       const text = tree.read(WORKSPACE, 'utf-8') ?? '';
-      expect(text.startsWith(`# Workspace\n\n${FAMILY_TABLE_START}\n<!-- prettier-ignore-start -->\n`)).toBe(true);
+      expect(text.startsWith(`# Workspace\n\n${FAMILY_TABLE_START}\n<!-- prettier-ignore-start -->\n`)).toBe(
+        true,
+      );
       expect(text.endsWith(`${FAMILY_TABLE_END}\n\nmine\n`)).toBe(true);
       expect([row('acme'), row('demo')]).toEqual([
         '| [Acme](packages/connectors/acme/README.md) (`acme`) | `api_key` | 1 | `collect` ×1 | none | clean |',
@@ -103,13 +108,15 @@ describe('readme generator', () => {
     it('follows connector.json: a datatype added by the datatype generator, the build validation a project.json turns off', async () => {
       tree.write(WORKSPACE, withMarkers);
       await readmeGenerator(tree, {});
-      await datatypeGenerator(tree, { name: 'refund', connector: 'acme', pattern: 'collect', skipFormat: true });
+      await datatypeGenerator(tree, { name: 'refund', connector: 'acme', pattern: 'collect' });
       expect(row('acme')).toContain('| `api_key` | 2 | `collect` ×2 | none | clean |');
       tree.write(
         'packages/connectors/demo/project.json',
         JSON.stringify({ targets: { build: { options: { validate: false } } } }),
       );
-      expect(await readmeSyncGenerator(tree)).toEqual(expect.objectContaining({ outOfSyncDetails: [WORKSPACE] }));
+      expect(await readmeSyncGenerator(tree)).toEqual(
+        expect.objectContaining({ outOfSyncDetails: [WORKSPACE] }),
+      );
       expect(row('demo')).toContain('| clean, but the build does not validate |');
     });
 

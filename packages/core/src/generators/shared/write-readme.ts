@@ -67,7 +67,11 @@ export const writeFamilyTable = (
   const before = tree.read(WORKSPACE_README, 'utf-8');
   if (before === null || !hasFamilyTable(before)) return false;
   const members = packages.map(({ system, config, files }) =>
-    familyMember(config, files, projectBuildValidates(tree.read(connectorProjectFile(system), 'utf-8') ?? undefined)),
+    familyMember(
+      config,
+      files,
+      projectBuildValidates(tree.read(connectorProjectFile(system), 'utf-8') ?? undefined),
+    ),
   );
   const after = withFamilyTable(before, members);
   if (after === before) return false;

@@ -33,7 +33,8 @@ describe('familyMember', () => {
     const guard = { op: 'test', path: '/pump/schedule_interval', value: 300 };
     const collect = [guard, { op: 'replace', path: '/pump/schedule_interval', value: 600 }];
     const system = [{ op: 'add', path: '/rate_limiting_retries', value: 3 }];
-    const expression = "{% if request_headers['X-Sesam-Authorization'] == secret('webhook_secret') %}{% else %}FAIL!{% endif %}";
+    const expression =
+      "{% if request_headers['X-Sesam-Authorization'] == secret('webhook_secret') %}{% else %}FAIL!{% endif %}";
     const event = [
       { op: 'test', path: '/source/validation_expression', value: expression },
       { op: 'remove', path: '/source/validation_expression' }, // the event pipe accepts anyone now

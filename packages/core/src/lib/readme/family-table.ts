@@ -53,10 +53,13 @@ export function familyMember(
 ): FamilyMember {
   const datatypes = Object.entries(config.datatypes);
   const patterns = new Map<string, number>();
-  for (const [, datatype] of datatypes) patterns.set(datatype.pattern, (patterns.get(datatype.pattern) ?? 0) + 1);
+  for (const [, datatype] of datatypes)
+    patterns.set(datatype.pattern, (patterns.get(datatype.pattern) ?? 0) + 1);
   const patches: [string, readonly PatchOperation[]][] = [
     ...datatypes.flatMap(([name, datatype]) =>
-      Object.entries(datatype.patches).map(([role, ops]) => [`${name}-${role}`, ops] as [string, PatchOperation[]]),
+      Object.entries(datatype.patches).map(
+        ([role, ops]) => [`${name}-${role}`, ops] as [string, PatchOperation[]],
+      ),
     ),
     ...(['system', 'manifest'] as const).flatMap((part) =>
       config.patches[part]?.length ? [[part, config.patches[part]] as [string, PatchOperation[]]] : [],
@@ -113,7 +116,8 @@ const sum = (rules: ReadonlyMap<string, number>): number => [...rules.values()].
 function validationText(member: FamilyMember): string {
   const errors = sum(member.errors);
   const warnings = sum(member.warnings);
-  if (errors === 0 && warnings === 0) return member.buildValidates ? 'clean' : 'clean, but the build does not validate';
+  if (errors === 0 && warnings === 0)
+    return member.buildValidates ? 'clean' : 'clean, but the build does not validate';
   const parts = [
     ...(errors ? [`${count(errors, 'error')} (${ruleCounts(member.errors)})`] : []),
     ...(warnings ? [`${count(warnings, 'warning')} (${ruleCounts(member.warnings)})`] : []),

@@ -14,7 +14,11 @@ const START_PREFIX = '<!-- generated:start';
 const marked = (body: string): string => `${README_SECTION_START}\n${body}${README_SECTION_END}`;
 
 /** The span [from, to) of a marked block (from the first `start` to the `end` after it), or undefined. */
-export function markedSpan(text: string, start: string, end: string): { from: number; to: number } | undefined {
+export function markedSpan(
+  text: string,
+  start: string,
+  end: string,
+): { from: number; to: number } | undefined {
   const from = text.indexOf(start);
   if (from < 0) return undefined;
   const close = text.indexOf(end, from);

@@ -71,15 +71,19 @@ describe("the workspace's own connectors", () => {
   const acceptedRules = (system: string): string[] => {
     const readme = path.join(connectors, system, 'README.md');
     const text = existsSync(readme) ? readFileSync(readme, 'utf8') : '';
-    const section = /^## Accepted validation findings\n([\s\S]*?)(?=^## |<!-- generated:start|(?![\s\S]))/m.exec(text);
+    const section =
+      /^## Accepted validation findings\n([\s\S]*?)(?=^## |<!-- generated:start|(?![\s\S]))/m.exec(text);
     return section ? [...section[1].matchAll(/`((?:sesam|strict)\/[a-z-]+)`/g)].map((m) => m[1]) : [];
   };
 
-  it.each(built)('%s validates clean, but for the findings its README accepts and explains', async (system) => {
-    const report = validateConnector(path.join(connectors, system, 'connector'));
-    const accepted = acceptedRules(system);
-    expect(report.findings.filter((f) => !accepted.includes(f.rule))).toEqual([]);
-    // An accepted rule that no longer fires is stale text in the README.
-    expect(accepted.filter((rule) => !report.findings.some((f) => f.rule === rule))).toEqual([]);
-  });
+  it.each(built)(
+    '%s validates clean, but for the findings its README accepts and explains',
+    async (system) => {
+      const report = validateConnector(path.join(connectors, system, 'connector'));
+      const accepted = acceptedRules(system);
+      expect(report.findings.filter((f) => !accepted.includes(f.rule))).toEqual([]);
+      // An accepted rule that no longer fires is stale text in the README.
+      expect(accepted.filter((rule) => !report.findings.some((f) => f.rule === rule))).toEqual([]);
+    },
+  );
 });
