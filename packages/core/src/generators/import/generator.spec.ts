@@ -267,6 +267,20 @@ describe('import generator', () => {
         '| `refund` | refund | `raw` | `-collect` | verbatim template `raw/templates/order.json` |',
       );
       expect(readme).toContain('npx nx build shop-connector');
+      expect(readme.replace(/\s+/g, ' ')).toContain('Every datatype uses the `raw` pattern');
+    });
+
+    it('adopting, says in the README how many datatypes the patterns render and how many stay raw', async () => {
+      await run({ verbatim: false });
+      const prose = (tree.read('packages/connectors/shop/README.md', 'utf-8') ?? '').replace(/\s+/g, ' ');
+      const datatypes = Object.values(config()['datatypes'] as Record<string, { pattern: string }>);
+      const adopted = datatypes.filter((datatype) => datatype.pattern !== 'raw').length;
+      expect(adopted).toBeGreaterThan(0);
+      expect(prose).toContain(
+        `${adopted} of ${datatypes.length} datatypes are rendered from the pack's patterns`,
+      );
+      expect(prose).not.toContain('Every datatype uses the `raw` pattern');
+      expect(prose).toContain('byte for byte the node config the source expands to');
     });
 
     it('runs formatFiles without failing when skipFormat is false', async () => {

@@ -33,6 +33,8 @@ export const writePackageFiles = (
   validationErrors: readonly string[],
 ): void => {
   const { config } = plan.package;
+  const planned = plan.adoption?.datatypes ?? [];
+  const adopted = planned.filter((datatype) => datatype.kind !== 'raw').length;
   tree.write(
     joinPathFragments(options.projectRoot, CONNECTOR_CONFIG_FILE),
     `${toJsonText(config, { indent: 2 })}\n`,
@@ -52,6 +54,8 @@ export const writePackageFiles = (
       unreferenced: source.unreferenced,
       missing: source.missing,
       validationErrors,
+      adopted,
+      total: source.datatypes.length,
     },
     { overwriteStrategy: OverwriteStrategy.ThrowIfExisting },
   );
