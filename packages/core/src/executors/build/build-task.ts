@@ -33,6 +33,7 @@ export function runBuildTask(
     ...(options.packDir === undefined ? {} : { packDir: join(context.workspaceRoot, options.packDir) }),
     ...(context.pack === undefined ? {} : { pack: context.pack }),
     validate: options.validate ?? true,
+    acceptedRules: options.acceptedRules ?? [],
     displayRoot: context.workspaceRoot,
     validationStore: workspaceValidationStore(context.workspaceRoot),
   };

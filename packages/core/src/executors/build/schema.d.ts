@@ -3,4 +3,6 @@ export interface BuildExecutorSchema {
   packDir?: string;
   /** Validate the rendered connector before it replaces connector/ (default true). */
   validate?: boolean;
+  /** Validator rules whose errors are accepted (reported as warnings); the README says why. */
+  acceptedRules?: string[];
 }

@@ -175,6 +175,24 @@ describe('buildConnector: bad input changes nothing on disk', () => {
     expect(readdirSync(pkg).sort()).toEqual(['connector', 'connector.json']);
   });
 
+  it('accepts the errors of the rules it is told to (acceptedRules) as warnings, and still fails on the others', async () => {
+    const pkg = writeConnectorPackage(tempDir(), 'acme', minimalConnector());
+    const { manifest: _, ...undeclared } = minimalConnector(); // {{@ service_url @}} no longer declared
+    writeConnectorPackage(join(pkg, '..'), 'acme', undeclared);
+    const error = thrownBy(() => buildConnector(pkg, { acceptedRules: ['sesam/collect-template'] }));
+    expect(error).toBeInstanceOf(ConnectorValidationError);
+    expect(readdirSync(pkg).sort()).toEqual(['connector.json']);
+
+    const result = buildConnector(pkg, { acceptedRules: ['strict/undefined-variable'] });
+    expect(result.written).toBe(true);
+    expect(result.warnings).toEqual([
+      expect.stringMatching(
+        /^accepted \(acceptedRules in project\.json\): templates\/order\.json:\[4\]\.source\.entities\[0\]\.properties\.webhook\.address {2}error {2}strict\/undefined-variable {2}'service_url' is undefined/,
+      ),
+    ]);
+    expect(readdirSync(join(pkg, 'connector')).sort()).toEqual(['manifest.json', 'templates']);
+  });
+
   it('a raw file that is not UTF-8 is refused before anything is written', async () => {
     const connector = minimalConnector();
     connector['datatypes']['country'] = { pattern: 'raw', template: 'templates/country.json' };

@@ -9,6 +9,8 @@ import type { ValidationStore } from './validation-store';
 export interface BuildConnectorOptions extends RenderPackageOptions {
   /** Run the validator on the staged output before swapping it in (default true). */
   readonly validate?: boolean;
+  /** Validator rules whose errors are accepted: reported as warnings, the build goes on. */
+  readonly acceptedRules?: readonly string[];
   /** Remembers validations that passed, so the same rendered files are not validated twice. */
   readonly validationStore?: ValidationStore;
 }
@@ -44,7 +46,12 @@ export function buildConnector(
   const outputDir = join(root, CONNECTOR_OUTPUT_DIR);
   let validationWarnings: readonly string[] = [];
   if (options.validate !== false) {
-    const validation = validateRenderedConnector(files, shown(outputDir), options.validationStore);
+    const validation = validateRenderedConnector(
+      files,
+      shown(outputDir),
+      options.validationStore,
+      options.acceptedRules,
+    );
     if (validation.errors.length > 0) throw new ConnectorValidationError(config.system, validation.errors);
     validationWarnings = validation.warnings;
   }

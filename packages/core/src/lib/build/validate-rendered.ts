@@ -24,19 +24,38 @@ export function validateRenderedConnector(
   files: ReadonlyMap<string, string>,
   label: string,
   store?: ValidationStore,
+  acceptedRules: readonly string[] = [],
 ): RenderedValidation {
-  if (store === undefined) return runValidator(files, label);
-  const key = validationKey(validatorFingerprint(), label, files);
+  if (store === undefined) return runValidator(files, label, acceptedRules);
+  // What is accepted changes the result, so it is part of what a stored validation is for.
+  const accepted = acceptedRules.length > 0 ? `;accepted=${[...acceptedRules].sort().join(',')}` : '';
+  const key = validationKey(`${validatorFingerprint()}${accepted}`, label, files);
   const stored = store.read(label);
   if (stored?.key === key) return { errors: [], warnings: stored.warnings };
-  const validation = runValidator(files, label);
+  const validation = runValidator(files, label, acceptedRules);
   if (validation.errors.length === 0) store.write(label, { key, warnings: validation.warnings });
   return validation;
 }
 
-function runValidator(files: ReadonlyMap<string, string>, label: string): RenderedValidation {
+/**
+ * The validator's errors and warnings; an error of an accepted rule is a warning that says it is
+ * accepted (the connector's project.json `acceptedRules`), so the build goes on and still shows it.
+ */
+function runValidator(
+  files: ReadonlyMap<string, string>,
+  label: string,
+  acceptedRules: readonly string[],
+): RenderedValidation {
   const report = validateSource(memorySource(Object.fromEntries(files), label));
-  const lines = (severity: 'error' | 'warning') =>
-    report.findings.filter((f) => f.severity === severity).map(formatFindingLine);
-  return { errors: lines('error'), warnings: lines('warning') };
+  const accepted = new Set(acceptedRules);
+  const errors = report.findings.filter((f) => f.severity === 'error');
+  return {
+    errors: errors.filter((f) => !accepted.has(f.rule)).map(formatFindingLine),
+    warnings: [
+      ...errors
+        .filter((f) => accepted.has(f.rule))
+        .map((f) => `accepted (acceptedRules in project.json): ${formatFindingLine(f)}`),
+      ...report.findings.filter((f) => f.severity === 'warning').map(formatFindingLine),
+    ],
+  };
 }

@@ -137,6 +137,25 @@ describe('familyTable', () => {
   });
 });
 
+describe('familyTable validation cell', () => {
+  const cell = (overrides: Partial<FamilyMember>) =>
+    familyTable([member(overrides)])
+      .split('\n')[3]!
+      .split(' | ')
+      .pop()!
+      .replace(/ \|$/, '');
+
+  it('says a validating build accepts the errors it still succeeds with (acceptedRules)', () => {
+    expect(cell({ errors: new Map([['sesam/collect-template', 2]]) })).toBe(
+      '2 errors (`sesam/collect-template` ×2); the errors accepted by the build (project.json `acceptedRules`)',
+    );
+  });
+
+  it('says nothing about the build for warnings alone', () => {
+    expect(cell({ warnings: new Map([['sesam/x', 1]]) })).toBe('1 warning (`sesam/x`)');
+  });
+});
+
 describe('withFamilyTable', () => {
   const members = [member({})];
   const table = `${FAMILY_TABLE_START}\n${familyTable(members)}${FAMILY_TABLE_END}`;

@@ -122,7 +122,13 @@ function validationText(member: FamilyMember): string {
     ...(errors ? [`${count(errors, 'error')} (${ruleCounts(member.errors)})`] : []),
     ...(warnings ? [`${count(warnings, 'warning')} (${ruleCounts(member.warnings)})`] : []),
   ];
-  return `${parts.join('; ')}${member.buildValidates ? '' : '; the build does not validate (project.json)'}`;
+  // A build that validates and still succeeds with errors accepts their rules (project.json acceptedRules).
+  const build = !member.buildValidates
+    ? '; the build does not validate (project.json)'
+    : errors > 0
+      ? '; the errors accepted by the build (project.json `acceptedRules`)'
+      : '';
+  return `${parts.join('; ')}${build}`;
 }
 
 /** The patches cell: how many pipes are patched and the bytes, then what is copied verbatim. */
