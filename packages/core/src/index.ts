@@ -138,6 +138,8 @@ export {
   withFamilyTable,
   hasFamilyTable,
   projectBuildValidates,
+  projectBuildOptions,
+  type ProjectBuildOptions,
   FAMILY_TABLE_START,
   FAMILY_TABLE_END,
   type FamilyMember,

@@ -52,6 +52,8 @@ export interface ProbeRequest {
   connectorRoots: string[];
   /** Roots whose build does not validate (their project.json turns it off), as the executor would. */
   unvalidatedRoots?: string[];
+  /** The validator rules each root's project.json accepts (the build's acceptedRules). */
+  acceptedRules?: { [root: string]: string[] };
   /** Folder for the floor's output (outside the workspace). */
   scratch: string;
   /** Also time the floor after the engine pass (default true). */
@@ -94,6 +96,7 @@ function buildPass(engine: EngineModules, request: ProbeRequest, validation: Val
         pack,
         displayRoot: request.workspace,
         validate: validation !== 'none' && !request.unvalidatedRoots?.includes(root),
+        acceptedRules: request.acceptedRules?.[root] ?? [],
         ...(validationStore === undefined ? {} : { validationStore }),
       });
       files += result.files.length;

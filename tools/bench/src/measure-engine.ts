@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { projectBuildValidates } from '@sesam-connectors/core';
+import { projectBuildOptions } from '@sesam-connectors/core';
 import type { PassFigures, ProbeMode, ProbeRequest, ProbeResult } from './engine-probe';
 import { attempt, attemptSync, type MeasureContext } from './measure-context';
 import { isFailed, type BenchReport, type EngineFigures, type Measured } from './report';
@@ -12,10 +12,20 @@ const PROBE_ENTRY = join(__dirname, 'engine-probe.ts');
 
 /** Workspace-relative roots of the connectors whose project.json turns the build's validation off. */
 export const unvalidatedRoots = (ws: SyntheticWorkspace): string[] =>
-  ws.connectorRoots.filter((root) => {
-    const file = join(ws.root, root, 'project.json');
-    return !projectBuildValidates(existsSync(file) ? readFileSync(file, 'utf8') : undefined);
-  });
+  ws.connectorRoots.filter((root) => !buildOptionsOf(ws, root).validate);
+
+/** The validator rules each connector's project.json accepts (roots without any left out), as the executor reads them. */
+export const acceptedRulesByRoot = (ws: SyntheticWorkspace): { [root: string]: string[] } =>
+  Object.fromEntries(
+    ws.connectorRoots
+      .map((root): [string, string[]] => [root, [...buildOptionsOf(ws, root).acceptedRules]])
+      .filter(([, rules]) => rules.length > 0),
+  );
+
+const buildOptionsOf = (ws: SyntheticWorkspace, root: string) => {
+  const file = join(ws.root, root, 'project.json');
+  return projectBuildOptions(existsSync(file) ? readFileSync(file, 'utf8') : undefined);
+};
 
 /** Runs one probe process (engine-probe.ts) on the workspace and returns what it measured. */
 export async function probe(
@@ -29,6 +39,7 @@ export async function probe(
     workspace: ws.root,
     connectorRoots: ws.connectorRoots,
     unvalidatedRoots: unvalidatedRoots(ws),
+    acceptedRules: acceptedRulesByRoot(ws),
     scratch: join(ws.base, 'floor'),
     floor,
   };

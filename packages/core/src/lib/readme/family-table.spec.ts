@@ -10,6 +10,7 @@ import {
   FAMILY_TABLE_START,
   hasFamilyTable,
   projectBuildValidates,
+  projectBuildOptions,
   withFamilyTable,
   type FamilyMember,
 } from '.';
@@ -169,5 +170,22 @@ describe('withFamilyTable', () => {
   it('leaves a README without the markers as it is', () => {
     expect(withFamilyTable('# W\n\nno table here\n', members)).toBe('# W\n\nno table here\n');
     expect([hasFamilyTable('# W\n'), hasFamilyTable(table)]).toEqual([false, true]);
+  });
+});
+
+describe('projectBuildOptions', () => {
+  it("reads the build's validate and acceptedRules from project.json, with the executor's defaults", () => {
+    expect(projectBuildOptions(undefined)).toEqual({ validate: true, acceptedRules: [] });
+    expect(
+      projectBuildOptions(
+        JSON.stringify({ targets: { build: { options: { acceptedRules: ['sesam/collect-template'] } } } }),
+      ),
+    ).toEqual({ validate: true, acceptedRules: ['sesam/collect-template'] });
+    expect(
+      projectBuildOptions(JSON.stringify({ targets: { build: { options: { validate: false } } } })),
+    ).toEqual({
+      validate: false,
+      acceptedRules: [],
+    });
   });
 });

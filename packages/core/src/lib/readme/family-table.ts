@@ -98,10 +98,34 @@ export function familyMember(
  * Nx merges its `targets.build.options.validate` over the inferred target's `true`.
  */
 export function projectBuildValidates(projectJson: string | undefined): boolean {
-  if (projectJson === undefined) return true;
-  const validate = (JSON.parse(projectJson) as { targets?: { build?: { options?: { validate?: unknown } } } })
-    .targets?.build?.options?.validate;
-  return validate !== false;
+  return projectBuildOptions(projectJson).validate;
+}
+
+/** The build options a package's `project.json` sets that decide how its build validates. */
+export interface ProjectBuildOptions {
+  readonly validate: boolean;
+  /** Validator rules whose errors the build accepts (reported as warnings). */
+  readonly acceptedRules: readonly string[];
+}
+
+/**
+ * The build's `validate` and `acceptedRules` from the package's `project.json` text (undefined:
+ * there is none), as Nx merges `targets.build.options` over the inferred target's defaults.
+ */
+export function projectBuildOptions(projectJson: string | undefined): ProjectBuildOptions {
+  if (projectJson === undefined) return { validate: true, acceptedRules: [] };
+  const options = (
+    JSON.parse(projectJson) as {
+      targets?: { build?: { options?: { validate?: unknown; acceptedRules?: unknown } } };
+    }
+  ).targets?.build?.options;
+  const accepted = options?.acceptedRules;
+  return {
+    validate: options?.validate !== false,
+    acceptedRules: Array.isArray(accepted)
+      ? accepted.filter((rule): rule is string => typeof rule === 'string')
+      : [],
+  };
 }
 
 const count = (n: number, what: string): string =>
