@@ -6,6 +6,7 @@ import type {
   PatternOptions,
   PatternPipe,
 } from '../types';
+import { SHARE_STEPS_EDITIONS, shareChainSteps } from './share-chain';
 
 /** The operations `-share`'s `transform-share-rest` can name (`operation_<role>`). */
 export const SHARE_OPERATION_ROLES = ['insert', 'update', 'delete', 'lookup'] as const;
@@ -231,6 +232,23 @@ export const collectOptions: { readonly [option: string]: PatternOption } = {
       'Extra keys of the `transform-share-rest` transform itself, beside `type`, `template` and `properties` (e.g. `trace: true`, `side_effects: false`).',
     schema: { type: 'object', propertyNames: { not: { enum: ['type', 'template', 'properties'] } } },
   },
+  shareForm: {
+    description:
+      "How `-share` writes to the API: `template` (the default: one `transform-share-rest` transform), or that template's steps written out — decision DTL, rest lookup, comparison DTL, the rest steps of the write operations (`shareOperations`), result DTL — as one `chained` transform (`chained`) or as the pipe's own transforms (`steps`). Needs a single primary key.",
+    schema: { enum: ['template', 'chained', 'steps'] },
+    default: 'template',
+  },
+  shareStepsEdition: {
+    description:
+      'With `shareForm` `chained` or `steps`: which expansion of `transform-share-rest` the steps follow: `current` (as salesforce@playground and tidsbanken@IS-17069 write it) or `early` (before `$discard`, partial natural keys, `sesam_*` stripping, the update payload rewrite, `$unsafe_skip_optimistic_locking` and `$truncation`, with deletes enabled; as superoffice@* and training@origin_* write it).',
+    schema: { enum: [...SHARE_STEPS_EDITIONS] },
+    default: 'current',
+  },
+  shareStepKeys: {
+    description:
+      "With `shareForm` `chained` or `steps`: keys every rest step of the written-out share sets beside (or instead of) the pattern's (e.g. `allowed_status_codes`, `properties`).",
+    schema: { type: 'object', propertyNames: { not: { enum: ['type', 'trigger_on'] } } },
+  },
   collectIdentifiers: {
     description:
       '`identifiers` for `-collect` alone, where it differs from the other pipes (default: `identifiers`).',
@@ -292,6 +310,21 @@ export const collectOnlyOptions: { readonly [option: string]: PatternOption } = 
 
 export const shares = (options: PatternOptions): boolean => options['share'] === true;
 
+/** Whether `-share` writes `transform-share-rest`'s steps out (option `shareForm`). */
+const writesShareOut = (options: PatternOptions): boolean =>
+  options['shareForm'] === 'chained' || options['shareForm'] === 'steps';
+
+/** The written-out share names the primary key in its DTL, which takes one property. */
+export const shareFormProblems = (options: PatternOptions): OptionProblem[] =>
+  writesShareOut(options) && typeof options['primaryKey'] !== 'string'
+    ? [
+        {
+          path: ['shareForm'],
+          message: `"${String(options['shareForm'])}" writes the primary key into the share's DTL, which takes a single property: set primaryKey to one property name, or use shareForm "template"`,
+        },
+      ]
+    : [];
+
 /** The operations the pipes name: list (when it is the default), lookup (verified deletes), the write roles (share). */
 export const collectRoles = (options: PatternOptions): readonly OperationRole[] => {
   const written = shares(options) ? shareOperationRoles(options) : [];
@@ -343,6 +376,15 @@ export const deriveCollect = (options: PatternOptions) => {
       identifiers: options['collectIdentifiers'] ?? options['identifiers'],
     }),
     shareOperations: shareOperationRoles(options),
+    /** The written-out `transform-share-rest` (option `shareForm`), else empty. */
+    shareSteps: writesShareOut(options)
+      ? shareChainSteps(
+          options['primaryKey'] as string,
+          shareOperationRoles(options),
+          (options['shareStepKeys'] ?? {}) as PatternOptions,
+          options['shareStepsEdition'] as (typeof SHARE_STEPS_EDITIONS)[number],
+        )
+      : [],
     restSource: {
       ...((options['sourceProperties'] ?? {}) as object),
       ...(options['supportsSince'] === true ? { supports_since: true } : {}),
@@ -425,7 +467,7 @@ export const collectPattern: DatatypePattern = {
   ],
   operationRoles: collectRoles,
   derive: deriveCollect,
-  check: parentNamed,
+  check: (options) => [...parentNamed(options), ...shareFormProblems(options)],
 };
 
 /** The options of `-share`, which the `share` pattern takes on its own. */
@@ -443,6 +485,9 @@ const SHARE_OPTIONS = [
   'shareRules',
   'shareFirstTransforms',
   'shareTransformKeys',
+  'shareForm',
+  'shareStepKeys',
+  'shareStepsEdition',
 ];
 
 export const sharePattern: DatatypePattern = {
@@ -465,4 +510,5 @@ export const sharePattern: DatatypePattern = {
     ];
   },
   derive: deriveCollect,
+  check: shareFormProblems,
 };

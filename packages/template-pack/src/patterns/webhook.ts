@@ -1,5 +1,12 @@
 import type { DatatypePattern, OptionProblem, PatternOptions } from '../types';
-import { allPipe, collectOptions, collectRoles, deriveCollect, sharePipe } from './collect';
+import {
+  allPipe,
+  collectOptions,
+  collectRoles,
+  deriveCollect,
+  shareFormProblems,
+  sharePipe,
+} from './collect';
 
 /** A topic to register: a bare topic string, or the topic with an explicit registration `_id`. */
 export type WebhookTopic = string | { readonly topic: string; readonly id?: string };
@@ -271,5 +278,5 @@ export const webhookPattern: DatatypePattern = {
     registrations: webhookRegistrations(topicsOf(options), separatorOf(options)),
     eventId: eventIdExpression(options['primaryKey']),
   }),
-  check: duplicateRegistrations,
+  check: (options) => [...duplicateRegistrations(options), ...shareFormProblems(options)],
 };

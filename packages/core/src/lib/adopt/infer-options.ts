@@ -2,6 +2,7 @@ import { isJsonObject, type JsonObject, type JsonValue } from '../json';
 import { at, extraProperties, member, objectOf, positiveInteger, transformsOf, without } from './json-access';
 import { collectRulesOptions } from './infer-collect-rules';
 import { shareOnlyOptions, sharePipeOptions } from './infer-share-options';
+import { writtenOutPrimaryKeyOf } from './infer-share-chain';
 import { identifiersOfPipe, primaryKeyOf } from './pipe-keys';
 import { registryOptions, webhookOptions } from './infer-webhook-options';
 import { DATATYPE_PLACEHOLDER, SYSTEM_PLACEHOLDER } from './source-pipes';
@@ -214,7 +215,7 @@ function collectFamilyOptions(
     ...restSourceOptions(reader?.get('source')),
     ['scheduleInterval', schedule],
     ['cronExpression', typeof cron === 'string' && cron !== '' ? cron : undefined],
-    ['primaryKey', primaryKeyOf(collectRest, shareRest)],
+    ['primaryKey', primaryKeyOf(collectRest, shareRest) ?? writtenOutPrimaryKeyOf(share)],
     ['collectTemplate', collectTemplate],
     ['collectTemplateProperties', extraProperties(collectRest, templateKeys)],
     ['excludeCompleteness', excludedOf(collect, pattern === 'webhook' ? ['share', 'event2'] : ['share'])],

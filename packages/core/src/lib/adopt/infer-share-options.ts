@@ -1,6 +1,7 @@
 import { SHARE_OPERATION_ROLES } from '@sesam-connectors/template-pack';
 import { isJsonObject, toCanonicalJson, type JsonObject, type JsonValue } from '../json';
 import { at, extraProperties, member, objectOf, positiveInteger, transformsOf, without } from './json-access';
+import { stepKeysOf, stepsEditionOf, writtenOutPrimaryKeyOf, writtenOutShareOf } from './infer-share-chain';
 import { identifiersOfPipe, primaryKeyOf } from './pipe-keys';
 import { DATATYPE_PLACEHOLDER } from './source-pipes';
 
@@ -77,15 +78,15 @@ const payloadKeyOf = (rules: JsonValue | undefined): string | undefined => {
 };
 
 /**
- * `sharePayloadKey` when the DTL right before `transform-share-rest` is exactly the pattern's
- * payload wrapping, else `shareRules` (that DTL's rules, the datatype's own mapping). A DTL with
- * keys beside `type` and `rules` is left to a patch.
+ * `sharePayloadKey` when the DTL right before `transforms[index]` is exactly the pattern's payload
+ * wrapping, else `shareRules` (that DTL's rules, the datatype's own mapping). A DTL with keys beside
+ * `type` and `rules` is left to a patch.
  */
 const shareDtlOf = (
-  share: JsonObject,
+  transforms: readonly JsonValue[],
   index: number,
 ): { sharePayloadKey?: string; shareRules?: JsonObject } => {
-  const before = index > 0 ? transformsOf(share)[index - 1] : undefined;
+  const before = index > 0 ? transforms[index - 1] : undefined;
   if (!isJsonObject(before) || before.get('type') !== 'dtl' || before.size !== 2) return {};
   const rules = before.get('rules');
   if (!isJsonObject(rules) || !Array.isArray(rules.get('default'))) return {};
@@ -94,19 +95,41 @@ const shareDtlOf = (
   return { shareRules: rules };
 };
 
-/** Options of `-share`'s transforms: shareOperations, shareTransformKeys, sharePayloadKey, shareRules. */
+/** shareFirstTransforms, sharePayloadKey and shareRules: the datatype's own transforms before `transforms[index]`. */
+const ownTransformOptions = (
+  transforms: readonly JsonValue[],
+  index: number,
+): [string, JsonValue | undefined][] => {
+  const dtl = shareDtlOf(transforms, index);
+  const start = dtl.sharePayloadKey !== undefined || dtl.shareRules !== undefined ? index - 1 : index;
+  const first = transforms.slice(0, Math.max(start, 0));
+  return [
+    ['shareFirstTransforms', first.length > 0 && first.every(isJsonObject) ? first : undefined],
+    ['sharePayloadKey', dtl.sharePayloadKey],
+    ['shareRules', dtl.shareRules],
+  ];
+};
+
+/**
+ * Options of `-share`'s transforms: shareOperations, shareTransformKeys and the datatype's own
+ * transforms before `transform-share-rest`; or, where the pipe writes that template out, shareForm,
+ * shareStepKeys and the datatype's own transforms before the decision DTL.
+ */
 function shareTransformOptions(share: JsonObject | undefined): [string, JsonValue | undefined][] {
   if (share === undefined) return [];
   const { template, index } = shareRestOf(share);
-  const dtl = template === undefined ? {} : shareDtlOf(share, index);
-  const start = dtl.sharePayloadKey !== undefined || dtl.shareRules !== undefined ? index - 1 : index;
-  const first = transformsOf(share).slice(0, Math.max(start, 0));
+  const written = template === undefined ? writtenOutShareOf(share) : undefined;
+  if (written !== undefined)
+    return [
+      ['shareForm', written.form],
+      ['shareStepKeys', stepKeysOf(written)],
+      ['shareStepsEdition', stepsEditionOf(written)],
+      ...ownTransformOptions(written.transforms, written.start),
+    ];
   return [
-    ['shareFirstTransforms', first.length > 0 && first.every(isJsonObject) ? first : undefined],
+    ...(template === undefined ? [] : ownTransformOptions(transformsOf(share), index)),
     ['shareOperations', shareOperationsOf(template)],
     ['shareTransformKeys', transformKeysOf(template)],
-    ['sharePayloadKey', dtl.sharePayloadKey],
-    ['shareRules', dtl.shareRules],
   ];
 }
 
@@ -132,7 +155,7 @@ export function shareOnlyOptions(share: JsonObject | undefined): [string, JsonVa
   const identifiers = identifiersOfPipe(share);
   return [
     ['identifiers', identifiers === 'namespaced_identifiers' ? undefined : identifiers],
-    ['primaryKey', primaryKeyOf(shareRestOf(share).template)],
+    ['primaryKey', primaryKeyOf(shareRestOf(share).template) ?? writtenOutPrimaryKeyOf(share)],
     ['transformForm', isJsonObject(share.get('transform')) ? 'object' : undefined],
     ...sharePipeOptions(share),
   ];

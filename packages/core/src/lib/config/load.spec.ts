@@ -92,7 +92,7 @@ describe('checkConnectorConfig', () => {
     );
     expect(line).toBe(
       `${FILE}: datatypes.customer.options.suportsSince: unknown field; did you mean "supportsSince"?; ` +
-        'allowed: supportsSince, scheduleInterval, primaryKey, lastModified, share, identifiers, trace, sourceProperties, sourceType, cronExpression, listOperation, collectTemplate, excludeCompleteness, collectTemplateProperties, shareTemplateProperties, collectPump, copyAll, transformForm, shareOperations, shareIdentifiers, shareDeletionTracking, shareExcludeCompleteness, shareKeepVersions, sharePayloadKey, collectRules, collectRulesFirst, collectFirstTransforms, shareRules, shareFirstTransforms, shareTransformKeys, collectIdentifiers, collectSink, readerMetadata, runAtStartup, collectSource, parent, allTransform, emitChildren, allPipe',
+        'allowed: supportsSince, scheduleInterval, primaryKey, lastModified, share, identifiers, trace, sourceProperties, sourceType, cronExpression, listOperation, collectTemplate, excludeCompleteness, collectTemplateProperties, shareTemplateProperties, collectPump, copyAll, transformForm, shareOperations, shareIdentifiers, shareDeletionTracking, shareExcludeCompleteness, shareKeepVersions, sharePayloadKey, collectRules, collectRulesFirst, collectFirstTransforms, shareRules, shareFirstTransforms, shareTransformKeys, shareForm, shareStepsEdition, shareStepKeys, collectIdentifiers, collectSink, readerMetadata, runAtStartup, collectSource, parent, allTransform, emitChildren, allPipe',
     );
   });
 
