@@ -27,6 +27,7 @@ export {
 } from './patterns/webhook';
 export type { WebhookTopic, WebhookRegistration } from './patterns/webhook';
 export { SHARE_OPERATION_ROLES, shareOperationRoles } from './patterns/collect';
+export { SHARE_STEPS_EDITIONS, shareChainSteps } from './patterns/share-chain';
 export { systemPattern };
 export { SYSTEM_TEMPLATE_PATH } from './patterns/system';
 
