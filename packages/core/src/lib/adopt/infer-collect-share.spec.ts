@@ -1,7 +1,7 @@
 import { loadTemplatePack } from '../render';
 import { toCanonicalJson } from '../json';
 import { planDatatypes } from './plan-datatypes';
-import { ID, inferred } from './testing/pipes';
+import { ID, inferred, sharePipe } from './testing/pipes';
 
 const PACK = loadTemplatePack();
 const options = inferred;
@@ -51,15 +51,7 @@ const shareRest = (properties: object, extra: object = {}) => ({
   template: 'transform-share-rest',
   properties: { primary_key: 'id', rest_system: '{{@ system @}}', share_dataset: ID('share'), ...properties },
 });
-const share = (transform: object | object[]) => ({
-  _id: ID('share'),
-  type: 'pipe',
-  batch_size: 1,
-  namespaced_identifiers: false,
-  sink: { deletion_tracking: false, set_initial_offset: 'onload' },
-  source: { type: 'dataset', dataset: ID('transform') },
-  transform,
-});
+const share = sharePipe;
 const OPERATIONS = {
   operation_insert: '{{@ datatype @}}-insert',
   operation_update: '{{@ datatype @}}-update',

@@ -4,21 +4,13 @@ import { checkConnectorConfig, ConnectorConfigError } from '../config';
 import { parseJson, toCanonicalJson } from '../json';
 import { loadTemplatePack } from '../render';
 import { planDatatypes } from './plan-datatypes';
-import { ID, inferred } from './testing/pipes';
+import { ID, inferred, sharePipe } from './testing/pipes';
 
 const FILE = 'packages/connectors/acme/connector.json';
 
 /** `-share` pipes that keep transform-share-rest's expansion instead of calling the template. */
 
-const share = (transform: object | object[]) => ({
-  _id: ID('share'),
-  type: 'pipe',
-  batch_size: 1,
-  namespaced_identifiers: false,
-  sink: { deletion_tracking: false, set_initial_offset: 'onload' },
-  source: { type: 'dataset', dataset: ID('transform') },
-  transform,
-});
+const share = sharePipe;
 const rest = (role: string, extra: object = {}) => ({
   type: 'rest',
   system: '{{@ system @}}',

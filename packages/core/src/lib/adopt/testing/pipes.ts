@@ -17,3 +17,14 @@ export const pipesOf = (...pipes: object[]): Map<string, JsonObject> => {
 /** The options `inferOptions` reads for `pattern` from these pipes, as plain data. */
 export const inferred = (pattern: string, ...pipes: object[]) =>
   JSON.parse(toCanonicalJson(inferOptions(pattern, pipesOf(...pipes))));
+
+/** A `-share` pipe as the pack renders it around these transforms (dataset `-transform`, batch size 1). */
+export const sharePipe = (transform: object | object[]) => ({
+  _id: ID('share'),
+  type: 'pipe',
+  batch_size: 1,
+  namespaced_identifiers: false,
+  sink: { deletion_tracking: false, set_initial_offset: 'onload' },
+  source: { type: 'dataset', dataset: ID('transform') },
+  transform,
+});
