@@ -335,7 +335,8 @@ export const collectRoles = (options: PatternOptions): readonly OperationRole[] 
       : []),
     ...(options['collectTemplate'] === undefined ||
     options['collectTemplate'] === 'verified-deletes' ||
-    written.includes('lookup')
+    written.includes('lookup') ||
+    (shares(options) && writesShareOut(options))
       ? (['lookup'] as const)
       : []),
     ...written.filter((role) => role !== 'lookup'),
@@ -505,7 +506,7 @@ export const sharePattern: DatatypePattern = {
   operationRoles: (options) => {
     const written = shareOperationRoles(options);
     return [
-      ...(written.includes('lookup') ? (['lookup'] as const) : []),
+      ...(written.includes('lookup') || writesShareOut(options) ? (['lookup'] as const) : []),
       ...written.filter((role) => role !== 'lookup'),
     ];
   },

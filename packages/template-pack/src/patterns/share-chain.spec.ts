@@ -64,6 +64,19 @@ describe('shareChainSteps (the written-out transform-share-rest)', () => {
 });
 
 describe('the shareForm option', () => {
+  it('needs the lookup operation the written-out steps call, whichever operations the share names', () => {
+    const roles = (name: string, options: object) => {
+      const pattern = findDatatypePattern(name)!;
+      return pattern.operationRoles(
+        withDefaults(pattern, { share: true, collectTemplate: 'none', ...options }),
+      );
+    };
+    expect(roles('collect', { shareOperations: false })).toEqual(['list']);
+    expect(roles('collect', { shareOperations: false, shareForm: 'chained' })).toEqual(['list', 'lookup']);
+    expect(roles('share', { shareOperations: ['insert'] })).toEqual(['insert']);
+    expect(roles('share', { shareOperations: ['insert'], shareForm: 'steps' })).toEqual(['lookup', 'insert']);
+  });
+
   it('needs a single primary key, with the option path and the fix in the message', () => {
     for (const name of ['collect', 'share', 'webhook']) {
       const pattern = findDatatypePattern(name)!;
