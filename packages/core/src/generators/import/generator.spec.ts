@@ -283,6 +283,20 @@ describe('import generator', () => {
       expect(prose).toContain('byte for byte the node config the source expands to');
     });
 
+    it('adopting, leaves out pattern where it is the default one (collect), and builds back the same', async () => {
+      await run({ verbatim: false });
+      const datatypes = config()['datatypes'] as Record<string, Record<string, unknown>>;
+      const unnamed = Object.keys(datatypes).filter((name) => !('pattern' in datatypes[name]!));
+      expect(unnamed.length).toBeGreaterThan(0);
+      for (const datatype of Object.values(datatypes)) expect(datatype['pattern']).not.toBe('collect');
+      const rendered = renderTreeConnector(tree, 'shop');
+      expect(unnamed).toContain('order');
+      const path = 'templates/order.json';
+      expect(JSON.parse(rendered.get(path)!)).toEqual(
+        JSON.parse(readFileSync(join(sourceDir, path), 'utf8')),
+      );
+    });
+
     it('runs formatFiles without failing when skipFormat is false', async () => {
       jest.spyOn(console, 'warn').mockImplementation(() => undefined);
       await run({ skipFormat: false });

@@ -6,6 +6,7 @@ import {
   verbatimFiles,
   writeConnectorPackage,
 } from '../../../test/connector-fixtures';
+import { datatypePatterns } from '@sesam-connectors/template-pack';
 import { parseJson } from '../json';
 import { checkConnectorConfig, loadConnectorConfig } from './load';
 import { ConnectorConfigError } from './problems';
@@ -84,6 +85,45 @@ describe('checkConnectorConfig', () => {
     expect(problemsOf(withDatatype('customer', { pattern: 'webhok' }))).toEqual([
       `${FILE}: datatypes.customer.pattern: must be one of collect, webhook, webhook-registry, share, raw`,
     ]);
+  });
+
+  it('takes a datatype without a pattern for a collect one: its pattern, options and datatypeDefaults', () => {
+    const connector = withDatatype('customer', { options: { supportsSince: true } });
+    connector['datatypeDefaults'] = { collect: { options: { scheduleInterval: 600 } } };
+    const { config, connector: resolved } = checkConnectorConfig(parseJson(JSON.stringify(connector)), {
+      file: FILE,
+      folder: 'acme',
+      fileExists: () => false,
+    });
+    expect(config.datatypes['customer']!.pattern).toBe('collect');
+    expect(String(config.datatypes['customer']!.options['scheduleInterval'])).toBe('600');
+    expect(config.datatypes['customer']!.options['supportsSince']).toBe(true);
+    const template = resolved.templates.find((t) => t.datatype === 'customer');
+    expect(template?.kind === 'pattern' && template.pattern.name).toBe('collect');
+    // Its options are checked as the collect pattern's: topics belongs to webhook.
+    const [line] = problemsOf(withDatatype('customer', { options: { topics: ['customer.create'] } }));
+    expect(line).toMatch(
+      /^packages\/connectors\/acme\/connector\.json: datatypes\.customer\.options\.topics: unknown field/,
+    );
+  });
+
+  it('requires the pattern when the pack it is checked against has no collect pattern', () => {
+    const others = datatypePatterns.filter((pattern) => pattern.name !== 'collect');
+    const connector = minimalConnector();
+    connector['datatypes'] = { customer: { options: {} } };
+    let message = '';
+    try {
+      checkConnectorConfig(parseJson(JSON.stringify(connector)), {
+        file: FILE,
+        folder: 'acme',
+        fileExists: () => false,
+        patterns: others,
+      });
+    } catch (error) {
+      if (!(error instanceof ConnectorConfigError)) throw error;
+      message = error.message;
+    }
+    expect(message).toContain(`${FILE}: datatypes.customer.pattern: required`);
   });
 
   it('reports an unknown option with a suggestion and the allowed options', () => {

@@ -1,6 +1,11 @@
+import { DEFAULT_DATATYPE_PATTERN } from '@sesam-connectors/template-pack';
 import type { ConfigObject, ConnectorConfig, DatatypeConfig, RestSystemConfig } from './types';
 
 const objectOr = (value: unknown): ConfigObject => (value ?? {}) as ConfigObject;
+
+/** The datatype's pattern, the pack's default when it names none (the schema allows that only then). */
+const datatypePattern = (datatype: ConfigObject): string =>
+  (datatype['pattern'] as string | undefined) ?? DEFAULT_DATATYPE_PATTERN;
 
 /**
  * A datatype's options: `datatypeDefaults.<pattern>.options` with its own `options` over them, key
@@ -11,7 +16,7 @@ const datatypeOptions = (value: ConfigObject, datatype: ConfigObject): ConfigObj
   const own = objectOr(datatype['options']);
   if (datatype['reuse'] !== undefined) return own;
   const defaults = objectOr(
-    objectOr(objectOr(value['datatypeDefaults'])[datatype['pattern'] as string])['options'],
+    objectOr(objectOr(value['datatypeDefaults'])[datatypePattern(datatype)])['options'],
   );
   return Object.keys(defaults).length === 0 ? own : { ...defaults, ...own };
 };
@@ -38,6 +43,7 @@ export function normalizeConfig(value: ConfigObject): ConnectorConfig {
     Object.defineProperty(datatypes, name, {
       value: {
         ...(datatype as unknown as DatatypeConfig),
+        pattern: datatypePattern(datatype) as DatatypeConfig['pattern'],
         manifest: objectOr(datatype['manifest']),
         options: datatypeOptions(value, datatype),
         operations: objectOr(datatype['operations']),

@@ -1,4 +1,5 @@
 import {
+  DEFAULT_DATATYPE_PATTERN,
   OPERATION_ROLES,
   datatypePatterns,
   type DatatypePattern,
@@ -299,11 +300,17 @@ function datatypeDefaultsSchema(patterns: readonly DatatypePattern[]): JsonSchem
 }
 
 function datatypeSchema(patterns: readonly DatatypePattern[]): JsonSchema {
+  // `pattern` may be left out only when the pack has the default pattern.
+  const defaulted = patterns.some((pattern) => pattern.name === DEFAULT_DATATYPE_PATTERN);
   return object('One datatype: the pattern that renders templates/<datatype>.json and its settings.', {
     properties: {
       pattern: {
         enum: patterns.map((pattern) => pattern.name),
-        description: patterns.map((pattern) => `${pattern.name}: ${pattern.description}`).join('\n'),
+        description: [
+          ...(defaulted ? [`Default: ${DEFAULT_DATATYPE_PATTERN}.`] : []),
+          ...patterns.map((pattern) => `${pattern.name}: ${pattern.description}`),
+        ].join('\n'),
+        ...(defaulted ? { default: DEFAULT_DATATYPE_PATTERN } : {}),
       },
       label: text('Manifest datatypes.<dt>.label.'),
       manifest: object('Extra manifest datatype fields (parent, parameters, sync_frequency, webhook, …).'),
@@ -328,10 +335,14 @@ function datatypeSchema(patterns: readonly DatatypePattern[]): JsonSchema {
       ),
       patches: { $ref: '#/definitions/datatypePatches' },
     },
-    required: ['pattern'],
+    ...(defaulted ? {} : { required: ['pattern'] }),
     additionalProperties: false,
     allOf: patterns.map((pattern) => ({
-      if: { properties: { pattern: { const: pattern.name } }, required: ['pattern'] },
+      // A datatype without a pattern takes the default one's options schema.
+      if:
+        defaulted && pattern.name === DEFAULT_DATATYPE_PATTERN
+          ? { properties: { pattern: { const: pattern.name } } }
+          : { properties: { pattern: { const: pattern.name } }, required: ['pattern'] },
       then: { properties: { options: optionsSchema(pattern) } },
     })),
   });

@@ -5,7 +5,7 @@ import { connectorRoot } from '../../shared/connector-paths';
 import { assertValidDatatypeRequest, type DatatypeRequest } from '../../shared/datatype-request';
 import { GeneratorError } from '../../shared/generator-error';
 import { assertValidName } from '../../shared/names';
-import type { DatatypePatternName } from '@sesam-connectors/template-pack';
+import { DEFAULT_DATATYPE_PATTERN, type DatatypePatternName } from '@sesam-connectors/template-pack';
 import { JsonObject } from '../../../lib/json';
 import type { DatatypeGeneratorSchema } from '../schema';
 
@@ -25,7 +25,7 @@ const systemOf = (connector: string): string => connector.trim().replace(/-conne
 export const normalizeOptions = (tree: Tree, schema: DatatypeGeneratorSchema): NormalizedDatatypeOptions => {
   const request: DatatypeRequest = {
     name: (schema.name ?? '').trim(),
-    pattern: (schema.pattern?.trim() || 'collect') as DatatypePatternName,
+    pattern: (schema.pattern?.trim() || DEFAULT_DATATYPE_PATTERN) as DatatypePatternName,
     label: schema.label?.trim() || undefined,
     topics: parseCommaList(schema.topics),
     share: schema.share ?? false,

@@ -5,7 +5,7 @@ import type { PatchOperation } from '../../../lib/patch';
 import { labelFor } from '../../shared/names';
 import type { SourceConnector } from './read-source';
 import type { SystemParts } from './system-candidates';
-import { datatypePatterns } from '@sesam-connectors/template-pack';
+import { DEFAULT_DATATYPE_PATTERN, datatypePatterns } from '@sesam-connectors/template-pack';
 import { hoistDatatypeDefaults } from './datatype-defaults';
 
 /** Where an imported manifest that the engine cannot generate is kept (the `manifestFile`). */
@@ -53,6 +53,17 @@ const without = (object: JsonObject, own: ReadonlySet<string>): JsonObject | und
   const rest = objectOf([...object].filter(([key]) => !own.has(key)));
   return rest.size > 0 ? rest : undefined;
 };
+
+/** The datatypes with `pattern` left out where it is the default one (connector.json's schema says which). */
+const withoutDefaultPattern = (datatypes: JsonObject): JsonObject =>
+  objectOf(
+    [...datatypes].map(([name, datatype]) => [
+      name,
+      datatype instanceof JsonObject && datatype.get('pattern') === DEFAULT_DATATYPE_PATTERN
+        ? objectOf([...datatype].filter(([key]) => key !== 'pattern'))
+        : datatype,
+    ]),
+  );
 
 /** Where the package keeps a source's system template it copies verbatim: raw/<its path>. */
 export const rawSystemFile = (source: SourceConnector): string => `${RAW_DIR}/${source.systemTemplate}`;
@@ -138,9 +149,11 @@ export const composePackage = (
       ];
     }),
   );
-  const { datatypes, defaults } = shareDefaults
+  const hoisted = shareDefaults
     ? hoistDatatypeDefaults(planned, datatypePatterns)
     : { datatypes: planned, defaults: undefined };
+  const { defaults } = hoisted;
+  const datatypes = withoutDefaultPattern(hoisted.datatypes);
   const connectorPatches = objectOf([
     ['system', parts !== undefined && adoption?.system?.length ? asJson(adoption.system) : undefined],
     ['manifest', generated && adoption?.manifest?.length ? asJson(adoption.manifest) : undefined],
