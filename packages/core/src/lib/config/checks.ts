@@ -5,7 +5,7 @@ import { MANIFEST_FILE, RAW_DIR, TEMPLATES_DIR } from '../layout';
 import { resolveDatatype } from './datatype-pattern';
 import { checkNameLengths } from './name-lengths';
 import { datatypeNameCollision } from './names';
-import { systemOperations, type SystemOperations } from './operations';
+import { EVERY_OPERATION, systemOperations, type SystemOperations } from './operations';
 import { placeholderProblems } from './operation-placeholders';
 import { rendersSystem, systemTemplatePath } from './package-layout';
 import type { ConfigFindings, ConfigPath, ConfigProblem } from './problems';
@@ -100,6 +100,7 @@ function checkSystem(config: ConnectorConfig, context: ConfigCheckContext): Conf
     });
   }
   for (const [role, defaults] of Object.entries(config.restSystem?.operationDefaults ?? {})) {
+    if (role === EVERY_OPERATION) continue; // text as written: it also serves operations of no datatype
     problems.push(...placeholderProblems(defaults, ['restSystem', 'operationDefaults', role]));
   }
   return problems;

@@ -7,7 +7,7 @@ import {
   writeConnectorPackage,
 } from '../../../test/connector-fixtures';
 import { datatypePatterns } from '@sesam-connectors/template-pack';
-import { parseJson } from '../json';
+import { parseJson, toJsonText, type JsonValue } from '../json';
 import { checkConnectorConfig, loadConnectorConfig } from './load';
 import { ConnectorConfigError } from './problems';
 
@@ -617,7 +617,7 @@ describe('datatypeDefaults', () => {
       fileExists: () => false,
     }).config;
 
-  it("merges a datatype's own options over its pattern's defaults, key by key", () => {
+  it("merges a datatype's own options over its pattern's defaults, option by option", () => {
     const connector = minimalConnector();
     connector['datatypeDefaults'] = { collect: { options: { supportsSince: true, scheduleInterval: 600 } } };
     connector['datatypes'] = {
@@ -636,6 +636,44 @@ describe('datatypeDefaults', () => {
     expect(config.datatypes['invoice']!.options['supportsSince']).toBe(true);
     expect(config.datatypes['order']!.options).toEqual({});
     expect(config).not.toHaveProperty('datatypeDefaults');
+  });
+
+  it('merges an object-valued option member by member: null removes a member, arrays replace', () => {
+    const connector = minimalConnector();
+    connector['datatypeDefaults'] = {
+      collect: {
+        options: {
+          sourceProperties: { payload_property: 'data', properties: { limit: 100, sort: 'id' } },
+          excludeCompleteness: ['a'],
+        },
+      },
+    };
+    connector['datatypes'] = {
+      customer: { pattern: 'collect' },
+      invoice: {
+        pattern: 'collect',
+        options: {
+          sourceProperties: { properties: { sort: null, expand: 'lines' }, id_expression: '{{ id }}' },
+          excludeCompleteness: ['b'],
+        },
+      },
+      order: { pattern: 'webhook' },
+      webhook: { pattern: 'webhook-registry' },
+    };
+    const config = check(connector);
+    const plain = (value: unknown) => JSON.parse(toJsonText(value as JsonValue));
+    expect(plain(config.datatypes['customer']!.options)).toEqual({
+      sourceProperties: { payload_property: 'data', properties: { limit: 100, sort: 'id' } },
+      excludeCompleteness: ['a'],
+    });
+    expect(plain(config.datatypes['invoice']!.options)).toEqual({
+      sourceProperties: {
+        payload_property: 'data',
+        properties: { limit: 100, expand: 'lines' },
+        id_expression: '{{ id }}',
+      },
+      excludeCompleteness: ['b'],
+    });
   });
 
   it('gives no defaults to a datatype that reuses another one’s template', () => {

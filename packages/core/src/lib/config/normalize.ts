@@ -1,4 +1,5 @@
 import { DEFAULT_DATATYPE_PATTERN } from '@sesam-connectors/template-pack';
+import { mergeConfig } from './merge';
 import type { ConfigObject, ConnectorConfig, DatatypeConfig, RestSystemConfig } from './types';
 
 const objectOr = (value: unknown): ConfigObject => (value ?? {}) as ConfigObject;
@@ -8,9 +9,11 @@ const datatypePattern = (datatype: ConfigObject): string =>
   (datatype['pattern'] as string | undefined) ?? DEFAULT_DATATYPE_PATTERN;
 
 /**
- * A datatype's options: `datatypeDefaults.<pattern>.options` with its own `options` over them, key
- * by key (as Nx merges `targetDefaults` under a project's targets). A datatype that reuses another's
- * template renders nothing itself, so it takes no defaults.
+ * A datatype's options: `datatypeDefaults.<pattern>.options` with its own `options` merged over them
+ * member by member (`mergeConfig`, JSON Merge Patch: an object-valued option such as
+ * `shareTemplateProperties` states only the members it changes, null removes one), as Nx merges
+ * `targetDefaults` under a project's targets. A datatype that reuses another's template renders
+ * nothing itself, so it takes no defaults.
  */
 const datatypeOptions = (value: ConfigObject, datatype: ConfigObject): ConfigObject => {
   const own = objectOr(datatype['options']);
@@ -18,7 +21,7 @@ const datatypeOptions = (value: ConfigObject, datatype: ConfigObject): ConfigObj
   const defaults = objectOr(
     objectOr(objectOr(value['datatypeDefaults'])[datatypePattern(datatype)])['options'],
   );
-  return Object.keys(defaults).length === 0 ? own : { ...defaults, ...own };
+  return Object.keys(defaults).length === 0 ? own : mergeConfig(defaults, own);
 };
 
 const normalizeRestSystem = (rest: ConfigObject): RestSystemConfig => ({

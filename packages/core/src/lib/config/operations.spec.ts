@@ -97,6 +97,60 @@ describe('restSystem.operationDefaults and datatypes.<dt>.path', () => {
     });
   });
 
+  it('"*" is what every operation starts from, those of restSystem.operations too, merged member by member', () => {
+    const headers = { Accept: 'application/json', 'SO-Apptoken': '{{@ token @}}' };
+    const operations = operationsOf(
+      connector(
+        {
+          operationDefaults: {
+            '*': { headers, method: 'POST', next_page_termination_strategy: ['empty-result'] },
+            lookup: { headers: { Accept: 'text/csv' } },
+          },
+          operations: {
+            'create-quote': { url: 'Agents/Quote/CreateQuote' },
+            'put-update': { url: 'x', method: 'PUT', headers: { 'SO-Apptoken': null, 'X-Id': '1' } },
+            'contact-list': { next_page_termination_strategy: null },
+          },
+        },
+        { contact: { pattern: 'collect', operations: { list: { headers: { 'X-Page': '${path}' } } } } },
+      ),
+    );
+    // under the pack's default (method, url) and the role default; objects merge, null removes
+    expect(operations['contact-list']).toEqual({
+      headers: { ...headers, 'X-Page': '${path}' },
+      method: 'GET',
+      url: 'contact',
+    });
+    expect(operations['contact-lookup']).toEqual({
+      headers: { Accept: 'text/csv', 'SO-Apptoken': '{{@ token @}}' },
+      method: 'GET',
+      next_page_termination_strategy: ['empty-result'],
+      url: 'contact/{{ entity.id }}',
+    });
+    expect(operations['create-quote']).toEqual({
+      headers,
+      method: 'POST',
+      next_page_termination_strategy: ['empty-result'],
+      url: 'Agents/Quote/CreateQuote',
+    });
+    expect(operations['put-update']).toEqual({
+      headers: { Accept: 'application/json', 'X-Id': '1' },
+      method: 'PUT',
+      next_page_termination_strategy: ['empty-result'],
+      url: 'x',
+    });
+  });
+
+  it('"*" takes its text as written: a ${…} in it is neither filled nor refused', () => {
+    const operations = operationsOf(
+      connector(
+        { operationDefaults: { '*': { headers: { 'X-Tag': '${path}' } } } },
+        { contact: { pattern: 'collect' } },
+      ),
+    );
+    expect(operations['contact-list']!['headers']).toEqual({ 'X-Tag': '${path}' });
+  });
+
   it("a datatype's operationDefaults go under each of its roles, over the connector's", () => {
     const params = { associations: 'contacts', properties: 'name,email' };
     const operations = operationsOf(
@@ -172,7 +226,7 @@ describe('restSystem.operationDefaults and datatypes.<dt>.path', () => {
     expect(
       problemsOf(connector({ operationDefaults: { get: {} } }, { contact: { pattern: 'collect' } })),
     ).toEqual([
-      `${FILE}: restSystem.operationDefaults.get: unknown field; allowed: list, lookup, insert, update, delete`,
+      `${FILE}: restSystem.operationDefaults.get: unknown field; allowed: list, lookup, insert, update, delete, *`,
     ]);
     expect(problemsOf(connector({}, { contact: { pattern: 'collect', path: '' } }))[0]).toContain(
       `${FILE}: datatypes.contact.path: `,

@@ -8,6 +8,7 @@ import {
 import { resolveDatatype } from './datatype-pattern';
 import type { ConfigPath, ConfigProblem } from './problems';
 import type { RenderedSystemConfig } from './package-layout';
+import { mergeConfig } from './merge';
 import { fillPlaceholders } from './operation-placeholders';
 import type { ConfigJson, ConfigObject, ConnectorConfig, DatatypeConfig, RestSystemConfig } from './types';
 
@@ -17,23 +18,11 @@ export interface SystemOperations {
   readonly problems: ConfigProblem[];
 }
 
-const setOwn = (target: ConfigObject, key: string, value: ConfigJson): void => {
-  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
-};
-
-/** `override` merged over `base`: its keys win, a key set to null removes it. */
-export function mergeOperation(
+/** `override` merged over `base` member by member (`mergeConfig`: null removes, objects merge). */
+export const mergeOperation = (
   base: { readonly [key: string]: unknown },
   override: ConfigObject = {},
-): ConfigObject {
-  const merged: ConfigObject = {};
-  for (const [key, value] of Object.entries(base)) setOwn(merged, key, value as ConfigJson);
-  for (const [key, value] of Object.entries(override)) {
-    if (value === null) delete merged[key];
-    else setOwn(merged, key, value);
-  }
-  return merged;
-}
+): ConfigObject => mergeConfig(base as ConfigObject, override);
 
 /** The datatype whose template file a datatype uses (itself, or its `reuse` target). */
 export const templateOwner = (config: ConnectorConfig, name: string): [string, DatatypeConfig] => {
@@ -56,11 +45,20 @@ function datatypeRoles(
   return OPERATION_ROLES.filter((role) => needed.has(role));
 }
 
+/** The key of `restSystem.operationDefaults` whose members every operation of the system starts from. */
+export const EVERY_OPERATION = '*';
+
+/** `restSystem.operationDefaults["*"]`: what every operation of the system starts from (text as written). */
+export const everyOperation = (restSystem: Pick<RestSystemConfig, 'operationDefaults'>): ConfigObject =>
+  restSystem.operationDefaults[EVERY_OPERATION] ?? {};
+
 /**
- * The operations of one datatype's roles, before `restSystem.operations`: for each role, the pack's
- * default < `restSystem.operationDefaults.<role>` (its `${datatype}` and `${path}` filled) <
- * the datatype's `operationDefaults` (every role of it) < its `operations.<role>` (a key set to
- * null removes it). Every role's default URL comes
+ * The operations of one datatype's roles, before `restSystem.operations`: for each role, from the
+ * most general to the most specific, `restSystem.operationDefaults["*"]` (every operation of the
+ * system) < the pack's default < `restSystem.operationDefaults.<role>` (its `${datatype}` and
+ * `${path}` filled) < the datatype's `operationDefaults` (every role of it) < its
+ * `operations.<role>`, each merged over the one before member by member (`mergeConfig`: objects
+ * such as `headers` merge, null removes). Every role's default URL comes
  * from one base path (the pack's `operationBase`): the datatype's `path` when given, else the URL of
  * its list operation as merged, else its name. The list role is merged first for that reason.
  */
@@ -71,10 +69,12 @@ export function datatypeOperations(
   roles: readonly OperationRole[],
 ): Partial<Record<OperationRole, ConfigObject>> {
   const placeholders = { datatype: name, path: datatype.path ?? name };
+  const every = everyOperation(restSystem);
   const layered = (role: OperationRole, base: { readonly [key: string]: unknown }): ConfigObject => {
     const defaults = restSystem.operationDefaults[role];
     const connector = defaults === undefined ? {} : fillPlaceholders(defaults, placeholders);
-    const shared = mergeOperation(mergeOperation(base, connector), datatype.operationDefaults);
+    const pack = mergeOperation(every, base as ConfigObject);
+    const shared = mergeOperation(mergeOperation(pack, connector), datatype.operationDefaults);
     return mergeOperation(shared, datatype.operations[role]);
   };
   const listUrl = layered('list', defaultOperation('list', name, undefined, datatype.path))['url'];
@@ -86,7 +86,8 @@ export function datatypeOperations(
 
 /**
  * Every operation of the system template: for each datatype `<dt>-<role>` as `datatypeOperations`
- * merges it, then `restSystem.operations` merged over (or added). Problems: an operation without
+ * merges it, then `restSystem.operations` merged over it, or over `operationDefaults["*"]` for an
+ * operation of no datatype role. Problems: an operation without
  * url/method, or one a pattern calls but nothing defines.
  */
 export function systemOperations(
@@ -119,7 +120,7 @@ export function systemOperations(
       continue;
     }
     Object.defineProperty(operations, opName, {
-      value: mergeOperation(operations[opName] ?? {}, override),
+      value: mergeOperation(operations[opName] ?? everyOperation(config.restSystem), override),
       enumerable: true,
       writable: true,
       configurable: true,

@@ -41,7 +41,7 @@ const RATE_LIMITING: { readonly [key: string]: JsonSchema } = {
 };
 
 const operationSchema: JsonSchema = object(
-  'A Sesam REST operation (url, method, payload_property, id_expression, headers, …). Keys win over the default; a key set to null removes it.',
+  "A Sesam REST operation (url, method, payload_property, id_expression, headers, …). Keys win over the default member by member (an object such as headers or params merges with the default's, JSON Merge Patch); a key set to null removes it.",
   {
     properties: {
       url: {
@@ -143,8 +143,18 @@ const restSystemSchema: JsonSchema = object('The REST system template (templates
       },
     }),
     operationDefaults: object(
-      "Per-role defaults of every datatype's operations (<datatype>-<role>): merged over the pack's role default and under datatypes.<dt>.operations.<role>. Strings may hold the build-time placeholders ${datatype} (the datatype's name) and ${path} (its path, default the name); $${…} writes ${…} as text. {{@ param @}} and runtime {{ … }} stay as they are.",
-      { properties: operationRoleProperties(), additionalProperties: false },
+      "Per-role defaults of every datatype's operations (<datatype>-<role>): merged over the pack's role default and under datatypes.<dt>.operations.<role>, member by member (JSON Merge Patch: objects such as headers merge, null removes). Strings may hold the build-time placeholders ${datatype} (the datatype's name) and ${path} (its path, default the name); $${…} writes ${…} as text. {{@ param @}} and runtime {{ … }} stay as they are. \"*\": what every operation of the system starts from, those of restSystem.operations too (under the pack's and the role defaults; text as written).",
+      {
+        properties: {
+          ...operationRoleProperties(),
+          '*': {
+            $ref: '#/definitions/operation',
+            description:
+              "Members every operation of the system starts from (e.g. the headers all of them send), under the pack's role defaults, operationDefaults.<role>, the datatype's own and restSystem.operations; text as written (no placeholders).",
+          },
+        },
+        additionalProperties: false,
+      },
     ),
     operations: object(
       'Extra operations by full name; an entry named like a pattern operation is merged over it, and null leaves out the operation a pattern would add (import: the source system has none).',
@@ -294,7 +304,7 @@ function datatypeDefaultsSchema(patterns: readonly DatatypePattern[]): JsonSchem
     });
   }
   return object(
-    "Defaults by pattern, as Nx's targetDefaults: a datatype's own options are merged over datatypeDefaults.<pattern>.options key by key (a datatype that reuses another's template takes none).",
+    "Defaults by pattern, as Nx's targetDefaults: a datatype's own options are merged over datatypeDefaults.<pattern>.options member by member (JSON Merge Patch: an object-valued option states only the members it changes, null removes one; arrays and other values replace) (a datatype that reuses another's template takes none).",
     { properties, additionalProperties: false },
   );
 }

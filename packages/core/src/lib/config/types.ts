@@ -35,9 +35,10 @@ export interface RestSystemConfig {
   properties: ConfigObject;
   /**
    * Per-role operation defaults of every datatype, merged over the pack's role default and under
-   * the datatype's `operations.<role>`; their strings may hold `${datatype}` and `${path}`.
+   * the datatype's `operations.<role>`; their strings may hold `${datatype}` and `${path}`. `"*"`:
+   * what every operation of the system starts from (under the pack's defaults; text as written).
    */
-  operationDefaults: Partial<Record<OperationRole, ConfigObject>>;
+  operationDefaults: Partial<Record<OperationRole | '*', ConfigObject>>;
   /** Extra operations by full name; one named like a pattern operation is merged over it, null leaves it out. */
   operations: { [name: string]: ConfigObject | null };
 }

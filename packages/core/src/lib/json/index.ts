@@ -20,6 +20,7 @@ export {
   type JsonValue,
   type JsonWritable,
 } from './types';
+export { mergeOver, mergeJson, mergeOverride, JSON_MERGE, type MergeModel } from './merge';
 export { toPlainJs, toRecordTree, type PlainJson, type RecordTree } from './plain';
 export { compareCodePoints } from './key-order';
 export { pythonFloatRepr } from './number-format';

@@ -2,11 +2,13 @@ import type { DatatypePattern } from '@sesam-connectors/template-pack';
 import {
   isJsonObject,
   JsonObject,
+  mergeOverride,
   parseJson,
   toCanonicalJson,
   toJsonText,
   type JsonValue,
 } from '../../../lib/json';
+import { optionValidator } from './option-validator';
 
 /** The bytes `"key":value,` takes in minified connector.json. */
 const entrySize = (key: string, value: JsonValue): number =>
@@ -16,43 +18,106 @@ const entrySize = (key: string, value: JsonValue): number =>
 const rendersOwnPipes = (datatype: JsonValue | undefined, pattern: string): datatype is JsonObject =>
   isJsonObject(datatype) && datatype.get('pattern') === pattern && !datatype.has('reuse');
 
+/** What one option's default would be, and each datatype's `options.<option>` under it (undefined: left out). */
 interface Choice {
-  value: JsonValue;
-  saved: number;
+  readonly value: JsonValue;
+  readonly residuals: readonly (JsonValue | undefined)[];
+  readonly saved: number;
+}
+
+type Valid = (value: JsonValue) => boolean;
+
+/**
+ * What a datatype whose option is `own` (undefined: it has none and gets `patternDefault`) states
+ * under the default `value`, as the build merges it (`mergeJson`: objects member by member):
+ * undefined when it states nothing, null when no statement gives it `own` (then `value` cannot be
+ * the default). An object that names only some members must still be a valid value of the option
+ * (a member its schema requires is stated again).
+ */
+function residualOf(
+  value: JsonValue,
+  own: JsonValue | undefined,
+  patternDefault: JsonValue | undefined,
+  valid: Valid,
+  required: readonly string[],
+): JsonValue | undefined | null {
+  const target = own ?? patternDefault;
+  if (target === undefined) return null;
+  if (toCanonicalJson(target) === toCanonicalJson(value)) return undefined;
+  if (!isJsonObject(target) || !isJsonObject(value)) return target;
+  const override = mergeOverride(value, target);
+  if (override === undefined) return null;
+  for (const key of required) if (!override.has(key) && target.has(key)) override.set(key, target.get(key)!);
+  return valid(override) ? override : null;
 }
 
 /**
- * The value of `option` worth stating once for every datatype of the pattern, or undefined. Stating
- * it saves its entry in each datatype that has it and costs one entry in the defaults; a datatype
- * without the option must then state the pattern's own default (an option with no default cannot
- * be hoisted past such a datatype: it would get the value instead of nothing).
+ * The default of `option` worth stating once for every datatype of the pattern, or undefined:
+ * either a value several datatypes have whole, or (for an object-valued option) the members most
+ * of them share, each datatype then stating only what it changes. Chosen for the bytes it saves:
+ * the entries no longer written less the default's own entry and what each datatype must state
+ * instead (a datatype without the option states the pattern's own default; an option with no
+ * default cannot be hoisted past such a datatype: it would get the value instead of nothing).
  */
 function bestDefault(
   option: string,
-  members: readonly JsonObject[],
+  values: readonly (JsonValue | undefined)[],
   patternDefault: JsonValue | undefined,
+  valid: Valid,
+  required: readonly string[],
 ): Choice | undefined {
-  const byValue = new Map<string, { value: JsonValue; count: number }>();
-  let lacking = 0;
-  for (const options of members) {
-    if (!options.has(option)) {
-      lacking += 1;
-      continue;
-    }
-    const value = options.get(option)!;
-    const text = toCanonicalJson(value);
-    const seen = byValue.get(text);
-    byValue.set(text, { value, count: (seen?.count ?? 0) + 1 });
-  }
-  if (lacking > 0 && patternDefault === undefined) return undefined;
+  const before = values.reduce(
+    (sum: number, own) => sum + (own === undefined ? 0 : entrySize(option, own)),
+    0,
+  );
   let best: Choice | undefined;
-  for (const { value, count } of byValue.values()) {
-    if (count < 2) continue;
-    const restate = lacking > 0 ? lacking * entrySize(option, patternDefault!) : 0;
-    const saved = (count - 1) * entrySize(option, value) - restate;
-    if (saved > 0 && (best === undefined || saved > best.saved)) best = { value, saved };
+  for (const value of candidates(values)) {
+    if (!valid(value)) continue;
+    const residuals = values.map((own) => residualOf(value, own, patternDefault, valid, required));
+    if (residuals.includes(null)) continue;
+    const after = residuals.reduce(
+      (sum: number, residual) =>
+        sum + (residual === undefined || residual === null ? 0 : entrySize(option, residual)),
+      entrySize(option, value),
+    );
+    const saved = before - after;
+    if (saved > 0 && (best === undefined || saved > best.saved)) best = { value, residuals, saved };
   }
   return best;
+}
+
+/**
+ * The defaults worth trying: every value at least two datatypes have whole, and for objects the
+ * members at least two of them share (each member the value most of them give it).
+ */
+function candidates(values: readonly (JsonValue | undefined)[]): JsonValue[] {
+  const whole = new Map<string, { value: JsonValue; count: number }>();
+  for (const value of values) {
+    if (value === undefined) continue;
+    const text = toCanonicalJson(value);
+    whole.set(text, { value, count: (whole.get(text)?.count ?? 0) + 1 });
+  }
+  const found = [...whole.values()].filter(({ count }) => count >= 2).map(({ value }) => value);
+  const objects = values.filter(isJsonObject);
+  if (objects.length < 2) return found;
+  const shared = new JsonObject();
+  const keys = [...new Set(objects.flatMap((object) => [...object.keys()]))];
+  for (const key of keys) {
+    const byValue = new Map<string, { value: JsonValue; count: number }>();
+    for (const object of objects) {
+      if (!object.has(key)) continue;
+      const text = toCanonicalJson(object.get(key)!);
+      byValue.set(text, { value: object.get(key)!, count: (byValue.get(text)?.count ?? 0) + 1 });
+    }
+    const top = [...byValue.values()].sort((a, b) => b.count - a.count)[0]!;
+    const lacking = objects.filter((object) => !object.has(key)).length;
+    // Stated once instead of `count` times; each object without the member then states a null.
+    const saved = (top.count - 1) * entrySize(key, top.value) - lacking * entrySize(key, null);
+    if (top.count >= 2 && saved > 0) shared.set(key, top.value);
+  }
+  if (shared.size > 0 && !found.some((value) => toCanonicalJson(value) === toCanonicalJson(shared)))
+    found.push(shared);
+  return found;
 }
 
 /**
@@ -83,14 +148,17 @@ export function hoistDatatypeDefaults(
     for (const option of keys) {
       const given = pattern.options[option]?.default;
       const patternDefault = given === undefined ? undefined : parseJson(JSON.stringify(given));
-      const choice = bestDefault(option, members, patternDefault);
+      const schema = pattern.options[option]?.schema ?? {};
+      const required = Array.isArray(schema['required']) ? (schema['required'] as string[]) : [];
+      const values = members.map((options) => options.get(option));
+      const choice = bestDefault(option, values, patternDefault, optionValidator(pattern, option), required);
       if (choice === undefined) continue;
-      const text = toCanonicalJson(choice.value);
       hoisted.set(option, choice.value);
-      for (const options of members) {
-        if (!options.has(option)) options.set(option, patternDefault!);
-        else if (toCanonicalJson(options.get(option)!) === text) options.delete(option);
-      }
+      members.forEach((options, index) => {
+        const residual = choice.residuals[index];
+        if (residual === undefined) options.delete(option);
+        else options.set(option, residual!);
+      });
     }
     if (hoisted.size === 0) continue;
     defaults.set(pattern.name, new JsonObject([['options', hoisted]]));

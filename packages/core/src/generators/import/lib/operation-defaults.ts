@@ -15,7 +15,14 @@ import {
   type OperationPlaceholders,
 } from '../../../lib/config';
 import { toConfigValue } from '../../../lib/config/config-value';
-import { isJsonObject, JsonObject, toJsonText, type JsonValue } from '../../../lib/json';
+import {
+  isJsonObject,
+  JsonObject,
+  mergeOverride,
+  parseJson,
+  toJsonText,
+  type JsonValue,
+} from '../../../lib/json';
 
 /** Where the source's operations go: shared per-role defaults, each datatype's own part, the rest by full name. */
 export interface CompactOperations {
@@ -120,8 +127,17 @@ function bestDefault(role: OperationRole, key: string, owners: readonly Owner[])
   return best.value;
 }
 
-/** The override that turns `base` into `target`: differing keys with the source's value, missing ones null. */
+/** The engine's value as parsed JSON (key order kept, numbers as written). */
+const asJson = (value: ConfigObject): JsonObject => parseJson(compact(value)) as JsonObject;
+
+/**
+ * The override that turns `base` into `target` as the build merges it (`mergeOverride`: differing
+ * members, objects member by member, null for what the target lacks); where no override can (a
+ * null inside the target), the target's differing keys whole, and the import's proof patches the rest.
+ */
 const overrideOf = (base: ConfigObject, target: JsonObject): JsonObject => {
+  const override = mergeOverride(asJson(base), target);
+  if (override !== undefined) return override;
   const entries: [string, JsonValue][] = [...target].filter(([key, value]) => !same(base[key], value));
   for (const key of Object.keys(base)) if (!target.has(key)) entries.push([key, null]);
   return new JsonObject(entries);
