@@ -15,7 +15,13 @@ export {
 } from './problems';
 export { nameProblem, NAME_PATTERN } from './names';
 export { rendersSystem, systemTemplatePath, type RenderedSystemConfig } from './package-layout';
-export { systemOperations, datatypeOperations, mergeOperation, type SystemOperations } from './operations';
+export {
+  systemOperations,
+  datatypeOperations,
+  mergeOperation,
+  EVERY_OPERATION,
+  type SystemOperations,
+} from './operations';
 export {
   fillPlaceholders,
   escapePlaceholders,

@@ -12,16 +12,17 @@ const datatypePattern = (datatype: ConfigObject): string =>
  * A datatype's options: `datatypeDefaults.<pattern>.options` with its own `options` merged over them
  * member by member (`mergeConfig`, JSON Merge Patch: an object-valued option such as
  * `shareTemplateProperties` states only the members it changes, null removes one), as Nx merges
- * `targetDefaults` under a project's targets. A datatype that reuses another's template renders
- * nothing itself, so it takes no defaults.
+ * `targetDefaults` under a project's targets; an option set to null is unset (the pattern's own
+ * default applies, not the one of datatypeDefaults). A datatype that reuses another's template
+ * renders nothing itself, so it takes no defaults.
  */
 const datatypeOptions = (value: ConfigObject, datatype: ConfigObject): ConfigObject => {
   const own = objectOr(datatype['options']);
-  if (datatype['reuse'] !== undefined) return own;
+  if (datatype['reuse'] !== undefined) return mergeConfig({}, own);
   const defaults = objectOr(
     objectOr(objectOr(value['datatypeDefaults'])[datatypePattern(datatype)])['options'],
   );
-  return Object.keys(defaults).length === 0 ? own : mergeConfig(defaults, own);
+  return mergeConfig(defaults, own);
 };
 
 const normalizeRestSystem = (rest: ConfigObject): RestSystemConfig => ({

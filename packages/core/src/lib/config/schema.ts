@@ -281,12 +281,30 @@ const publishSchema: JsonSchema = object(
   },
 );
 
-function optionsSchema(pattern: DatatypePattern): JsonSchema {
+/**
+ * `schema` that also takes null: a datatype's `"option": null` unsets what `datatypeDefaults` gives
+ * it (the pattern's own default applies); no option of the pack takes null as a value.
+ */
+function orNull(schema: JsonSchema): JsonSchema {
+  const type = schema['type'];
+  if (typeof type === 'string') return { ...schema, type: [type, 'null'] };
+  if (Array.isArray(type)) return type.includes('null') ? schema : { ...schema, type: [...type, 'null'] };
+  if (Array.isArray(schema['enum'])) return { ...schema, enum: [...(schema['enum'] as unknown[]), null] };
+  if (Array.isArray(schema['anyOf']))
+    return { ...schema, anyOf: [...(schema['anyOf'] as unknown[]), { type: 'null' }] };
+  return schema;
+}
+
+/** A pattern's options; `unsettable` (a datatype's own, not the defaults): each may be null, see `orNull`. */
+function optionsSchema(pattern: DatatypePattern, unsettable = false): JsonSchema {
   const properties: { [name: string]: JsonSchema } = {};
   for (const [name, option] of Object.entries(pattern.options)) {
+    const schema = unsettable ? orNull(option.schema) : option.schema;
     properties[name] = {
-      ...option.schema,
-      description: option.description,
+      ...schema,
+      description: unsettable
+        ? `${option.description} null: not the datatypeDefaults' value (the pattern's own default).`
+        : option.description,
       ...(option.default === undefined ? {} : { default: option.default }),
     };
   }
@@ -353,7 +371,7 @@ function datatypeSchema(patterns: readonly DatatypePattern[]): JsonSchema {
         defaulted && pattern.name === DEFAULT_DATATYPE_PATTERN
           ? { properties: { pattern: { const: pattern.name } } }
           : { properties: { pattern: { const: pattern.name } }, required: ['pattern'] },
-      then: { properties: { options: optionsSchema(pattern) } },
+      then: { properties: { options: optionsSchema(pattern, true) } },
     })),
   });
 }

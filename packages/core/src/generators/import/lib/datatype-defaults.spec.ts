@@ -39,7 +39,7 @@ describe('hoistDatatypeDefaults', () => {
     expect(plain(datatypes)).toEqual(plain(given));
   });
 
-  it('does not move an option without a pattern default past a datatype that leaves it out', () => {
+  it('does not move an option without a pattern default past a datatype that leaves it out when its null costs more', () => {
     const given = datatypesOf({
       a: { pattern: 'collect', options: { scheduleInterval: 600 } },
       b: { pattern: 'collect', options: { scheduleInterval: 600 } },
@@ -48,6 +48,62 @@ describe('hoistDatatypeDefaults', () => {
     const { datatypes, defaults } = hoistDatatypeDefaults(given, datatypePatterns);
     expect(defaults).toBeUndefined();
     expect(plain(datatypes)).toEqual(plain(given));
+  });
+
+  it('hoists the members an object-valued option shares; a datatype states what it changes, null what it lacks', () => {
+    const props = (datatype: string, extra: object = {}) => ({
+      id_expression: '{{ id }}',
+      payload_property: 'data',
+      properties: { datatype, ...extra },
+      updated_expression: "{{ lastChanged|truncate(10, True, '') }}",
+    });
+    const given = datatypesOf({
+      customer: {
+        pattern: 'collect',
+        options: { sourceProperties: props('{{@ datatype @}}', { top: '20' }) },
+      },
+      employee: { pattern: 'collect', options: { sourceProperties: props('{{@ datatype @}}') } },
+      project: { pattern: 'collect', options: { sourceProperties: props('{{@ datatype @}}') } },
+      contactperson: { pattern: 'collect', options: { sourceProperties: props('partycontactperson') } },
+      invoice: { pattern: 'collect', options: { collectSource: 'parent', parent: 'customer' } },
+    });
+    const { datatypes, defaults } = hoistDatatypeDefaults(given, datatypePatterns);
+    expect(plain(defaults)).toEqual({
+      collect: { options: { sourceProperties: props('{{@ datatype @}}') } },
+    });
+    expect(plain(datatypes)).toEqual({
+      customer: { pattern: 'collect', options: { sourceProperties: { properties: { top: '20' } } } },
+      employee: { pattern: 'collect' },
+      project: { pattern: 'collect' },
+      contactperson: {
+        pattern: 'collect',
+        options: { sourceProperties: { properties: { datatype: 'partycontactperson' } } },
+      },
+      // it has no sourceProperties: null unsets the default (the pattern has none)
+      invoice: {
+        pattern: 'collect',
+        options: { collectSource: 'parent', parent: 'customer', sourceProperties: null },
+      },
+    });
+    expect(size(datatypes) + size(defaults!)).toBeLessThan(size(given));
+  });
+
+  it('keeps a member an option schema requires in a partial value (a DTL rules object names its default)', () => {
+    const rules = { default: [['copy', '*']], 'add-id': [['add', '_id', '_S.id']] };
+    const given = datatypesOf({
+      a: { pattern: 'collect', options: { collectRules: rules } },
+      b: { pattern: 'collect', options: { collectRules: rules } },
+      c: {
+        pattern: 'collect',
+        options: { collectRules: { ...rules, 'add-id': [['add', '_id', '_S.key']] } },
+      },
+    });
+    const { datatypes, defaults } = hoistDatatypeDefaults(given, datatypePatterns);
+    expect(plain(defaults)).toEqual({ collect: { options: { collectRules: rules } } });
+    expect(plain(datatypes).c).toEqual({
+      pattern: 'collect',
+      options: { collectRules: { 'add-id': [['add', '_id', '_S.key']], default: [['copy', '*']] } },
+    });
   });
 
   it('leaves raw datatypes, reusing datatypes and a value only one datatype has alone', () => {

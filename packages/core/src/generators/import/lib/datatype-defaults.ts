@@ -21,18 +21,22 @@ const rendersOwnPipes = (datatype: JsonValue | undefined, pattern: string): data
 /** What one option's default would be, and each datatype's `options.<option>` under it (undefined: left out). */
 interface Choice {
   readonly value: JsonValue;
-  readonly residuals: readonly (JsonValue | undefined)[];
+  readonly residuals: readonly (JsonValue | undefined | typeof NONE)[];
   readonly saved: number;
 }
 
 type Valid = (value: JsonValue) => boolean;
 
+/** A datatype's option that no statement under a candidate default gives it. */
+const NONE = Symbol('no statement');
+
 /**
- * What a datatype whose option is `own` (undefined: it has none and gets `patternDefault`) states
- * under the default `value`, as the build merges it (`mergeJson`: objects member by member):
- * undefined when it states nothing, null when no statement gives it `own` (then `value` cannot be
- * the default). An object that names only some members must still be a valid value of the option
- * (a member its schema requires is stated again).
+ * What a datatype whose option is `own` (undefined: it has none) states under the default `value`,
+ * as the build merges it (`mergeJson`: objects member by member): undefined when it states nothing,
+ * null (unset: the pattern's own default applies) when it has none, `NONE` when no statement gives
+ * it `own`. A datatype without the option states the pattern's default when that is a scalar.
+ * An object that names only some members must still be a valid value of the option (a member its
+ * schema requires is stated again).
  */
 function residualOf(
   value: JsonValue,
@@ -40,15 +44,21 @@ function residualOf(
   patternDefault: JsonValue | undefined,
   valid: Valid,
   required: readonly string[],
-): JsonValue | undefined | null {
-  const target = own ?? patternDefault;
-  if (target === undefined) return null;
-  if (toCanonicalJson(target) === toCanonicalJson(value)) return undefined;
-  if (!isJsonObject(target) || !isJsonObject(value)) return target;
-  const override = mergeOverride(value, target);
-  if (override === undefined) return null;
-  for (const key of required) if (!override.has(key) && target.has(key)) override.set(key, target.get(key)!);
-  return valid(override) ? override : null;
+): JsonValue | undefined | typeof NONE {
+  if (own === undefined) {
+    if (patternDefault === undefined) return null;
+    const stated = residualOf(value, patternDefault, undefined, valid, required);
+    // a scalar default reads better than null; a structure only where it is as short
+    if (stated === NONE) return null;
+    if (stated === undefined || !(isJsonObject(stated) || Array.isArray(stated))) return stated;
+    return entrySize('', stated) > entrySize('', null) ? null : stated;
+  }
+  if (toCanonicalJson(own) === toCanonicalJson(value)) return undefined;
+  if (!isJsonObject(own) || !isJsonObject(value)) return own;
+  const override = mergeOverride(value, own);
+  if (override === undefined) return NONE;
+  for (const key of required) if (!override.has(key) && own.has(key)) override.set(key, own.get(key)!);
+  return valid(override) ? override : NONE;
 }
 
 /**
@@ -56,8 +66,7 @@ function residualOf(
  * either a value several datatypes have whole, or (for an object-valued option) the members most
  * of them share, each datatype then stating only what it changes. Chosen for the bytes it saves:
  * the entries no longer written less the default's own entry and what each datatype must state
- * instead (a datatype without the option states the pattern's own default; an option with no
- * default cannot be hoisted past such a datatype: it would get the value instead of nothing).
+ * instead (a datatype without the option unsets it with null, or states the pattern's default).
  */
 function bestDefault(
   option: string,
@@ -74,10 +83,10 @@ function bestDefault(
   for (const value of candidates(values)) {
     if (!valid(value)) continue;
     const residuals = values.map((own) => residualOf(value, own, patternDefault, valid, required));
-    if (residuals.includes(null)) continue;
+    if (residuals.includes(NONE)) continue;
     const after = residuals.reduce(
       (sum: number, residual) =>
-        sum + (residual === undefined || residual === null ? 0 : entrySize(option, residual)),
+        sum + (residual === undefined || residual === NONE ? 0 : entrySize(option, residual)),
       entrySize(option, value),
     );
     const saved = before - after;
@@ -157,7 +166,7 @@ export function hoistDatatypeDefaults(
       members.forEach((options, index) => {
         const residual = choice.residuals[index];
         if (residual === undefined) options.delete(option);
-        else options.set(option, residual!);
+        else options.set(option, residual as JsonValue);
       });
     }
     if (hoisted.size === 0) continue;

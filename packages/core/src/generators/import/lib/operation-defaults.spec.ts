@@ -70,12 +70,48 @@ describe('compactOperations (import: the source operations as per-role defaults)
         'a-list': { method: 'GET', params, url: 'a' },
         'a-lookup': { method: 'GET', params, url: 'a/{{ entity.id }}' },
         'a-delete': { method: 'DELETE', url: 'a/{{ entity.id }}' },
+        'b-list': { method: 'GET', url: 'b' },
+        'b-lookup': { method: 'GET', url: 'b/{{ entity.id }}' },
       }),
     ) as JsonObject;
-    const packed = compactOperations(ops, new Map([['a', new Set(['list', 'lookup', 'delete'] as const)]]));
+    const packed = compactOperations(
+      ops,
+      new Map([
+        ['a', new Set(['list', 'lookup', 'delete'] as const)],
+        ['b', new Set(['list', 'lookup'] as const)],
+      ]),
+    );
     expect(plain(packed.datatypes.get('a'))).toEqual({
       operationDefaults: { params },
       operations: { delete: { params: null } },
     });
+    expect(packed.operationDefaults.has('*')).toBe(false);
+  });
+
+  it('says once in operationDefaults["*"] the members every operation shares, whatever it is named', () => {
+    const headers = { Accept: 'application/json', 'SO-Apptoken': '{{@ token @}}' };
+    const ops = parseJson(
+      JSON.stringify({
+        'contact-list': { headers, method: 'GET', url: 'Contact' },
+        'contact-lookup': { headers, method: 'GET', url: 'Contact/{{ entity.id }}' },
+        alternate_list: { headers, method: 'GET', url: '{{ properties.base_url }}' },
+        'create-quote': {
+          headers: { ...headers, 'Content-Type': 'text/xml' },
+          method: 'POST',
+          url: 'Agents/Quote',
+        },
+        'token-refresh': { method: 'POST', url: 'token' },
+      }),
+    ) as JsonObject;
+    const packed = compactOperations(ops, new Map([['contact', new Set(['list', 'lookup'] as const)]]));
+    // the two operations of no datatype role that POST share that too (the pack's role defaults set the others' method)
+    expect(plain(packed.operationDefaults)['*']).toEqual({ headers, method: 'POST' });
+    // each operation states only what differs from "*": a member more, or null where it has none
+    expect(plain(packed.operations)).toEqual({
+      alternate_list: { method: 'GET', url: '{{ properties.base_url }}' },
+      'create-quote': { headers: { 'Content-Type': 'text/xml' }, url: 'Agents/Quote' },
+      'token-refresh': { url: 'token', headers: null },
+    });
+    expect(plain(packed.datatypes.get('contact'))).toEqual({ path: 'Contact' });
   });
 });

@@ -6,9 +6,11 @@ import {
   type OperationRole,
 } from '@sesam-connectors/template-pack';
 import {
+  EVERY_OPERATION,
   NAME_PATTERN,
   datatypeOperations,
   escapePlaceholders,
+  mergeOperation,
   fillPlaceholders,
   type ConfigJson,
   type ConfigObject,
@@ -18,6 +20,7 @@ import { toConfigValue } from '../../../lib/config/config-value';
 import {
   isJsonObject,
   JsonObject,
+  mergeJson,
   mergeOverride,
   parseJson,
   toJsonText,
@@ -84,7 +87,12 @@ const holesOf = (owner: Owner): OperationPlaceholders => ({ datatype: owner.name
  * (and name) abstracted; a datatype whose value it does not give pays its own value, one without
  * the key a `null`.
  */
-function bestDefault(role: OperationRole, key: string, owners: readonly Owner[]): JsonValue | undefined {
+function bestDefault(
+  role: OperationRole,
+  key: string,
+  owners: readonly Owner[],
+  every: ConfigObject,
+): JsonValue | undefined {
   const having = owners.filter((owner) => owner.targets.has(role));
   const targets = having.map((owner) => {
     const target = owner.targets.get(role)!.get(key);
@@ -92,7 +100,7 @@ function bestDefault(role: OperationRole, key: string, owners: readonly Owner[])
   });
   const packValue = (owner: Owner): string | undefined => {
     const listUrl = owner.targets.get('list')?.get('url');
-    const value = defaultOperation(role, owner.name, listUrl)[key];
+    const value = mergeOperation(every, defaultOperation(role, owner.name, listUrl))[key];
     return value === undefined ? undefined : compact(value as JsonValue);
   };
   const costWith = (value: (owner: Owner) => string | undefined) =>
@@ -211,13 +219,70 @@ function datatypeFields(owner: Owner, defaults: JsonObject, withPath: boolean): 
  * name moves into `datatypes.<dt>.operations.<role>` as what differs from the per-role defaults,
  * which are chosen key by key for the bytes they save (the datatype's API path abstracted as
  * `${path}`, its name as `${datatype}`); a datatype gets its `path` when that is shorter, and its
- * own `operationDefaults` for keys its operations share (hubspot's list and lookup `params`). The
- * build merges them back into exactly the source's operations (proven by the import as a whole).
+ * own `operationDefaults` for keys its operations share (hubspot's list and lookup `params`).
+ * Members most of the system's operations share, whatever they are named (superoffice's and
+ * hubspot's `headers`), go into `operationDefaults["*"]`, each kept only when connector.json gets
+ * smaller. The build merges them back into exactly the source's operations (proven by the import
+ * as a whole).
  */
 export function compactOperations(
   source: JsonObject,
   datatypes: ReadonlyMap<string, ReadonlySet<OperationRole>>,
 ): CompactOperations {
+  let best = compactUnder(source, datatypes, new JsonObject())!;
+  let every = new JsonObject();
+  for (const [key, value] of everyCandidates(source)) {
+    const tried = new JsonObject(every);
+    const under = tried.get(key);
+    tried.set(key, isJsonObject(value) && isJsonObject(under) ? mergeJson(under, value) : value);
+    const packed = compactUnder(source, datatypes, tried);
+    if (packed !== undefined && packedSize(packed) < packedSize(best)) {
+      best = packed;
+      every = tried;
+    }
+  }
+  return best;
+}
+
+const packedSize = (packed: CompactOperations): number =>
+  size(packed.operationDefaults) +
+  size(packed.operations) +
+  [...packed.datatypes.values()].reduce((sum, fields) => sum + size(fields), 0);
+
+/**
+ * What `operationDefaults["*"]` could hold, most bytes first: each key's value (for an object such
+ * as `headers`, also each member's) that at least two of the source's operations give, to merge
+ * into it.
+ */
+function everyCandidates(source: JsonObject): [string, JsonValue][] {
+  const counts = new Map<string, { key: string; value: JsonValue; count: number }>();
+  const count = (key: string, value: JsonValue, text: string) =>
+    counts.set(text, { key, value, count: (counts.get(text)?.count ?? 0) + 1 });
+  for (const operation of source.values()) {
+    if (!isJsonObject(operation)) continue;
+    for (const [key, value] of operation) {
+      if (value === null) continue;
+      count(key, value, compact(new JsonObject([[key, value]])));
+      if (isJsonObject(value))
+        for (const [member, inner] of value)
+          if (inner !== null) {
+            const one = new JsonObject([[member, inner]]);
+            count(key, one, compact(new JsonObject([[key, one]])));
+          }
+    }
+  }
+  return [...counts.entries()]
+    .filter(([, { count }]) => count >= 2)
+    .sort(([a, x], [b, y]) => (y.count - 1) * b.length - (x.count - 1) * a.length || (a < b ? -1 : 1))
+    .map(([, { key, value }]) => [key, value]);
+}
+
+/** The operations compacted as `compactOperations` says, under `every` as `operationDefaults["*"]`; undefined when an operation of no datatype cannot be written over it. */
+function compactUnder(
+  source: JsonObject,
+  datatypes: ReadonlyMap<string, ReadonlySet<OperationRole>>,
+  every: JsonObject,
+): CompactOperations | undefined {
   const owners = new Map<string, Owner>();
   const rest = new JsonObject();
   const ownerOf = (name: string): Owner | undefined => {
@@ -241,12 +306,23 @@ export function compactOperations(
     return { ...owner, path: operationBase(owner.name, listUrl).collection };
   });
 
-  const defaults = new JsonObject();
+  const everyConfig = toConfigValue(every) as ConfigObject;
+  const operations = new JsonObject();
+  for (const [opName, operation] of rest) {
+    if (every.size === 0 || !isJsonObject(operation)) {
+      operations.set(opName, operation);
+      continue;
+    }
+    const override = mergeOverride(every, operation);
+    if (override === undefined) return undefined;
+    operations.set(opName, override);
+  }
+  const defaults = new JsonObject(every.size > 0 ? [[EVERY_OPERATION, every]] : []);
   for (const role of OPERATION_ROLES) {
     const keys = new Set(all.flatMap((owner) => [...(owner.targets.get(role)?.keys() ?? [])]));
     const roleDefaults = new JsonObject();
     for (const key of keys) {
-      const value = bestDefault(role, key, all);
+      const value = bestDefault(role, key, all, everyConfig);
       if (value !== undefined) roleDefaults.set(key, value);
     }
     if (roleDefaults.size > 0) defaults.set(role, roleDefaults);
@@ -259,5 +335,5 @@ export function compactOperations(
     const chosen = size(withPath) < size(plain) ? withPath : plain;
     if (chosen.size > 0) fields.set(owner.name, chosen);
   }
-  return { operationDefaults: defaults, datatypes: fields, operations: rest };
+  return { operationDefaults: defaults, datatypes: fields, operations };
 }
