@@ -100,7 +100,7 @@ function bestDefault(
   });
   const packValue = (owner: Owner): string | undefined => {
     const listUrl = owner.targets.get('list')?.get('url');
-    const value = mergeOperation(every, defaultOperation(role, owner.name, listUrl))[key];
+    const value = mergeOperation(every, defaultOperation(role, owner.name, listUrl) as ConfigObject)[key];
     return value === undefined ? undefined : compact(value as JsonValue);
   };
   const costWith = (value: (owner: Owner) => string | undefined) =>
@@ -229,13 +229,14 @@ export function compactOperations(
   source: JsonObject,
   datatypes: ReadonlyMap<string, ReadonlySet<OperationRole>>,
 ): CompactOperations {
-  let best = compactUnder(source, datatypes, new JsonObject())!;
+  const split = splitOperations(source, datatypes);
+  let best = compactUnder(split, new JsonObject())!;
   let every = new JsonObject();
-  for (const [key, value] of everyCandidates(source)) {
+  for (const [key, value] of everyCandidates(split).slice(0, EVERY_CANDIDATES)) {
     const tried = new JsonObject(every);
     const under = tried.get(key);
     tried.set(key, isJsonObject(value) && isJsonObject(under) ? mergeJson(under, value) : value);
-    const packed = compactUnder(source, datatypes, tried);
+    const packed = compactUnder(split, tried);
     if (packed !== undefined && packedSize(packed) < packedSize(best)) {
       best = packed;
       every = tried;
@@ -243,6 +244,9 @@ export function compactOperations(
   }
   return best;
 }
+
+/** How many of the likeliest members `operationDefaults["*"]` is tried with (each costs one compaction). */
+const EVERY_CANDIDATES = 16;
 
 const packedSize = (packed: CompactOperations): number =>
   size(packed.operationDefaults) +
@@ -252,16 +256,20 @@ const packedSize = (packed: CompactOperations): number =>
 /**
  * What `operationDefaults["*"]` could hold, most bytes first: each key's value (for an object such
  * as `headers`, also each member's) that at least two of the source's operations give, to merge
- * into it.
+ * into it. A datatype role's `method` and `url` do not count: the pack's default sets them over it.
  */
-function everyCandidates(source: JsonObject): [string, JsonValue][] {
+function everyCandidates({ owners, rest }: SplitOperations): [string, JsonValue][] {
   const counts = new Map<string, { key: string; value: JsonValue; count: number }>();
   const count = (key: string, value: JsonValue, text: string) =>
     counts.set(text, { key, value, count: (counts.get(text)?.count ?? 0) + 1 });
-  for (const operation of source.values()) {
-    if (!isJsonObject(operation)) continue;
+  const operations = [
+    ...[...rest.values()].filter(isJsonObject),
+    ...owners.flatMap((owner) => [...owner.targets.values()]),
+  ];
+  const roleOperations = new Set(owners.flatMap((owner) => [...owner.targets.values()]));
+  for (const operation of operations) {
     for (const [key, value] of operation) {
-      if (value === null) continue;
+      if (value === null || (roleOperations.has(operation) && PACK_KEYS.has(key))) continue;
       count(key, value, compact(new JsonObject([[key, value]])));
       if (isJsonObject(value))
         for (const [member, inner] of value)
@@ -277,12 +285,19 @@ function everyCandidates(source: JsonObject): [string, JsonValue][] {
     .map(([, { key, value }]) => [key, value]);
 }
 
-/** The operations compacted as `compactOperations` says, under `every` as `operationDefaults["*"]`; undefined when an operation of no datatype cannot be written over it. */
-function compactUnder(
+/** The keys the pack's default operation of every role sets. */
+const PACK_KEYS = new Set(['method', 'url']);
+
+/** The source's operations: those of a datatype role by owner, the rest by full name. */
+interface SplitOperations {
+  readonly owners: readonly Owner[];
+  readonly rest: JsonObject;
+}
+
+function splitOperations(
   source: JsonObject,
   datatypes: ReadonlyMap<string, ReadonlySet<OperationRole>>,
-  every: JsonObject,
-): CompactOperations | undefined {
+): SplitOperations {
   const owners = new Map<string, Owner>();
   const rest = new JsonObject();
   const ownerOf = (name: string): Owner | undefined => {
@@ -305,7 +320,14 @@ function compactUnder(
     const listUrl = owner.targets.get('list')?.get('url');
     return { ...owner, path: operationBase(owner.name, listUrl).collection };
   });
+  return { owners: all, rest };
+}
 
+/** The operations compacted as `compactOperations` says, under `every` as `operationDefaults["*"]`; undefined when an operation of no datatype cannot be written over it. */
+function compactUnder(
+  { owners: all, rest }: SplitOperations,
+  every: JsonObject,
+): CompactOperations | undefined {
   const everyConfig = toConfigValue(every) as ConfigObject;
   const operations = new JsonObject();
   for (const [opName, operation] of rest) {
