@@ -88,6 +88,32 @@ describe('hoistDatatypeDefaults', () => {
     expect(size(datatypes) + size(defaults!)).toBeLessThan(size(given));
   });
 
+  it('goes down into members that are objects: they share their datatype, each states its own key', () => {
+    const share = (primaryKey: string) => ({
+      shareTemplateProperties: Object.fromEntries(
+        ['insert', 'update', 'delete'].map((role) => [
+          `operation_${role}_properties`,
+          { datatype: '{{@ datatype @}}', primaryKey },
+        ]),
+      ),
+    });
+    const given = datatypesOf({
+      contact: { pattern: 'collect', options: share('ContactId') },
+      person: { pattern: 'collect', options: share('PersonId') },
+      sale: { pattern: 'collect', options: share('SaleId') },
+    });
+    const { datatypes, defaults } = hoistDatatypeDefaults(given, datatypePatterns);
+    const role = (value: object) =>
+      Object.fromEntries(['insert', 'update', 'delete'].map((r) => [`operation_${r}_properties`, value]));
+    expect(plain(defaults)).toEqual({
+      collect: { options: { shareTemplateProperties: role({ datatype: '{{@ datatype @}}' }) } },
+    });
+    expect(plain(datatypes).person).toEqual({
+      pattern: 'collect',
+      options: { shareTemplateProperties: role({ primaryKey: 'PersonId' }) },
+    });
+  });
+
   it('keeps a member an option schema requires in a partial value (a DTL rules object names its default)', () => {
     const rules = { default: [['copy', '*']], 'add-id': [['add', '_id', '_S.id']] };
     const given = datatypesOf({

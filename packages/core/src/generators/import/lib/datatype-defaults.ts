@@ -97,36 +97,58 @@ function bestDefault(
 
 /**
  * The defaults worth trying: every value at least two datatypes have whole, and for objects the
- * members at least two of them share (each member the value most of them give it).
+ * members at least two of them share, each member the value most of them give it — once member
+ * by member at the top, once down into the members that are objects themselves (superoffice's
+ * `operation_<role>_properties`, which share their `datatype` but not their `primaryKey`).
  */
 function candidates(values: readonly (JsonValue | undefined)[]): JsonValue[] {
-  const whole = new Map<string, { value: JsonValue; count: number }>();
-  for (const value of values) {
-    if (value === undefined) continue;
-    const text = toCanonicalJson(value);
-    whole.set(text, { value, count: (whole.get(text)?.count ?? 0) + 1 });
-  }
-  const found = [...whole.values()].filter(({ count }) => count >= 2).map(({ value }) => value);
+  const found = commonest(values.filter((value): value is JsonValue => value !== undefined))
+    .filter(({ count }) => count >= 2)
+    .map(({ value }) => value);
   const objects = values.filter(isJsonObject);
-  if (objects.length < 2) return found;
+  for (const deep of [false, true]) {
+    const shared = sharedMembers(objects, deep);
+    if (shared.size > 0 && !found.some((value) => toCanonicalJson(value) === toCanonicalJson(shared)))
+      found.push(shared);
+  }
+  return found;
+}
+
+/** The distinct values, each with how many of `values` it is, most first. */
+function commonest(values: readonly JsonValue[]): { value: JsonValue; count: number }[] {
+  const byText = new Map<string, { value: JsonValue; count: number }>();
+  for (const value of values) {
+    const text = toCanonicalJson(value);
+    byText.set(text, { value, count: (byText.get(text)?.count ?? 0) + 1 });
+  }
+  return [...byText.values()].sort((a, b) => b.count - a.count);
+}
+
+/**
+ * The members worth stating once for `objects`: each the value most of them give it, where that
+ * saves bytes (stated once instead of once per object having it; each object without the member
+ * then states a null). `deep`: a member that is an object in at least two of them is itself their
+ * shared members.
+ */
+function sharedMembers(objects: readonly JsonObject[], deep: boolean): JsonObject {
   const shared = new JsonObject();
+  if (objects.length < 2) return shared;
   const keys = [...new Set(objects.flatMap((object) => [...object.keys()]))];
   for (const key of keys) {
-    const byValue = new Map<string, { value: JsonValue; count: number }>();
-    for (const object of objects) {
-      if (!object.has(key)) continue;
-      const text = toCanonicalJson(object.get(key)!);
-      byValue.set(text, { value: object.get(key)!, count: (byValue.get(text)?.count ?? 0) + 1 });
+    const having = objects.filter((object) => object.has(key)).map((object) => object.get(key)!);
+    const lacking = objects.length - having.length;
+    const inner = having.filter(isJsonObject);
+    if (deep && inner.length >= 2) {
+      const members = sharedMembers(inner, true);
+      const saved = (inner.length - 1) * entrySize(key, members) - lacking * entrySize(key, null);
+      if (members.size > 0 && saved > 0) shared.set(key, members);
+      continue;
     }
-    const top = [...byValue.values()].sort((a, b) => b.count - a.count)[0]!;
-    const lacking = objects.filter((object) => !object.has(key)).length;
-    // Stated once instead of `count` times; each object without the member then states a null.
+    const top = commonest(having)[0]!;
     const saved = (top.count - 1) * entrySize(key, top.value) - lacking * entrySize(key, null);
     if (top.count >= 2 && saved > 0) shared.set(key, top.value);
   }
-  if (shared.size > 0 && !found.some((value) => toCanonicalJson(value) === toCanonicalJson(shared)))
-    found.push(shared);
-  return found;
+  return shared;
 }
 
 /**
