@@ -29,6 +29,7 @@ export {
   type OperationPlaceholders,
 } from './operation-placeholders';
 export { resolveDatatype, type ResolvedDatatype } from './datatype-pattern';
+export { optionValidator } from './option-value';
 export { rawFilesNeeded, RawFileError } from './raw-files';
 export { renderedDatatypes, type RenderedDatatype } from './manifest-file';
 export {

@@ -676,6 +676,24 @@ describe('datatypeDefaults', () => {
     });
   });
 
+  it("unsets an option set to null: the pattern's own default applies, not datatypeDefaults'", () => {
+    const connector = minimalConnector();
+    connector['datatypeDefaults'] = {
+      collect: { options: { supportsSince: true, sourceProperties: { payload_property: 'data' } } },
+    };
+    connector['datatypes'] = {
+      customer: { pattern: 'collect', options: { supportsSince: null, sourceProperties: null } },
+      order: { pattern: 'webhook' },
+      webhook: { pattern: 'webhook-registry' },
+    };
+    expect(check(connector).datatypes['customer']!.options).toEqual({});
+    // only a datatype's own options may be null; the defaults say values
+    connector['datatypeDefaults'] = { collect: { options: { supportsSince: null } } };
+    expect(problemsOf(connector).join('\n')).toContain(
+      'datatypeDefaults.collect.options.supportsSince: must be true or false (found null)',
+    );
+  });
+
   it('gives no defaults to a datatype that reuses another one’s template', () => {
     const connector = minimalConnector();
     connector['datatypeDefaults'] = { collect: { options: { supportsSince: true } } };

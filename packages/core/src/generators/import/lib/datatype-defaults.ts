@@ -8,7 +8,7 @@ import {
   toJsonText,
   type JsonValue,
 } from '../../../lib/json';
-import { optionValidator } from './option-validator';
+import { optionValidator } from '../../../lib/config';
 
 /** The bytes `"key":value,` takes in minified connector.json. */
 const entrySize = (key: string, value: JsonValue): number =>
