@@ -8,21 +8,22 @@ const compiled = new WeakMap<DatatypePattern, Map<string, ValidateFunction>>();
 
 /**
  * Whether a value is one connector.json's schema takes for a pattern's option (the option's own
- * schema, as `datatypeDefaults` checks it; compiled once per process, ajv loaded only then): what
+ * schema, as `datatypeDefaults` checks it; compiled on first use, once per process): what
  * import checks a datatype's partial object against before it writes it under a shared default.
  */
 export function optionValidator(pattern: DatatypePattern, option: string): (value: JsonValue) => boolean {
   const schema = pattern.options[option]?.schema;
   if (schema === undefined) return () => false;
-  let byOption = compiled.get(pattern);
-  if (byOption === undefined) compiled.set(pattern, (byOption = new Map()));
-  let validate = byOption.get(option);
-  if (validate === undefined) {
-    // eslint-disable-next-line @typescript-eslint/no-require-imports
-    const { Ajv } = require('ajv') as typeof import('ajv');
-    validate = new Ajv({ ...AJV_OPTIONS, allErrors: false }).compile(schema);
-    byOption.set(option, validate);
-  }
-  const check = validate;
-  return (value) => check(toSchemaInput(value)) === true;
+  return (value) => {
+    let byOption = compiled.get(pattern);
+    if (byOption === undefined) compiled.set(pattern, (byOption = new Map()));
+    let validate = byOption.get(option);
+    if (validate === undefined) {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { Ajv } = require('ajv') as typeof import('ajv');
+      validate = new Ajv({ ...AJV_OPTIONS, allErrors: false }).compile(schema);
+      byOption.set(option, validate);
+    }
+    return validate(toSchemaInput(value)) === true;
+  };
 }

@@ -80,8 +80,9 @@ function bestDefault(
     0,
   );
   let best: Choice | undefined;
-  for (const value of candidates(values)) {
-    if (!valid(value)) continue;
+  for (const { value, whole } of candidates(values)) {
+    // a value a datatype has whole is valid; the members several share need checking
+    if (!whole && !valid(value)) continue;
     const residuals = values.map((own) => residualOf(value, own, patternDefault, valid, required));
     if (residuals.includes(NONE)) continue;
     const after = residuals.reduce(
@@ -101,15 +102,16 @@ function bestDefault(
  * by member at the top, once down into the members that are objects themselves (superoffice's
  * `operation_<role>_properties`, which share their `datatype` but not their `primaryKey`).
  */
-function candidates(values: readonly (JsonValue | undefined)[]): JsonValue[] {
+function candidates(values: readonly (JsonValue | undefined)[]): { value: JsonValue; whole: boolean }[] {
   const found = commonest(values.filter((value): value is JsonValue => value !== undefined))
     .filter(({ count }) => count >= 2)
-    .map(({ value }) => value);
+    .map(({ value }) => ({ value, whole: true }));
   const objects = values.filter(isJsonObject);
   for (const deep of [false, true]) {
     const shared = sharedMembers(objects, deep);
-    if (shared.size > 0 && !found.some((value) => toCanonicalJson(value) === toCanonicalJson(shared)))
-      found.push(shared);
+    const text = toCanonicalJson(shared);
+    if (shared.size > 0 && !found.some(({ value }) => toCanonicalJson(value) === text))
+      found.push({ value: shared, whole: false });
   }
   return found;
 }
