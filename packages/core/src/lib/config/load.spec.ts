@@ -77,7 +77,7 @@ describe('checkConnectorConfig', () => {
     connector['datatypes']['order']['options'] = { scheduleInterval: '300' };
     expect(problemsOf(connector)).toEqual([
       `${FILE}: restSystem.verifySsl: must be true or false (found the string "yes")`,
-      `${FILE}: datatypes.order.options.scheduleInterval: must be an integer or null (found the string "300")`,
+      `${FILE}: datatypes.order.options.scheduleInterval: must be an integer (found the string "300")`,
     ]);
   });
 
@@ -345,7 +345,7 @@ describe('typed numeric fields: integers in range, as Sesam reads them', () => {
     ).toEqual([
       `${FILE}: restSystem.properties.rate_limiting_retries: must be an integer (found the number 1.5)`,
       `${FILE}: restSystem.properties.worker_threads: must be at least 1`,
-      `${FILE}: datatypes.customer.options.scheduleInterval: must be an integer or null (found the number 300.0)`,
+      `${FILE}: datatypes.customer.options.scheduleInterval: must be an integer (found the number 300.0)`,
     ]);
   });
 });

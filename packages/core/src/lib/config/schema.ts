@@ -281,32 +281,22 @@ const publishSchema: JsonSchema = object(
   },
 );
 
-/**
- * `schema` that also takes null: a datatype's `"option": null` unsets what `datatypeDefaults` gives
- * it (the pattern's own default applies); no option of the pack takes null as a value.
- */
-function orNull(schema: JsonSchema): JsonSchema {
-  const type = schema['type'];
-  if (typeof type === 'string') return { ...schema, type: [type, 'null'] };
-  if (Array.isArray(type)) return type.includes('null') ? schema : { ...schema, type: [...type, 'null'] };
-  if (Array.isArray(schema['enum'])) return { ...schema, enum: [...(schema['enum'] as unknown[]), null] };
-  if (Array.isArray(schema['anyOf']))
-    return { ...schema, anyOf: [...(schema['anyOf'] as unknown[]), { type: 'null' }] };
-  return schema;
-}
-
-/** A pattern's options; `unsettable` (a datatype's own, not the defaults): each may be null, see `orNull`. */
+/** A pattern's options; `unsettable` (a datatype's own, not the defaults): each may also be null. */
 function optionsSchema(pattern: DatatypePattern, unsettable = false): JsonSchema {
   const properties: { [name: string]: JsonSchema } = {};
   for (const [name, option] of Object.entries(pattern.options)) {
-    const schema = unsettable ? orNull(option.schema) : option.schema;
-    properties[name] = {
-      ...schema,
-      description: unsettable
-        ? `${option.description} null: not the datatypeDefaults' value (the pattern's own default).`
-        : option.description,
-      ...(option.default === undefined ? {} : { default: option.default }),
-    };
+    const schema = { ...option.schema, description: option.description };
+    const defaulted = option.default === undefined ? {} : { default: option.default };
+    // null unsets what datatypeDefaults gives (the pattern's own default applies; no option of the
+    // pack takes null as a value). As if/else, so that a wrong value is reported as before.
+    properties[name] = unsettable
+      ? {
+          description: `${option.description} null: not the datatypeDefaults' value (the pattern's own default).`,
+          ...defaulted,
+          if: { type: 'null' },
+          else: schema,
+        }
+      : { ...schema, ...defaulted };
   }
   return object(`Options of the ${pattern.name} pattern.`, { properties, additionalProperties: false });
 }
