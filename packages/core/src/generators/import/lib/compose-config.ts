@@ -165,7 +165,6 @@ export const composePackage = (
     ['$schema', SCHEMA_PATH],
     ['system', system],
     ['label', stringOr(source.manifest.get('system')) || labelFor(system)],
-    ['description', `Imported from ${source.shownDir}.`],
     ['auth', parts?.auth],
     ['manifest', generated ? without(source.manifest, generatedManifestFields(parts.auth)) : undefined],
     ['restSystem', parts?.restSystem],
