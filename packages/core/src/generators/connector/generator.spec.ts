@@ -180,7 +180,7 @@ describe('connector generator', () => {
     it('rejects an unknown auth type, naming the option', async () => {
       await expectUserError(
         { auth: 'jwt' },
-        '--auth: unknown auth type "jwt". Use one of oauth2, api_key, tripletex, superoffice-ticket.',
+        '--auth: unknown auth type "jwt". Use one of oauth2, api_key, tripletex, superoffice-ticket, none.',
       );
     });
 

@@ -391,11 +391,33 @@ describe('import generator', () => {
       expect(prose()).toContain(because('it is not a single system object.'));
     });
 
+    it('renders a system that sends no login as auth none, with its own basic authentication properties', async () => {
+      const open = {
+        _id: '{{@ system @}}',
+        authentication: 'basic',
+        operations: {},
+        password: '',
+        type: 'system:rest',
+        url_pattern: 'https://x.example.com/%s',
+        username: '$SECRET(api_key)',
+        verify_ssl: true,
+      };
+      write('templates/system.json', toCanonicalJson(open));
+      await run();
+      expect(config()['auth']).toEqual({ type: 'none' });
+      expect(config()['restSystem']).toMatchObject({
+        properties: { authentication: 'basic', password: '', username: '$SECRET(api_key)' },
+      });
+      expect(keysOf(config())).not.toContain('systemFile');
+      expectRoundTrip();
+    });
+
     it('copies a system whose auth settings no auth type renders', async () => {
       write(
         'templates/system.json',
         toCanonicalJson({
           _id: '{{@ system @}}',
+          headers: {},
           type: 'system:rest',
           url_pattern: 'https://x.example.com/%s',
           verify_ssl: true,

@@ -45,6 +45,7 @@ const AUTH_SYSTEM_KEYS: { readonly [type in AuthType]: (auth: AuthConfig) => rea
   api_key: (auth) => (auth.apiKeyStyle === 'basic' ? ['authentication', 'username', 'password'] : []),
   tripletex: () => ['authentication', 'tripletex'],
   'superoffice-ticket': () => [],
+  none: () => [],
 };
 
 /** Which auth types each optional auth field belongs to. */

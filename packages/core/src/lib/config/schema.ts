@@ -60,7 +60,7 @@ const authSchema: JsonSchema = object('How the connector logs in.', {
     type: {
       enum: AUTH_TYPES,
       description:
-        'oauth2 | api_key | tripletex (api_key + auth_variant tripletex) | superoffice-ticket (oauth2 + auth_variant superoffice-ticket).',
+        'oauth2 | api_key | tripletex (api_key + auth_variant tripletex) | superoffice-ticket (oauth2 + auth_variant superoffice-ticket) | none (the manifest declares no auth and the system template gets no login: an open API, or one the system logs in to through its own restSystem.properties or restSystem.headers).',
     },
     loginUrl: text(
       'oauth2, superoffice-ticket: manifest oauth2.login_url (copied as is; manifests are not expanded).',

@@ -11,8 +11,14 @@ export interface ConfigObject {
   [key: string]: ConfigJson;
 }
 
-export type AuthType = 'oauth2' | 'api_key' | 'tripletex' | 'superoffice-ticket';
-export const AUTH_TYPES: readonly AuthType[] = ['oauth2', 'api_key', 'tripletex', 'superoffice-ticket'];
+export type AuthType = 'oauth2' | 'api_key' | 'tripletex' | 'superoffice-ticket' | 'none';
+export const AUTH_TYPES: readonly AuthType[] = [
+  'oauth2',
+  'api_key',
+  'tripletex',
+  'superoffice-ticket',
+  'none',
+];
 
 export interface AuthConfig {
   type: AuthType;

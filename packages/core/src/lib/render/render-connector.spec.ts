@@ -246,6 +246,31 @@ describe('renderConnectorFiles: auth', () => {
     ]);
   });
 
+  it('none: no auth in the manifest and no login in the system; its own properties and headers log in', () => {
+    const open = systemFor({ type: 'none' });
+    expect(Object.keys(open.manifest)).not.toContain('auth');
+    expect([open.system.headers, open.system.oauth2, open.system.authentication]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    const files = render({
+      ...minimalConnector(),
+      auth: { type: 'none' },
+      restSystem: {
+        ...minimalConnector().restSystem,
+        headers: { 'X-Key': '$SECRET(key)' },
+        properties: { authentication: 'basic', username: '$SECRET(api_key)', password: '' },
+      },
+    });
+    const system = parsed(files, 'templates/system.json');
+    expect([system.headers, system.authentication, system.username]).toEqual([
+      { 'X-Key': '$SECRET(key)' },
+      'basic',
+      '$SECRET(api_key)',
+    ]);
+  });
+
   it('restSystem.headers and properties go into the system root; headers win over the auth header', () => {
     const files = render(
       connectorWith((c) => {
