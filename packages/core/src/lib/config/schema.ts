@@ -101,7 +101,7 @@ const authSchema: JsonSchema = object('How the connector logs in.', {
 });
 
 const manifestSchema: JsonSchema = object(
-  'Top-level manifest fields passed through as they are (auth, oauth2, datatypes and system-template are generated).',
+  'Top-level manifest fields passed through as they are (datatypes and system-template are generated, and auth and oauth2 from auth unless auth.type is none).',
   {
     properties: {
       additional_parameters: object('Each key becomes the expand-time variable {{@ key @}} ($ENV(key)).', {

@@ -271,6 +271,23 @@ describe('renderConnectorFiles: auth', () => {
     ]);
   });
 
+  it("none: the manifest's auth and oauth2 pass through manifest, which every other type refuses", () => {
+    const oauth2 = { login_url: 'https://login', token_url: 'https://token', scopes: [] };
+    const files = render({
+      ...minimalConnector(),
+      auth: { type: 'none' },
+      manifest: { auth: 'oauth2', oauth2 },
+    });
+    expect([parsed(files, 'manifest.json').auth, parsed(files, 'manifest.json').oauth2]).toEqual([
+      'oauth2',
+      oauth2,
+    ]);
+    expect(parsed(files, 'templates/system.json').oauth2).toBeUndefined();
+    expect(() =>
+      render({ ...minimalConnector(), auth: { type: 'api_key' }, manifest: { auth: 'open' } }),
+    ).toThrow('connector.json: manifest.auth: cannot be set here: it is generated from auth.type');
+  });
+
   it('restSystem.headers and properties go into the system root; headers win over the auth header', () => {
     const files = render(
       connectorWith((c) => {

@@ -19,7 +19,10 @@ const AUTH_VARIANT_TYPES = new Set(['tripletex', 'superoffice-ticket']);
 
 const generatedManifestFields = (auth: JsonObject): ReadonlySet<string> =>
   new Set([
-    ...GENERATED_MANIFEST_FIELDS,
+    ...GENERATED_MANIFEST_FIELDS.filter(
+      // auth none writes neither: the source's are passed through `manifest`.
+      (field) => auth.get('type') !== 'none' || (field !== 'auth' && field !== 'oauth2'),
+    ),
     ...(AUTH_VARIANT_TYPES.has(String(auth.get('type'))) ? ['auth_variant'] : []),
   ]);
 /** Datatype fields connector.json holds itself (the rest goes to the datatype's `manifest`). */
