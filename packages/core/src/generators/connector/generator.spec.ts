@@ -38,7 +38,7 @@ describe('connector generator', () => {
     it('fills connector.json from the contract: system, label, api_key auth, {{@ base_url @}} URL', async () => {
       await run();
       expect(config()).toEqual({
-        $schema: '../../core/src/lib/config/connector.schema.json',
+        $schema: '../../core/schemas/connector.schema.json',
         system: 'demo',
         label: 'Demo',
         auth: { type: 'api_key' },

@@ -9,7 +9,10 @@ import { toCanonicalJson, type JsonWritable } from '../json';
 import { GUARD_DIGEST_PATTERN } from '../patch';
 import { AUTH_TYPES } from './types';
 
-/** The committed schema file (for `$schema` in connector.json); generated from this module. */
+/**
+ * The committed schema file (for `$schema` in connector.json), packages/core/schemas/<this> — published
+ * as @sesam-connectors/core/schemas/connector.schema.json; generated from this module.
+ */
 export const CONNECTOR_SCHEMA_FILE = 'connector.schema.json';
 
 const NAME_REGEX = '^[a-z][a-z0-9]*$';

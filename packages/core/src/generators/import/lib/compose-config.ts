@@ -10,7 +10,7 @@ import { hoistDatatypeDefaults } from './datatype-defaults';
 
 /** Where an imported manifest that the engine cannot generate is kept (the `manifestFile`). */
 export const RAW_MANIFEST_FILE = `${RAW_DIR}/manifest.json`;
-const SCHEMA_PATH = '../../core/src/lib/config/connector.schema.json';
+const SCHEMA_PATH = '../../core/schemas/connector.schema.json';
 
 /** Top-level manifest fields the build generates from connector.json (never passed through). */
 const GENERATED_MANIFEST_FIELDS = ['auth', 'oauth2', 'datatypes', 'system-template'];
