@@ -129,6 +129,39 @@ describe('import generator', () => {
       });
     });
 
+    it('labels datatypes by name (datatypeLabels) when that is shorter, writing out the others', async () => {
+      const datatypes = {
+        invoice: { label: 'Invoice', template: 'templates/order.json' },
+        order: { label: 'Order', template: 'templates/order.json' },
+        orderline: { label: 'Order Line', template: 'templates/order.json' },
+        payment: { label: 'Payment', template: 'templates/order.json' },
+        refund: { template: 'templates/order.json' },
+      };
+      write('manifest.json', toCanonicalJson({ ...MANIFEST, datatypes }));
+      await run();
+      expect(config()['datatypeLabels']).toBe('name');
+      expect(
+        Object.fromEntries(
+          Object.entries(config()['datatypes'] as Record<string, { label?: string | null }>).map(
+            ([name, datatype]) => [name, datatype.label],
+          ),
+        ),
+      ).toEqual({
+        invoice: undefined,
+        order: undefined,
+        orderline: 'Order Line',
+        payment: undefined,
+        refund: null,
+      });
+      expectRoundTrip();
+    });
+
+    it('keeps each label when labelling by name would not be shorter', async () => {
+      await run();
+      expect(keysOf(config())).not.toContain('datatypeLabels');
+      expect(config()['datatypes']['order']['label']).toBe('Order');
+    });
+
     it('builds back to the source byte for byte', async () => {
       await run();
       expectRoundTrip();

@@ -315,7 +315,11 @@ function datatypeSchema(patterns: readonly DatatypePattern[]): JsonSchema {
         ].join('\n'),
         ...(defaulted ? { default: DEFAULT_DATATYPE_PATTERN } : {}),
       },
-      label: text('Manifest datatypes.<dt>.label.'),
+      label: {
+        type: ['string', 'null'],
+        description:
+          'Manifest datatypes.<dt>.label. null: no label, although datatypeLabels would give one.',
+      },
       manifest: object('Extra manifest datatype fields (parent, parameters, sync_frequency, webhook, …).'),
       reuse: text("Use this other datatype's template file instead of rendering one (same pattern)."),
       template: text(
@@ -372,6 +376,11 @@ export function composeConnectorSchema(patterns: readonly DatatypePattern[] = da
       ),
       label: text('Human name (README title).', { minLength: 1 }),
       description: text('README text.'),
+      datatypeLabels: {
+        enum: ['name'],
+        description:
+          'name: every datatype without its own label gets its name with the first letter upper-cased (order → Order) as its manifest label; a datatype\'s label wins, and "label": null gives it none.',
+      },
       auth: { $ref: '#/definitions/auth' },
       manifest: manifestSchema,
       restSystem: restSystemSchema,

@@ -50,7 +50,8 @@ export interface RestSystemConfig {
 
 export interface DatatypeConfig {
   pattern: DatatypePatternName;
-  label?: string;
+  /** The manifest label; null: none, although `datatypeLabels` would give one. */
+  label?: string | null;
   manifest: ConfigObject;
   reuse?: string;
   /** raw only: path relative to connector/ of the verbatim file kept in raw/. */
@@ -79,6 +80,8 @@ export interface ConnectorConfig {
   system: string;
   label: string;
   description?: string;
+  /** `name`: a datatype without its own label is labelled by its name, first letter upper-cased. */
+  datatypeLabels?: 'name';
   /** How the connector logs in; absent with `systemFile` (see `rendersSystem`). */
   auth?: AuthConfig;
   /** Top-level manifest fields passed through as they are. */

@@ -50,6 +50,7 @@ function checkManifestFile(config: ConnectorConfig, context: VerbatimCheckContex
     });
   }
   const noEffect = `has no effect with manifestFile; edit ${file} instead`;
+  if (config.datatypeLabels !== undefined) problems.push({ path: ['datatypeLabels'], message: noEffect });
   for (const [name, datatype] of Object.entries(config.datatypes)) {
     if (datatype.label !== undefined)
       problems.push({ path: ['datatypes', name, 'label'], message: noEffect });

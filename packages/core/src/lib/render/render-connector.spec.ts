@@ -179,6 +179,47 @@ describe('renderConnectorFiles: system operations', () => {
   });
 });
 
+describe('renderConnectorFiles: datatypeLabels', () => {
+  const labels = (extra: object, datatypes: object) => {
+    const base = minimalConnector();
+    const files = render({ ...base, ...extra, datatypes: { ...base.datatypes, ...datatypes } });
+    const listed = parsed(files, 'manifest.json').datatypes as Record<string, { label?: string }>;
+    return Object.fromEntries(Object.entries(listed).map(([name, entry]) => [name, entry.label]));
+  };
+  const datatypes = {
+    invoice: { pattern: 'collect' },
+    orderline: { pattern: 'collect', label: 'Order Line' },
+    payment: { pattern: 'collect', label: null },
+  };
+
+  it('name: a datatype without its own label is labelled by its name; its own label wins; null gives none', () => {
+    expect(labels({ datatypeLabels: 'name' }, datatypes)).toMatchObject({
+      invoice: 'Invoice',
+      orderline: 'Order Line',
+      payment: undefined,
+    });
+  });
+
+  it('without it, a datatype has only the label it sets', () => {
+    expect(labels({}, datatypes)).toMatchObject({
+      invoice: undefined,
+      orderline: 'Order Line',
+      payment: undefined,
+    });
+  });
+
+  it('is refused with a copied manifest, where it would change nothing', () => {
+    const connector = { ...verbatimConnector(), datatypeLabels: 'name' };
+    expect(() => render(connector, verbatimFiles())).toThrow(
+      'connector.json: datatypeLabels: has no effect with manifestFile; edit raw/manifest.json instead',
+    );
+  });
+
+  it('is name or nothing (the schema says where)', () => {
+    expect(() => render({ ...minimalConnector(), datatypeLabels: 'title' })).toThrow(/datatypeLabels/);
+  });
+});
+
 describe('renderConnectorFiles: auth', () => {
   const systemFor = (auth: object) => {
     const files = render({ ...minimalConnector(), auth });

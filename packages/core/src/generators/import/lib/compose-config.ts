@@ -1,12 +1,13 @@
 import { RAW_DIR } from '../../../lib/layout';
 import { JsonObject, parseJson, toJsonText, type JsonValue, type JsonWritable } from '../../../lib/json';
 import type { DatatypePlan } from '../../../lib/adopt';
+import { labelByName } from '../../../lib/config/manifest-file';
 import type { PatchOperation } from '../../../lib/patch';
 import { labelFor } from '../../shared/names';
 import type { SourceConnector } from './read-source';
 import type { SystemParts } from './system-candidates';
 import { DEFAULT_DATATYPE_PATTERN, datatypePatterns } from '@sesam-connectors/template-pack';
-import { hoistDatatypeDefaults } from './datatype-defaults';
+import { entrySize, hoistDatatypeDefaults } from './datatype-defaults';
 
 /** Where an imported manifest that the engine cannot generate is kept (the `manifestFile`). */
 export const RAW_MANIFEST_FILE = `${RAW_DIR}/manifest.json`;
@@ -78,6 +79,29 @@ export interface Adoption {
   manifest?: readonly PatchOperation[];
 }
 
+/**
+ * Whether `datatypeLabels: "name"` says the source's datatype labels in fewer bytes: it drops every
+ * label that is the datatype's name with the first letter upper-cased, and costs itself plus a
+ * `"label": null` for each datatype the source gives no label.
+ */
+const labelsByName = (datatypes: SourceConnector['datatypes']): boolean => {
+  let saved = -entrySize('datatypeLabels', 'name');
+  for (const { name, entry } of datatypes) {
+    const label = entry.get('label');
+    if (label === undefined) saved -= entrySize('label', null);
+    else if (label === labelByName(name)) saved += entrySize('label', label);
+  }
+  return saved > 0;
+};
+
+/** A datatype's connector.json `label`: the source's, left out when `datatypeLabels` gives it, null when the source has none. */
+const labelOf = (name: string, entry: JsonObject, byName: boolean): JsonValue | undefined => {
+  const label = entry.get('label');
+  if (!byName) return label;
+  if (label === undefined) return null;
+  return label === labelByName(name) ? undefined : label;
+};
+
 /** Patch operations as a parsed connector.json value (objects in the order written). */
 const asJson = (operations: readonly PatchOperation[]): JsonValue =>
   parseJson(toJsonText(operations as unknown as JsonWritable, { compact: true }));
@@ -129,6 +153,7 @@ export const composePackage = (
   const generated = shape.manifest === 'generated' && parts !== undefined;
   const rawFiles = new Map<string, string>();
   const plans = new Map((adoption?.datatypes ?? []).map((plan) => [plan.name, plan]));
+  const byName = generated && labelsByName(source.datatypes);
   const patterns = new Map(
     [...plans.values()].flatMap((plan) =>
       plan.kind === 'pattern' ? [[plan.name, plan.pattern] as const] : [],
@@ -144,7 +169,7 @@ export const composePackage = (
         name,
         objectOf([
           pattern!,
-          ['label', generated ? entry.get('label') : undefined],
+          ['label', generated ? labelOf(name, entry, byName) : undefined],
           ...rest,
           ...(parts?.datatypes?.get(name) ?? []),
           ['manifest', generated ? without(entry, OWN_DATATYPE_FIELDS) : undefined],
@@ -168,6 +193,7 @@ export const composePackage = (
     ['$schema', SCHEMA_PATH],
     ['system', system],
     ['label', stringOr(source.manifest.get('system')) || labelFor(system)],
+    ['datatypeLabels', byName ? 'name' : undefined],
     ['auth', parts?.auth],
     ['manifest', generated ? without(source.manifest, generatedManifestFields(parts.auth)) : undefined],
     ['restSystem', parts?.restSystem],

@@ -9,7 +9,7 @@ import {
 } from '../../../lib/json';
 
 /** The bytes `"key":value,` takes in minified connector.json. */
-const entrySize = (key: string, value: JsonValue): number =>
+export const entrySize = (key: string, value: JsonValue): number =>
   JSON.stringify(key).length + toJsonText(value, { compact: true }).length + 2;
 
 /** A datatype of connector.json that renders its own pipes on `pattern` (not raw, not a reuse). */
