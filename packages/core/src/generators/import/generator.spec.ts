@@ -159,7 +159,7 @@ describe('import generator', () => {
     it('keeps each label when labelling by name would not be shorter', async () => {
       await run();
       expect(keysOf(config())).not.toContain('datatypeLabels');
-      expect(config()['datatypes']['order']['label']).toBe('Order');
+      expect(config()['datatypes']).toMatchObject({ order: { label: 'Order' } });
     });
 
     it('builds back to the source byte for byte', async () => {
