@@ -398,6 +398,21 @@ describe('import generator', () => {
       expect(built).toBe(SYSTEM_JSON);
     });
 
+    it('adopting, copies a system the pattern cannot render (systemFile) and still generates the manifest, its auth passed through', async () => {
+      const bigquery = { _id: '{{@ system @}}', type: 'system:bigquery', project: '{{@ subdomain @}}' };
+      write('templates/system.json', toCanonicalJson(bigquery));
+      await run({ verbatim: false });
+      expect(config()['systemFile']).toBe('raw/templates/system.json');
+      expect(keysOf(config())).not.toContain('manifestFile');
+      expect(keysOf(config())).not.toContain('auth');
+      expect(config()['manifest']).toEqual({ additional_parameters: { subdomain: {} }, auth: 'api_key' });
+      expect(changedPackagePaths(tree)).not.toContain('packages/connectors/shop/raw/manifest.json');
+      expect(prose()).toContain(because('it is not a "{{@ system @}}" system:rest system.'));
+      const built = renderTreeConnector(tree, 'shop');
+      expect(built.get('manifest.json')).toBe(toCanonicalJson(MANIFEST));
+      expect(built.get('templates/system.json')).toBe(toCanonicalJson(bigquery));
+    });
+
     it('--verbatim copies a system template that is not in the canonical layout (systemFile, with the manifest), saying why', async () => {
       write('templates/system.json', `${SYSTEM_JSON}\n`);
       await run();

@@ -137,8 +137,10 @@ function checkManifest(config: ConnectorConfig): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   const authType = config.auth?.type;
   for (const field of Object.keys(config.manifest)) {
-    // auth none generates no auth: the manifest's auth (and oauth2 block) may be passed through.
-    const passedThrough = authType === 'none' && (field === 'auth' || field === 'oauth2');
+    // auth none (and a copied system, which has no auth) generates no auth: the manifest's auth
+    // and oauth2 block may be passed through.
+    const noAuth = authType === 'none' || config.systemFile !== undefined;
+    const passedThrough = noAuth && (field === 'auth' || field === 'oauth2');
     const reason =
       (passedThrough ? undefined : GENERATED_MANIFEST_FIELDS[field]) ??
       (field === 'auth_variant' && (authType === 'tripletex' || authType === 'superoffice-ticket')

@@ -401,9 +401,11 @@ describe('systemFile: a verbatim system template (import)', () => {
     ]);
   });
 
-  it('needs manifestFile (a generated manifest takes its auth from auth)', () => {
-    expect(problemsWithout('manifestFile')).toEqual([
-      `${FILE}: systemFile: needs manifestFile: a generated manifest takes its auth from auth, which systemFile replaces; copy the manifest verbatim as well (e.g. "manifestFile": "raw/manifest.json")`,
+  it('takes a generated manifest, whose auth passes through manifest (it has no auth of its own)', () => {
+    expect(() => problemsWithout('manifestFile')).toThrow('connector.json was accepted');
+    const { manifestFile: _, ...connector } = verbatimConnector();
+    expect(problemsOf({ ...connector, auth: { type: 'api_key' } }, files)).toEqual([
+      `${FILE}: auth: has no effect with systemFile (the system template is copied from raw/templates/system.json); remove it`,
     ]);
   });
 

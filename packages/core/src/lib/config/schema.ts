@@ -104,7 +104,7 @@ const authSchema: JsonSchema = object('How the connector logs in.', {
 });
 
 const manifestSchema: JsonSchema = object(
-  'Top-level manifest fields passed through as they are (datatypes and system-template are generated, and auth and oauth2 from auth unless auth.type is none).',
+  'Top-level manifest fields passed through as they are (datatypes and system-template are generated, and auth and oauth2 from auth unless auth.type is none or systemFile is set).',
   {
     properties: {
       additional_parameters: object('Each key becomes the expand-time variable {{@ key @}} ($ENV(key)).', {
@@ -395,7 +395,7 @@ export function composeConnectorSchema(patterns: readonly DatatypePattern[] = da
       ),
       publish: publishSchema,
       systemFile: text(
-        "Import: copy this file (relative to the package: raw/<path in connector/>, e.g. raw/templates/system.json) verbatim as the system template instead of rendering it; the manifest's system-template names that path. Replaces auth and restSystem; needs manifestFile.",
+        "Import: copy this file (relative to the package: raw/<path in connector/>, e.g. raw/templates/system.json) verbatim as the system template instead of rendering it; the manifest's system-template names that path. Replaces auth and restSystem; a generated manifest beside it takes its auth and oauth2 from manifest (as with auth none).",
         { minLength: 1 },
       ),
       patches: { $ref: '#/definitions/connectorPatches' },

@@ -62,8 +62,8 @@ function checkManifestFile(config: ConnectorConfig, context: VerbatimCheckContex
 
 /**
  * `systemFile`: raw/<path in connector/> (the manifest's system-template is checked against it
- * when the build reads the manifest), a verbatim manifest with it, and no field that only a
- * rendered system uses.
+ * when the build reads the manifest), and no field that only a rendered system uses. A generated
+ * manifest beside it gets no auth from the pack (as with auth none): its auth passes through `manifest`.
  */
 function checkSystemFile(config: ConnectorConfig, context: VerbatimCheckContext): ConfigProblem[] {
   const file = config.systemFile;
@@ -81,12 +81,6 @@ function checkSystemFile(config: ConnectorConfig, context: VerbatimCheckContext)
     });
   } else {
     problems.push(...packageFileProblems('systemFile', file, context));
-  }
-  if (config.manifestFile === undefined) {
-    problems.push({
-      path: ['systemFile'],
-      message: `needs manifestFile: a generated manifest takes its auth from auth, which systemFile replaces; copy the manifest verbatim as well (e.g. "manifestFile": "${RAW_DIR}/manifest.json")`,
-    });
   }
   for (const field of ['auth', 'restSystem'] as const) {
     if (config[field] !== undefined) {

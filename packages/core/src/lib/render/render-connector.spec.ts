@@ -410,6 +410,31 @@ describe('renderConnectorFiles: raw datatypes and manifestFile', () => {
 describe('renderConnectorFiles: systemFile and the legacy shapes of imported packages', () => {
   const SYSTEM = verbatimFiles()['raw/templates/system.json']!;
 
+  it('generates the manifest beside a copied system: no auth but what manifest passes through, the copied system-template', () => {
+    const { manifestFile: _, ...connector } = verbatimConnector();
+    const files = render(
+      {
+        ...connector,
+        systemFile: 'raw/templates/sys.json',
+        manifest: { auth: 'open', additional_parameters: {} },
+        datatypes: { order: { pattern: 'raw', template: 'templates/order.json', label: 'Order' } },
+      },
+      { ...verbatimFiles(), 'raw/templates/sys.json': verbatimFiles()['raw/templates/system.json']! },
+    );
+    expect(Object.keys(files).sort()).toEqual([
+      'manifest.json',
+      'templates/order.json',
+      'templates/sys.json',
+    ]);
+    expect(parsed(files, 'manifest.json')).toEqual({
+      additional_parameters: {},
+      auth: 'open',
+      datatypes: { order: { label: 'Order', template: 'templates/order.json' } },
+      'system-template': 'templates/sys.json',
+    });
+    expect(files['templates/sys.json']).toBe(verbatimFiles()['raw/templates/system.json']);
+  });
+
   it('copies the system template verbatim, unparsed (even invalid JSON), with the manifest and raw templates', () => {
     const broken = '{\n  "_id": "{{@ system @}}"\n  "type": "system:rest"\n}';
     const files = render(verbatimConnector(), {

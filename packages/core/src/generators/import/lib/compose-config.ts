@@ -18,14 +18,16 @@ const GENERATED_MANIFEST_FIELDS = ['auth', 'oauth2', 'datatypes', 'system-templa
 /** Auth types whose manifest `auth_variant` the build writes. */
 const AUTH_VARIANT_TYPES = new Set(['tripletex', 'superoffice-ticket']);
 
-const generatedManifestFields = (auth: JsonObject): ReadonlySet<string> =>
-  new Set([
+const generatedManifestFields = (auth: JsonObject | undefined): ReadonlySet<string> => {
+  const type = auth?.get('type') ?? 'none'; // a copied system has no auth: the manifest gets none
+  return new Set([
     ...GENERATED_MANIFEST_FIELDS.filter(
       // auth none writes neither: the source's are passed through `manifest`.
-      (field) => auth.get('type') !== 'none' || (field !== 'auth' && field !== 'oauth2'),
+      (field) => type !== 'none' || (field !== 'auth' && field !== 'oauth2'),
     ),
-    ...(AUTH_VARIANT_TYPES.has(String(auth.get('type'))) ? ['auth_variant'] : []),
+    ...(AUTH_VARIANT_TYPES.has(String(type)) ? ['auth_variant'] : []),
   ]);
+};
 /** Datatype fields connector.json holds itself (the rest goes to the datatype's `manifest`). */
 const OWN_DATATYPE_FIELDS = new Set(['template', 'label']);
 
@@ -34,11 +36,10 @@ export type ManifestMode = 'generated' | 'file';
 
 /**
  * How the package reproduces the source: the system template rendered from connector.json's `auth`
- * and `restSystem`, with the manifest generated or copied; or both copied verbatim (`systemFile`
- * replaces auth, which a generated manifest needs).
+ * and `restSystem`, or copied verbatim (`systemFile`); the manifest generated or copied. Beside a
+ * copied system a generated manifest has no auth of its own: the source's passes through `manifest`.
  */
-export type PackageShape =
-  { system: SystemParts; manifest: ManifestMode } | { system: 'file'; manifest: 'file' };
+export type PackageShape = { system: SystemParts | 'file'; manifest: ManifestMode };
 
 /** A candidate package: connector.json's value and the verbatim files it needs (package-relative path → text). */
 export interface ComposedPackage {
@@ -150,7 +151,7 @@ export const composePackage = (
   { shareDefaults = true }: { readonly shareDefaults?: boolean } = {},
 ): ComposedPackage => {
   const parts = shape.system === 'file' ? undefined : shape.system;
-  const generated = shape.manifest === 'generated' && parts !== undefined;
+  const generated = shape.manifest === 'generated';
   const rawFiles = new Map<string, string>();
   const plans = new Map((adoption?.datatypes ?? []).map((plan) => [plan.name, plan]));
   const byName = generated && labelsByName(source.datatypes);
@@ -195,7 +196,7 @@ export const composePackage = (
     ['label', stringOr(source.manifest.get('system')) || labelFor(system)],
     ['datatypeLabels', byName ? 'name' : undefined],
     ['auth', parts?.auth],
-    ['manifest', generated ? without(source.manifest, generatedManifestFields(parts.auth)) : undefined],
+    ['manifest', generated ? without(source.manifest, generatedManifestFields(parts?.auth)) : undefined],
     ['restSystem', parts?.restSystem],
     ['datatypeDefaults', defaults],
     ['datatypes', datatypes],
