@@ -119,7 +119,8 @@ describe('import generator', () => {
       await run();
       expect(keysOf(config())).not.toContain('manifestFile');
       expect(config()['auth']).toEqual({ type: 'api_key' });
-      expect(config()['manifest']).toEqual({ additional_parameters: { subdomain: {} } });
+      // The build declares {{@ subdomain @}} (the one variable the templates read) itself.
+      expect(keysOf(config())).not.toContain('manifest');
       expect(config()['restSystem']).toEqual({
         urlPattern: 'https://{{@ subdomain @}}.example.com/api/%s',
         verifySsl: true,
@@ -127,6 +128,16 @@ describe('import generator', () => {
         properties: { rate_limiting_retries: 3 },
         operations: { 'order-list': { method: 'GET', url: 'orders' } },
       });
+    });
+
+    it('keeps additional_parameters that differ from what the templates read', async () => {
+      write(
+        'manifest.json',
+        toCanonicalJson({ ...MANIFEST, additional_parameters: { subdomain: {}, unused: {} } }),
+      );
+      await run();
+      expect(config()['manifest']).toEqual({ additional_parameters: { subdomain: {}, unused: {} } });
+      expectRoundTrip();
     });
 
     it('labels datatypes by name (datatypeLabels) when that is shorter, writing out the others', async () => {
@@ -405,7 +416,7 @@ describe('import generator', () => {
       expect(config()['systemFile']).toBe('raw/templates/system.json');
       expect(keysOf(config())).not.toContain('manifestFile');
       expect(keysOf(config())).not.toContain('auth');
-      expect(config()['manifest']).toEqual({ additional_parameters: { subdomain: {} }, auth: 'api_key' });
+      expect(config()['manifest']).toEqual({ auth: 'api_key' });
       expect(changedPackagePaths(tree)).not.toContain('packages/connectors/shop/raw/manifest.json');
       expect(prose()).toContain(because('it is not a "{{@ system @}}" system:rest system.'));
       const built = renderTreeConnector(tree, 'shop');

@@ -107,9 +107,10 @@ const manifestSchema: JsonSchema = object(
   'Top-level manifest fields passed through as they are (datatypes and system-template are generated, and auth and oauth2 from auth unless auth.type is none or systemFile is set).',
   {
     properties: {
-      additional_parameters: object('Each key becomes the expand-time variable {{@ key @}} ($ENV(key)).', {
-        additionalProperties: { type: 'object' },
-      }),
+      additional_parameters: object(
+        "Each key becomes the expand-time variable {{@ key @}} ($ENV(key)). Unset: every variable the templates and the system read that sesam (system, datatype, parent) and the datatypes' parameters do not define, each {} (none: no field).",
+        { additionalProperties: { type: 'object' } },
+      ),
       requires_service_api_access: {
         type: 'boolean',
         description: 'Login adds secret service_jwt and env service_url.',
@@ -317,8 +318,7 @@ function datatypeSchema(patterns: readonly DatatypePattern[]): JsonSchema {
       },
       label: {
         type: ['string', 'null'],
-        description:
-          'Manifest datatypes.<dt>.label. null: no label, although datatypeLabels would give one.',
+        description: 'Manifest datatypes.<dt>.label. null: no label, although datatypeLabels would give one.',
       },
       manifest: object('Extra manifest datatype fields (parent, parameters, sync_frequency, webhook, …).'),
       reuse: text("Use this other datatype's template file instead of rendering one (same pattern)."),

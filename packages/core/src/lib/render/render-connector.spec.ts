@@ -179,6 +179,36 @@ describe('renderConnectorFiles: system operations', () => {
   });
 });
 
+describe('renderConnectorFiles: additional_parameters', () => {
+  const declared = (connector: Record<string, any>) =>
+    parsed(render(connector), 'manifest.json').additional_parameters as Record<string, object> | undefined;
+  const { manifest: _, ...undeclared } = minimalConnector();
+
+  it('unset, declares every variable the templates and the system read that sesam and parameters do not define', () => {
+    const connector = {
+      ...undeclared,
+      restSystem: { urlPattern: 'https://{{@ subdomain @}}.acme.test/{{@ version @}}/%s' },
+      datatypes: {
+        ...undeclared.datatypes,
+        // `prefix` is this datatype's parameter, `datatype` and `system` are sesam's
+        invoice: { pattern: 'collect', manifest: { parameters: { prefix: 'x' } } },
+      },
+    };
+    expect(declared(connector)).toEqual({ service_url: {}, subdomain: {}, version: {} });
+  });
+
+  it('set, is written as it is, even where it misses a variable (the validator reports that)', () => {
+    expect(declared({ ...undeclared, manifest: { additional_parameters: { other: {} } } })).toEqual({
+      other: {},
+    });
+  });
+
+  it('unset, with no variable read, is not written at all', () => {
+    const connector = { ...undeclared, datatypes: { invoice: { pattern: 'collect' } } };
+    expect(Object.keys(parsed(render(connector), 'manifest.json'))).not.toContain('additional_parameters');
+  });
+});
+
 describe('renderConnectorFiles: datatypeLabels', () => {
   const labels = (extra: object, datatypes: object) => {
     const base = minimalConnector();

@@ -1,5 +1,13 @@
 import { RAW_DIR } from '../../../lib/layout';
-import { JsonObject, parseJson, toJsonText, type JsonValue, type JsonWritable } from '../../../lib/json';
+import {
+  isJsonObject,
+  JsonObject,
+  parseJson,
+  toJsonText,
+  type JsonValue,
+  type JsonWritable,
+} from '../../../lib/json';
+import { templateVariables } from '../../../lib/render';
 import type { DatatypePlan } from '../../../lib/adopt';
 import { labelByName } from '../../../lib/config/manifest-file';
 import type { PatchOperation } from '../../../lib/patch';
@@ -103,6 +111,25 @@ const labelOf = (name: string, entry: JsonObject, byName: boolean): JsonValue | 
   return label === labelByName(name) ? undefined : label;
 };
 
+/**
+ * The source manifest's top-level fields connector.json passes through: all but those the build
+ * generates, and `additional_parameters` when the build would declare the same (each variable the
+ * templates read, with no settings).
+ */
+const passedThrough = (source: SourceConnector, auth: JsonObject | undefined): JsonObject | undefined => {
+  const fields = without(source.manifest, generatedManifestFields(auth));
+  const declared = fields?.get('additional_parameters');
+  if (!isJsonObject(declared) || declared.size === 0) return fields;
+  if ([...declared.values()].some((value) => !isJsonObject(value) || value.size > 0)) return fields;
+  const parameters = source.datatypes.flatMap(({ entry }) => {
+    const given = entry.get('parameters');
+    return isJsonObject(given) ? [...given.keys()] : [];
+  });
+  const used = templateVariables(source.files, parameters);
+  const same = used.length === declared.size && used.every((name) => declared.has(name));
+  return same ? without(fields!, new Set(['additional_parameters'])) : fields;
+};
+
 /** Patch operations as a parsed connector.json value (objects in the order written). */
 const asJson = (operations: readonly PatchOperation[]): JsonValue =>
   parseJson(toJsonText(operations as unknown as JsonWritable, { compact: true }));
@@ -196,7 +223,7 @@ export const composePackage = (
     ['label', stringOr(source.manifest.get('system')) || labelFor(system)],
     ['datatypeLabels', byName ? 'name' : undefined],
     ['auth', parts?.auth],
-    ['manifest', generated ? without(source.manifest, generatedManifestFields(parts?.auth)) : undefined],
+    ['manifest', generated ? passedThrough(source, parts?.auth) : undefined],
     ['restSystem', parts?.restSystem],
     ['datatypeDefaults', defaults],
     ['datatypes', datatypes],
