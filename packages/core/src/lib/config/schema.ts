@@ -386,7 +386,7 @@ export function composeConnectorSchema(patterns: readonly DatatypePattern[] = da
       restSystem: restSystemSchema,
       datatypeDefaults: { $ref: '#/definitions/datatypeDefaults' },
       datatypes: object(
-        "Datatypes by name (lower-case letters and digits, starting with a letter; no -, /, spaces). With manifestFile (an imported connector) there may be none, and a raw datatype may keep its source's legacy name (a build warning).",
+        "Datatypes by name (lower-case letters and digits, starting with a letter; no -, /, spaces). With manifestFile (an imported connector) there may be none, and a datatype may keep its source's legacy name with '-', '_' or upper case (a build warning).",
         { additionalProperties: { $ref: '#/definitions/datatype' } },
       ),
       manifestFile: text(
