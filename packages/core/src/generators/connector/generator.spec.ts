@@ -38,7 +38,7 @@ describe('connector generator', () => {
     it('fills connector.json from the contract: system, label, api_key auth, {{@ base_url @}} URL', async () => {
       await run();
       expect(config()).toEqual({
-        $schema: '../../core/src/lib/config/connector.schema.json',
+        $schema: '../../core/schemas/connector.schema.json',
         system: 'demo',
         label: 'Demo',
         auth: { type: 'api_key' },
@@ -180,7 +180,7 @@ describe('connector generator', () => {
     it('rejects an unknown auth type, naming the option', async () => {
       await expectUserError(
         { auth: 'jwt' },
-        '--auth: unknown auth type "jwt". Use one of oauth2, api_key, tripletex, superoffice-ticket.',
+        '--auth: unknown auth type "jwt". Use one of oauth2, api_key, tripletex, superoffice-ticket, none.',
       );
     });
 

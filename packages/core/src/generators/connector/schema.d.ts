@@ -5,7 +5,7 @@ export interface ConnectorGeneratorSchema {
   label?: string;
   /** What the connector is for (README). */
   description?: string;
-  /** oauth2 | api_key | tripletex | superoffice-ticket. Default api_key. */
+  /** oauth2 | api_key | tripletex | superoffice-ticket | none. Default api_key. */
   auth?: string;
   /** The REST system's url_pattern; `%s` is where operation URLs go (appended when missing). */
   baseUrl?: string;

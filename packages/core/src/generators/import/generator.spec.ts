@@ -119,7 +119,8 @@ describe('import generator', () => {
       await run();
       expect(keysOf(config())).not.toContain('manifestFile');
       expect(config()['auth']).toEqual({ type: 'api_key' });
-      expect(config()['manifest']).toEqual({ additional_parameters: { subdomain: {} } });
+      // The build declares {{@ subdomain @}} (the one variable the templates read) itself.
+      expect(keysOf(config())).not.toContain('manifest');
       expect(config()['restSystem']).toEqual({
         urlPattern: 'https://{{@ subdomain @}}.example.com/api/%s',
         verifySsl: true,
@@ -127,6 +128,49 @@ describe('import generator', () => {
         properties: { rate_limiting_retries: 3 },
         operations: { 'order-list': { method: 'GET', url: 'orders' } },
       });
+    });
+
+    it('keeps additional_parameters that differ from what the templates read', async () => {
+      write(
+        'manifest.json',
+        toCanonicalJson({ ...MANIFEST, additional_parameters: { subdomain: {}, unused: {} } }),
+      );
+      await run();
+      expect(config()['manifest']).toEqual({ additional_parameters: { subdomain: {}, unused: {} } });
+      expectRoundTrip();
+    });
+
+    it('labels datatypes by name (datatypeLabels) when that is shorter, writing out the others', async () => {
+      const datatypes = {
+        invoice: { label: 'Invoice', template: 'templates/order.json' },
+        order: { label: 'Order', template: 'templates/order.json' },
+        orderline: { label: 'Order Line', template: 'templates/order.json' },
+        payment: { label: 'Payment', template: 'templates/order.json' },
+        refund: { template: 'templates/order.json' },
+      };
+      write('manifest.json', toCanonicalJson({ ...MANIFEST, datatypes }));
+      await run();
+      expect(config()['datatypeLabels']).toBe('name');
+      expect(
+        Object.fromEntries(
+          Object.entries(config()['datatypes'] as Record<string, { label?: string | null }>).map(
+            ([name, datatype]) => [name, datatype.label],
+          ),
+        ),
+      ).toEqual({
+        invoice: undefined,
+        order: undefined,
+        orderline: 'Order Line',
+        payment: undefined,
+        refund: null,
+      });
+      expectRoundTrip();
+    });
+
+    it('keeps each label when labelling by name would not be shorter', async () => {
+      await run();
+      expect(keysOf(config())).not.toContain('datatypeLabels');
+      expect(config()['datatypes']).toMatchObject({ order: { label: 'Order' } });
     });
 
     it('builds back to the source byte for byte', async () => {
@@ -365,6 +409,21 @@ describe('import generator', () => {
       expect(built).toBe(SYSTEM_JSON);
     });
 
+    it('adopting, copies a system the pattern cannot render (systemFile) and still generates the manifest, its auth passed through', async () => {
+      const bigquery = { _id: '{{@ system @}}', type: 'system:bigquery', project: '{{@ subdomain @}}' };
+      write('templates/system.json', toCanonicalJson(bigquery));
+      await run({ verbatim: false });
+      expect(config()['systemFile']).toBe('raw/templates/system.json');
+      expect(keysOf(config())).not.toContain('manifestFile');
+      expect(keysOf(config())).not.toContain('auth');
+      expect(config()['manifest']).toEqual({ auth: 'api_key' });
+      expect(changedPackagePaths(tree)).not.toContain('packages/connectors/shop/raw/manifest.json');
+      expect(prose()).toContain(because('it is not a "{{@ system @}}" system:rest system.'));
+      const built = renderTreeConnector(tree, 'shop');
+      expect(built.get('manifest.json')).toBe(toCanonicalJson(MANIFEST));
+      expect(built.get('templates/system.json')).toBe(toCanonicalJson(bigquery));
+    });
+
     it('--verbatim copies a system template that is not in the canonical layout (systemFile, with the manifest), saying why', async () => {
       write('templates/system.json', `${SYSTEM_JSON}\n`);
       await run();
@@ -391,11 +450,33 @@ describe('import generator', () => {
       expect(prose()).toContain(because('it is not a single system object.'));
     });
 
+    it('renders a system that sends no login as auth none, with its own basic authentication properties', async () => {
+      const open = {
+        _id: '{{@ system @}}',
+        authentication: 'basic',
+        operations: {},
+        password: '',
+        type: 'system:rest',
+        url_pattern: 'https://x.example.com/%s',
+        username: '$SECRET(api_key)',
+        verify_ssl: true,
+      };
+      write('templates/system.json', toCanonicalJson(open));
+      await run();
+      expect(config()['auth']).toEqual({ type: 'none' });
+      expect(config()['restSystem']).toMatchObject({
+        properties: { authentication: 'basic', password: '', username: '$SECRET(api_key)' },
+      });
+      expect(keysOf(config())).not.toContain('systemFile');
+      expectRoundTrip();
+    });
+
     it('copies a system whose auth settings no auth type renders', async () => {
       write(
         'templates/system.json',
         toCanonicalJson({
           _id: '{{@ system @}}',
+          headers: {},
           type: 'system:rest',
           url_pattern: 'https://x.example.com/%s',
           verify_ssl: true,

@@ -213,6 +213,20 @@ describe('planning datatypes onto the pack', () => {
     expect(planned).toMatchObject({ kind: 'pattern', patchSize: 0 });
   });
 
+  it('adopts a legacy datatype name (-, _, upper case) whose pipes spell it out, and keeps raw a name that changes a path', () => {
+    const spelled = (name: string) =>
+      JSON.parse(JSON.stringify(apiCollect).replaceAll('{{@ datatype @}}', name));
+    const planned = plan(
+      { 'templates/business-unit.json': spelled('business-unit'), 'templates/a.b.json': spelled('a.b') },
+      [
+        ['business-unit', 'templates/business-unit.json'],
+        ['a.b', 'templates/a.b.json'],
+      ],
+    );
+    expect(planned[0]).toMatchObject({ kind: 'pattern', pattern: 'collect', patchSize: 0 });
+    expect(planned[1]).toMatchObject({ kind: 'raw', reason: expect.stringContaining(`contains '.'`) });
+  });
+
   it('keeps raw, saying why, what no pattern can describe', () => {
     const planned = plan(
       {

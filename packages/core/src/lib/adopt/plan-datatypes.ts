@@ -1,6 +1,6 @@
 import type { DatatypePattern } from '@sesam-connectors/template-pack';
 import { toConfigValue } from '../config/config-value';
-import { nameProblem } from '../config/names';
+import { isLegacyDatatypeName, nameProblem } from '../config/names';
 import type { ConfigObject } from '../config/types';
 import { toCanonicalJson, toJsonText, type JsonObject, type JsonValue } from '../json';
 import { renderPatternPipes, type LoadedTemplatePack } from '../render';
@@ -201,6 +201,7 @@ export function planDatatypes(input: AdoptionInput, pack: LoadedTemplatePack): D
       continue;
     }
     const badName = names
+      .filter((name) => !isLegacyDatatypeName(name))
       .map((name) => nameProblem('datatype', name))
       .find((problem) => problem !== undefined);
     if (badName !== undefined) {

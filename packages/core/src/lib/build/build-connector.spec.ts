@@ -161,7 +161,8 @@ describe('buildConnector: bad input changes nothing on disk', () => {
     const pkg = writeConnectorPackage(tempDir(), 'acme', minimalConnector());
     buildConnector(pkg);
     const before = outputOf(pkg);
-    const { manifest: _, ...undeclared } = minimalConnector(); // {{@ service_url @}} no longer declared
+    // {{@ service_url @}} no longer declared (set additional_parameters are not derived from the templates)
+    const undeclared = { ...minimalConnector(), manifest: { additional_parameters: {} } };
     writeConnectorPackage(join(pkg, '..'), 'acme', undeclared);
     const error = thrownBy(() => buildConnector(pkg));
     expect(error).toBeInstanceOf(ConnectorValidationError);
@@ -177,7 +178,8 @@ describe('buildConnector: bad input changes nothing on disk', () => {
 
   it('accepts the errors of the rules it is told to (acceptedRules) as warnings, and still fails on the others', async () => {
     const pkg = writeConnectorPackage(tempDir(), 'acme', minimalConnector());
-    const { manifest: _, ...undeclared } = minimalConnector(); // {{@ service_url @}} no longer declared
+    // {{@ service_url @}} no longer declared (set additional_parameters are not derived from the templates)
+    const undeclared = { ...minimalConnector(), manifest: { additional_parameters: {} } };
     writeConnectorPackage(join(pkg, '..'), 'acme', undeclared);
     const error = thrownBy(() => buildConnector(pkg, { acceptedRules: ['sesam/collect-template'] }));
     expect(error).toBeInstanceOf(ConnectorValidationError);
@@ -350,7 +352,8 @@ describe('buildConnector: a validation store', () => {
 
   it('never stores a validation with errors: the next build fails the same way', async () => {
     const store = folderValidationStore(join(tempDir(), 'validated'));
-    const { manifest: _, ...undeclared } = minimalConnector(); // {{@ service_url @}} no longer declared
+    // {{@ service_url @}} no longer declared (set additional_parameters are not derived from the templates)
+    const undeclared = { ...minimalConnector(), manifest: { additional_parameters: {} } };
     const pkg = writeConnectorPackage(tempDir(), 'acme', undeclared);
     for (let run = 0; run < 2; run++) {
       expect(thrownBy(() => buildConnector(pkg, { validationStore: store }))).toBeInstanceOf(

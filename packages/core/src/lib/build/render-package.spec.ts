@@ -35,7 +35,8 @@ describe('packageBuildProblems: what the build would fail on, as lines', () => {
     expect(packageBuildProblems(sourceOf({ ...minimalConnector(), label: 7 }), 'acme/connector')).toEqual([
       'acme/connector.json: label: must be a string (found the number 7)',
     ]);
-    const { manifest: _, ...undeclared } = minimalConnector(); // {{@ service_url @}} no longer declared
+    // {{@ service_url @}} no longer declared (set additional_parameters are not derived from the templates)
+    const undeclared = { ...minimalConnector(), manifest: { additional_parameters: {} } };
     expect(packageBuildProblems(sourceOf(undeclared), 'acme/connector')).toEqual([
       "templates/order.json:[4].source.entities[0].properties.webhook.address  error  strict/undefined-variable  'service_url' is undefined, so it renders as \"\" (for datatype order) (declare 'service_url' in manifest additional_parameters (it becomes $ENV(service_url)) or in the datatype's parameters)",
     ]);

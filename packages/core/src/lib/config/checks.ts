@@ -45,6 +45,7 @@ const AUTH_SYSTEM_KEYS: { readonly [type in AuthType]: (auth: AuthConfig) => rea
   api_key: (auth) => (auth.apiKeyStyle === 'basic' ? ['authentication', 'username', 'password'] : []),
   tripletex: () => ['authentication', 'tripletex'],
   'superoffice-ticket': () => [],
+  none: () => [],
 };
 
 /** Which auth types each optional auth field belongs to. */
@@ -137,8 +138,12 @@ function checkManifest(config: ConnectorConfig): ConfigProblem[] {
   const problems: ConfigProblem[] = [];
   const authType = config.auth?.type;
   for (const field of Object.keys(config.manifest)) {
+    // auth none (and a copied system, which has no auth) generates no auth: the manifest's auth
+    // and oauth2 block may be passed through.
+    const noAuth = authType === 'none' || config.systemFile !== undefined;
+    const passedThrough = noAuth && (field === 'auth' || field === 'oauth2');
     const reason =
-      GENERATED_MANIFEST_FIELDS[field] ??
+      (passedThrough ? undefined : GENERATED_MANIFEST_FIELDS[field]) ??
       (field === 'auth_variant' && (authType === 'tripletex' || authType === 'superoffice-ticket')
         ? `it is generated from auth.type ${authType}`
         : undefined);

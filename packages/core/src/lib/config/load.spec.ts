@@ -401,9 +401,11 @@ describe('systemFile: a verbatim system template (import)', () => {
     ]);
   });
 
-  it('needs manifestFile (a generated manifest takes its auth from auth)', () => {
-    expect(problemsWithout('manifestFile')).toEqual([
-      `${FILE}: systemFile: needs manifestFile: a generated manifest takes its auth from auth, which systemFile replaces; copy the manifest verbatim as well (e.g. "manifestFile": "raw/manifest.json")`,
+  it('takes a generated manifest, whose auth passes through manifest (it has no auth of its own)', () => {
+    expect(() => problemsWithout('manifestFile')).toThrow('connector.json was accepted');
+    const { manifestFile: _, ...connector } = verbatimConnector();
+    expect(problemsOf({ ...connector, auth: { type: 'api_key' } }, files)).toEqual([
+      `${FILE}: auth: has no effect with systemFile (the system template is copied from raw/templates/system.json); remove it`,
     ]);
   });
 
@@ -453,7 +455,7 @@ describe('systemFile: a verbatim system template (import)', () => {
   });
 });
 
-describe('legacy shapes an imported package keeps (manifestFile only, raw datatypes only)', () => {
+describe('legacy shapes an imported package keeps (manifestFile only)', () => {
   const files = Object.keys(verbatimFiles({ 'business-unit': 'templates/business-unit.json' }));
   const importedWith = (datatypes: Record<string, unknown>): Record<string, any> => ({
     ...verbatimConnector(),
@@ -475,24 +477,23 @@ describe('legacy shapes an imported package keeps (manifestFile only, raw dataty
     ]);
   });
 
-  it('rejects the legacy name on a datatype the engine renders, even with manifestFile', () => {
+  it('accepts the legacy name on a datatype the engine renders with manifestFile, with a warning', () => {
     const { systemFile: _, ...connector } = importedWith({ 'order-line': { pattern: 'collect' } });
     const { auth, restSystem } = minimalConnector();
     Object.assign(connector, { auth, restSystem });
-    expect(problemsOf(connector, files)).toEqual([
+    expect(() => problemsOf(connector, files)).toThrow('connector.json was accepted');
+    expect(warningsOf(connector)).toEqual([
       `${FILE}: datatypes["order-line"]: datatype name "order-line" contains '-': the sesam tooling splits pipe ids and file names (<system>-<datatype>-<role>) on '-', so the datatype would be cut apart; ` +
         `datatype names are lower-case ASCII letters and digits starting with a letter (e.g. "orderline"). ` +
-        "A package with manifestFile keeps such a name only on a raw datatype without operations (nothing the build renders is named after it), and only when it breaks the rule with '-', '_' or upper case alone",
+        "Kept as imported (raw/manifest.json is a verbatim copy, and the pipes, template file and operations the pattern renders carry the name as the source's did), and sesam validate's strict/datatype-name reports it too; rename it in both and here when you can",
     ]);
   });
 
-  it('rejects the legacy name on a raw datatype with operations (the build would name them after it)', () => {
-    const { systemFile: _, ...connector } = importedWith({
-      'order-line': { ...raw('templates/business-unit.json'), operations: { list: { url: 'x' } } },
-    });
+  it('rejects a name that breaks the rule with more than -, _ or upper case on a rendered datatype, even with manifestFile', () => {
+    const { systemFile: _, ...connector } = importedWith({ 'order.line': { pattern: 'collect' } });
     const { auth, restSystem } = minimalConnector();
     expect(problemsOf({ ...connector, auth, restSystem }, files)[0]).toMatch(
-      /^.*datatypes\["order-line"\]: datatype name "order-line" contains '-'.*only on a raw datatype without operations/,
+      /^.*datatypes\["order\.line"\]: datatype name "order\.line" contains '\.'.*A package with manifestFile keeps such a name only when it breaks the rule with '-', '_' or upper case alone$/,
     );
   });
 

@@ -13,15 +13,31 @@ export interface RenderedDatatype {
   readonly manifest: { readonly [field: string]: unknown };
 }
 
-/** The manifest template path of every datatype: its own file, its reuse target's, or its raw path. */
+/** The label `datatypeLabels: "name"` gives a datatype: its name, first letter upper-cased. */
+export const labelByName = (name: string): string => name.charAt(0).toUpperCase() + name.slice(1);
+
+/** A datatype's manifest label: its own, else the one `datatypeLabels` gives, else none (also for `null`). */
+const manifestLabel = (config: ConnectorConfig, name: string): string | undefined => {
+  const own = config.datatypes[name]!.label;
+  if (own !== undefined) return own ?? undefined;
+  return config.datatypeLabels === 'name' ? labelByName(name) : undefined;
+};
+
+/**
+ * Every datatype as the manifest lists it: its label (see `manifestLabel`), and its template path —
+ * its own file, its reuse target's, or its raw path.
+ */
 export function renderedDatatypes(config: ConnectorConfig): RenderedDatatype[] {
-  return Object.entries(config.datatypes).map(([name, datatype]) => ({
-    name,
-    ...(datatype.label === undefined ? {} : { label: datatype.label }),
-    template:
-      datatype.pattern === 'raw' ? datatype.template! : `${TEMPLATES_DIR}/${datatype.reuse ?? name}.json`,
-    manifest: datatype.manifest,
-  }));
+  return Object.entries(config.datatypes).map(([name, datatype]) => {
+    const label = manifestLabel(config, name);
+    return {
+      name,
+      ...(label === undefined ? {} : { label }),
+      template:
+        datatype.pattern === 'raw' ? datatype.template! : `${TEMPLATES_DIR}/${datatype.reuse ?? name}.json`,
+      manifest: datatype.manifest,
+    };
+  });
 }
 
 /**

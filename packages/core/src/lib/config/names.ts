@@ -4,6 +4,13 @@ import { TEMPLATES_DIR } from '../layout';
 /** System and datatype names: lower-case ASCII letters and digits, starting with a letter. */
 export const NAME_PATTERN = /^[a-z][a-z0-9]*$/;
 
+/**
+ * A legacy datatype name an imported package (one with `manifestFile`) may keep, with a warning: it
+ * breaks the naming rule only with '-', '_' or upper case — nothing that changes a path (no '/', '\\',
+ * '.', whitespace) and a leading letter.
+ */
+export const isLegacyDatatypeName = (name: string): boolean => /^[A-Za-z][A-Za-z0-9_-]*$/.test(name);
+
 /** What kind of name is checked; the wording of the explanation depends on it. */
 export type NameKind = 'datatype' | 'system';
 

@@ -9,7 +9,7 @@ import {
 } from './schema-validator';
 import { precompiledValidatorCode } from './validator-code';
 
-const SCHEMA_PATH = join(__dirname, CONNECTOR_SCHEMA_FILE);
+const SCHEMA_PATH = join(__dirname, '../../../schemas', CONNECTOR_SCHEMA_FILE);
 const VALIDATOR_PATH = join(__dirname, PRECOMPILED_VALIDATOR_FILE);
 
 describe('connector.schema.json', () => {

@@ -9,7 +9,10 @@ import { toCanonicalJson, type JsonWritable } from '../json';
 import { GUARD_DIGEST_PATTERN } from '../patch';
 import { AUTH_TYPES } from './types';
 
-/** The committed schema file (for `$schema` in connector.json); generated from this module. */
+/**
+ * The committed schema file (for `$schema` in connector.json), packages/core/schemas/<this> — published
+ * as @sesam-connectors/core/schemas/connector.schema.json; generated from this module.
+ */
 export const CONNECTOR_SCHEMA_FILE = 'connector.schema.json';
 
 const NAME_REGEX = '^[a-z][a-z0-9]*$';
@@ -60,7 +63,7 @@ const authSchema: JsonSchema = object('How the connector logs in.', {
     type: {
       enum: AUTH_TYPES,
       description:
-        'oauth2 | api_key | tripletex (api_key + auth_variant tripletex) | superoffice-ticket (oauth2 + auth_variant superoffice-ticket).',
+        'oauth2 | api_key | tripletex (api_key + auth_variant tripletex) | superoffice-ticket (oauth2 + auth_variant superoffice-ticket) | none (the manifest declares no auth and the system template gets no login: an open API, or one the system logs in to through its own restSystem.properties or restSystem.headers).',
     },
     loginUrl: text(
       'oauth2, superoffice-ticket: manifest oauth2.login_url (copied as is; manifests are not expanded).',
@@ -101,12 +104,13 @@ const authSchema: JsonSchema = object('How the connector logs in.', {
 });
 
 const manifestSchema: JsonSchema = object(
-  'Top-level manifest fields passed through as they are (auth, oauth2, datatypes and system-template are generated).',
+  'Top-level manifest fields passed through as they are (datatypes and system-template are generated, and auth and oauth2 from auth unless auth.type is none or systemFile is set).',
   {
     properties: {
-      additional_parameters: object('Each key becomes the expand-time variable {{@ key @}} ($ENV(key)).', {
-        additionalProperties: { type: 'object' },
-      }),
+      additional_parameters: object(
+        "Each key becomes the expand-time variable {{@ key @}} ($ENV(key)). Unset: every variable the templates and the system read that sesam (system, datatype, parent) and the datatypes' parameters do not define, each {} (none: no field).",
+        { additionalProperties: { type: 'object' } },
+      ),
       requires_service_api_access: {
         type: 'boolean',
         description: 'Login adds secret service_jwt and env service_url.',
@@ -330,7 +334,10 @@ function datatypeSchema(patterns: readonly DatatypePattern[]): JsonSchema {
         ].join('\n'),
         ...(defaulted ? { default: DEFAULT_DATATYPE_PATTERN } : {}),
       },
-      label: text('Manifest datatypes.<dt>.label.'),
+      label: {
+        type: ['string', 'null'],
+        description: 'Manifest datatypes.<dt>.label. null: no label, although datatypeLabels would give one.',
+      },
       manifest: object('Extra manifest datatype fields (parent, parameters, sync_frequency, webhook, …).'),
       reuse: text("Use this other datatype's template file instead of rendering one (same pattern)."),
       template: text(
@@ -387,12 +394,17 @@ export function composeConnectorSchema(patterns: readonly DatatypePattern[] = da
       ),
       label: text('Human name (README title).', { minLength: 1 }),
       description: text('README text.'),
+      datatypeLabels: {
+        enum: ['name'],
+        description:
+          'name: every datatype without its own label gets its name with the first letter upper-cased (order → Order) as its manifest label; a datatype\'s label wins, and "label": null gives it none.',
+      },
       auth: { $ref: '#/definitions/auth' },
       manifest: manifestSchema,
       restSystem: restSystemSchema,
       datatypeDefaults: { $ref: '#/definitions/datatypeDefaults' },
       datatypes: object(
-        "Datatypes by name (lower-case letters and digits, starting with a letter; no -, /, spaces). With manifestFile (an imported connector) there may be none, and a raw datatype may keep its source's legacy name (a build warning).",
+        "Datatypes by name (lower-case letters and digits, starting with a letter; no -, /, spaces). With manifestFile (an imported connector) there may be none, and a datatype may keep its source's legacy name with '-', '_' or upper case (a build warning).",
         { additionalProperties: { $ref: '#/definitions/datatype' } },
       ),
       manifestFile: text(
@@ -401,7 +413,7 @@ export function composeConnectorSchema(patterns: readonly DatatypePattern[] = da
       ),
       publish: publishSchema,
       systemFile: text(
-        "Import: copy this file (relative to the package: raw/<path in connector/>, e.g. raw/templates/system.json) verbatim as the system template instead of rendering it; the manifest's system-template names that path. Replaces auth and restSystem; needs manifestFile.",
+        "Import: copy this file (relative to the package: raw/<path in connector/>, e.g. raw/templates/system.json) verbatim as the system template instead of rendering it; the manifest's system-template names that path. Replaces auth and restSystem; a generated manifest beside it takes its auth and oauth2 from manifest (as with auth none).",
         { minLength: 1 },
       ),
       patches: { $ref: '#/definitions/connectorPatches' },

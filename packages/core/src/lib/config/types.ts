@@ -11,8 +11,14 @@ export interface ConfigObject {
   [key: string]: ConfigJson;
 }
 
-export type AuthType = 'oauth2' | 'api_key' | 'tripletex' | 'superoffice-ticket';
-export const AUTH_TYPES: readonly AuthType[] = ['oauth2', 'api_key', 'tripletex', 'superoffice-ticket'];
+export type AuthType = 'oauth2' | 'api_key' | 'tripletex' | 'superoffice-ticket' | 'none';
+export const AUTH_TYPES: readonly AuthType[] = [
+  'oauth2',
+  'api_key',
+  'tripletex',
+  'superoffice-ticket',
+  'none',
+];
 
 export interface AuthConfig {
   type: AuthType;
@@ -45,7 +51,8 @@ export interface RestSystemConfig {
 
 export interface DatatypeConfig {
   pattern: DatatypePatternName;
-  label?: string;
+  /** The manifest label; null: none, although `datatypeLabels` would give one. */
+  label?: string | null;
   manifest: ConfigObject;
   reuse?: string;
   /** raw only: path relative to connector/ of the verbatim file kept in raw/. */
@@ -74,6 +81,8 @@ export interface ConnectorConfig {
   system: string;
   label: string;
   description?: string;
+  /** `name`: a datatype without its own label is labelled by its name, first letter upper-cased. */
+  datatypeLabels?: 'name';
   /** How the connector logs in; absent with `systemFile` (see `rendersSystem`). */
   auth?: AuthConfig;
   /** Top-level manifest fields passed through as they are. */

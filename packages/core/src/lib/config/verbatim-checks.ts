@@ -1,5 +1,5 @@
 import { isInsideRelativePath } from '../fs/relative-path';
-import { nameProblem } from './names';
+import { isLegacyDatatypeName, nameProblem } from './names';
 import { MANIFEST_FILE, RAW_DIR } from '../layout';
 import { systemTemplatePath } from './package-layout';
 import { dottedPath, type ConfigFindings, type ConfigProblem } from './problems';
@@ -13,19 +13,15 @@ export interface VerbatimCheckContext {
 
 /**
  * Whether the package copies its manifest verbatim (`manifestFile`, an imported connector). Only
- * such a package may keep its source's legacy shapes: no datatypes, raw datatypes with names that
- * break the naming rule, raw templates the manifest names but the source never had. Each is a build
- * warning; a datatype the engine renders, and any package whose manifest it generates, keeps the rules.
+ * such a package may keep its source's legacy shapes: no datatypes, datatype names that break the
+ * naming rule with '-', '_' or upper case (the source's pipes, files and operations carry them, and
+ * import proves the expansion equal), raw templates the manifest names but the source never had.
+ * Each is a build warning; a package whose manifest the build generates keeps the rules.
  */
 export const keepsSourceManifest = (config: ConnectorConfig): boolean => config.manifestFile !== undefined;
 
-/**
- * A legacy datatype name a verbatim package may keep: it breaks the naming rule only with '-', '_'
- * or upper case — nothing that changes a path (no '/', '\', '.', whitespace) and a leading letter.
- */
-const LEGACY_DATATYPE_NAME = /^[A-Za-z][A-Za-z0-9_-]*$/;
 const LEGACY_NAME_RULE =
-  "A package with manifestFile keeps such a name only on a raw datatype without operations (nothing the build renders is named after it), and only when it breaks the rule with '-', '_' or upper case alone";
+  "A package with manifestFile keeps such a name only when it breaks the rule with '-', '_' or upper case alone";
 
 /** A package-relative file the build copies: inside the package, and there. */
 function packageFileProblems(field: string, file: string, context: VerbatimCheckContext): ConfigProblem[] {
@@ -54,6 +50,7 @@ function checkManifestFile(config: ConnectorConfig, context: VerbatimCheckContex
     });
   }
   const noEffect = `has no effect with manifestFile; edit ${file} instead`;
+  if (config.datatypeLabels !== undefined) problems.push({ path: ['datatypeLabels'], message: noEffect });
   for (const [name, datatype] of Object.entries(config.datatypes)) {
     if (datatype.label !== undefined)
       problems.push({ path: ['datatypes', name, 'label'], message: noEffect });
@@ -65,8 +62,8 @@ function checkManifestFile(config: ConnectorConfig, context: VerbatimCheckContex
 
 /**
  * `systemFile`: raw/<path in connector/> (the manifest's system-template is checked against it
- * when the build reads the manifest), a verbatim manifest with it, and no field that only a
- * rendered system uses.
+ * when the build reads the manifest), and no field that only a rendered system uses. A generated
+ * manifest beside it gets no auth from the pack (as with auth none): its auth passes through `manifest`.
  */
 function checkSystemFile(config: ConnectorConfig, context: VerbatimCheckContext): ConfigProblem[] {
   const file = config.systemFile;
@@ -84,12 +81,6 @@ function checkSystemFile(config: ConnectorConfig, context: VerbatimCheckContext)
     });
   } else {
     problems.push(...packageFileProblems('systemFile', file, context));
-  }
-  if (config.manifestFile === undefined) {
-    problems.push({
-      path: ['systemFile'],
-      message: `needs manifestFile: a generated manifest takes its auth from auth, which systemFile replaces; copy the manifest verbatim as well (e.g. "manifestFile": "${RAW_DIR}/manifest.json")`,
-    });
   }
   for (const field of ['auth', 'restSystem'] as const) {
     if (config[field] !== undefined) {
@@ -126,11 +117,13 @@ function checkLegacyShapes(config: ConnectorConfig, context: VerbatimCheckContex
   for (const [name, datatype] of Object.entries(config.datatypes)) {
     const raw = datatype.pattern === 'raw';
     const problem = nameProblem('datatype', name);
-    const kept = raw && Object.keys(datatype.operations).length === 0 && LEGACY_DATATYPE_NAME.test(name);
-    if (problem !== undefined && kept) {
+    if (problem !== undefined && isLegacyDatatypeName(name)) {
+      const kept = raw
+        ? `${file} and the template are verbatim copies`
+        : `${file} is a verbatim copy, and the pipes, template file and operations the pattern renders carry the name as the source's did`;
       findings.warnings.push({
         path: ['datatypes', name],
-        message: `${problem}. Kept as imported (${file} and the template are verbatim copies), and sesam validate's strict/datatype-name reports it too; rename it in both and here when you can`,
+        message: `${problem}. Kept as imported (${kept}), and sesam validate's strict/datatype-name reports it too; rename it in both and here when you can`,
       });
     } else if (problem !== undefined) {
       findings.errors.push({ path: ['datatypes', name], message: `${problem}. ${LEGACY_NAME_RULE}` });

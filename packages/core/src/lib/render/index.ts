@@ -12,3 +12,4 @@ export {
 export { loadTemplatePack, templateFile, TemplatePackError, type LoadedTemplatePack } from './template-pack';
 export { json } from './json-text';
 export { PatchApplyError, type RenderedPipe } from './patches';
+export { templateVariables } from './template-variables';

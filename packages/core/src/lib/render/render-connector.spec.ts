@@ -179,6 +179,77 @@ describe('renderConnectorFiles: system operations', () => {
   });
 });
 
+describe('renderConnectorFiles: additional_parameters', () => {
+  const declared = (connector: Record<string, any>) =>
+    parsed(render(connector), 'manifest.json').additional_parameters as Record<string, object> | undefined;
+  const { manifest: _, ...undeclared } = minimalConnector();
+
+  it('unset, declares every variable the templates and the system read that sesam and parameters do not define', () => {
+    const connector = {
+      ...undeclared,
+      restSystem: { urlPattern: 'https://{{@ subdomain @}}.acme.test/{{@ version @}}/%s' },
+      datatypes: {
+        ...undeclared.datatypes,
+        // `prefix` is this datatype's parameter, `datatype` and `system` are sesam's
+        invoice: { pattern: 'collect', manifest: { parameters: { prefix: 'x' } } },
+      },
+    };
+    expect(declared(connector)).toEqual({ service_url: {}, subdomain: {}, version: {} });
+  });
+
+  it('set, is written as it is, even where it misses a variable (the validator reports that)', () => {
+    expect(declared({ ...undeclared, manifest: { additional_parameters: { other: {} } } })).toEqual({
+      other: {},
+    });
+  });
+
+  it('unset, with no variable read, is not written at all', () => {
+    const connector = { ...undeclared, datatypes: { invoice: { pattern: 'collect' } } };
+    expect(Object.keys(parsed(render(connector), 'manifest.json'))).not.toContain('additional_parameters');
+  });
+});
+
+describe('renderConnectorFiles: datatypeLabels', () => {
+  const labels = (extra: object, datatypes: object) => {
+    const base = minimalConnector();
+    const files = render({ ...base, ...extra, datatypes: { ...base.datatypes, ...datatypes } });
+    const listed = parsed(files, 'manifest.json').datatypes as Record<string, { label?: string }>;
+    return Object.fromEntries(Object.entries(listed).map(([name, entry]) => [name, entry.label]));
+  };
+  const datatypes = {
+    invoice: { pattern: 'collect' },
+    orderline: { pattern: 'collect', label: 'Order Line' },
+    payment: { pattern: 'collect', label: null },
+  };
+
+  it('name: a datatype without its own label is labelled by its name; its own label wins; null gives none', () => {
+    expect(labels({ datatypeLabels: 'name' }, datatypes)).toMatchObject({
+      invoice: 'Invoice',
+      orderline: 'Order Line',
+      payment: undefined,
+    });
+  });
+
+  it('without it, a datatype has only the label it sets', () => {
+    expect(labels({}, datatypes)).toMatchObject({
+      invoice: undefined,
+      orderline: 'Order Line',
+      payment: undefined,
+    });
+  });
+
+  it('is refused with a copied manifest, where it would change nothing', () => {
+    const connector = { ...verbatimConnector(), datatypeLabels: 'name' };
+    expect(() => render(connector, verbatimFiles())).toThrow(
+      'connector.json: datatypeLabels: has no effect with manifestFile; edit raw/manifest.json instead',
+    );
+  });
+
+  it('is name or nothing (the schema says where)', () => {
+    expect(() => render({ ...minimalConnector(), datatypeLabels: 'title' })).toThrow(/datatypeLabels/);
+  });
+});
+
 describe('renderConnectorFiles: auth', () => {
   const systemFor = (auth: object) => {
     const files = render({ ...minimalConnector(), auth });
@@ -244,6 +315,48 @@ describe('renderConnectorFiles: auth', () => {
       'oauth2',
       'superoffice-ticket',
     ]);
+  });
+
+  it('none: no auth in the manifest and no login in the system; its own properties and headers log in', () => {
+    const open = systemFor({ type: 'none' });
+    expect(Object.keys(open.manifest)).not.toContain('auth');
+    expect([open.system.headers, open.system.oauth2, open.system.authentication]).toEqual([
+      undefined,
+      undefined,
+      undefined,
+    ]);
+    const files = render({
+      ...minimalConnector(),
+      auth: { type: 'none' },
+      restSystem: {
+        ...minimalConnector().restSystem,
+        headers: { 'X-Key': '$SECRET(key)' },
+        properties: { authentication: 'basic', username: '$SECRET(api_key)', password: '' },
+      },
+    });
+    const system = parsed(files, 'templates/system.json');
+    expect([system.headers, system.authentication, system.username]).toEqual([
+      { 'X-Key': '$SECRET(key)' },
+      'basic',
+      '$SECRET(api_key)',
+    ]);
+  });
+
+  it("none: the manifest's auth and oauth2 pass through manifest, which every other type refuses", () => {
+    const oauth2 = { login_url: 'https://login', token_url: 'https://token', scopes: [] };
+    const files = render({
+      ...minimalConnector(),
+      auth: { type: 'none' },
+      manifest: { auth: 'oauth2', oauth2 },
+    });
+    expect([parsed(files, 'manifest.json').auth, parsed(files, 'manifest.json').oauth2]).toEqual([
+      'oauth2',
+      oauth2,
+    ]);
+    expect(parsed(files, 'templates/system.json').oauth2).toBeUndefined();
+    expect(() =>
+      render({ ...minimalConnector(), auth: { type: 'api_key' }, manifest: { auth: 'open' } }),
+    ).toThrow('connector.json: manifest.auth: cannot be set here: it is generated from auth.type');
   });
 
   it('restSystem.headers and properties go into the system root; headers win over the auth header', () => {
@@ -326,6 +439,31 @@ describe('renderConnectorFiles: raw datatypes and manifestFile', () => {
 
 describe('renderConnectorFiles: systemFile and the legacy shapes of imported packages', () => {
   const SYSTEM = verbatimFiles()['raw/templates/system.json']!;
+
+  it('generates the manifest beside a copied system: no auth but what manifest passes through, the copied system-template', () => {
+    const { manifestFile: _, ...connector } = verbatimConnector();
+    const files = render(
+      {
+        ...connector,
+        systemFile: 'raw/templates/sys.json',
+        manifest: { auth: 'open', additional_parameters: {} },
+        datatypes: { order: { pattern: 'raw', template: 'templates/order.json', label: 'Order' } },
+      },
+      { ...verbatimFiles(), 'raw/templates/sys.json': verbatimFiles()['raw/templates/system.json']! },
+    );
+    expect(Object.keys(files).sort()).toEqual([
+      'manifest.json',
+      'templates/order.json',
+      'templates/sys.json',
+    ]);
+    expect(parsed(files, 'manifest.json')).toEqual({
+      additional_parameters: {},
+      auth: 'open',
+      datatypes: { order: { label: 'Order', template: 'templates/order.json' } },
+      'system-template': 'templates/sys.json',
+    });
+    expect(files['templates/sys.json']).toBe(verbatimFiles()['raw/templates/system.json']);
+  });
 
   it('copies the system template verbatim, unparsed (even invalid JSON), with the manifest and raw templates', () => {
     const broken = '{\n  "_id": "{{@ system @}}"\n  "type": "system:rest"\n}';

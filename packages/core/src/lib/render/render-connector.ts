@@ -29,10 +29,10 @@ export function renderConnectorFiles(
 ): Map<string, string> {
   const configFile = inputs.configFile ?? CONNECTOR_CONFIG_FILE;
   const { config } = connector;
-  const files = systemFiles(connector, pack, { configFile, displayRoot: inputs.displayRoot });
+  const templates = new Map<string, string>();
   for (const template of connector.templates) {
     if (template.kind === 'raw') {
-      files.set(template.file, verbatimText(connector, template.source));
+      templates.set(template.file, verbatimText(connector, template.source));
       continue;
     }
     const pipes = renderResolvedPipes(pack, template, template.datatype, {
@@ -40,7 +40,10 @@ export function renderConnectorFiles(
       displayRoot: inputs.displayRoot,
     });
     const where = { connector: config.system, datatype: template.datatype, file: template.file, configFile };
-    files.set(template.file, toCanonicalJson(patchedPipes(pipes, template.patches, where)));
+    templates.set(template.file, toCanonicalJson(patchedPipes(pipes, template.patches, where)));
   }
+  // The manifest and the system first (the manifest declares the variables the templates read).
+  const files = systemFiles(connector, pack, { configFile, displayRoot: inputs.displayRoot, templates });
+  for (const [file, text] of templates) files.set(file, text);
   return files;
 }

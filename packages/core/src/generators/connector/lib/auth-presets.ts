@@ -58,6 +58,16 @@ export const AUTH_PRESETS: Record<AuthType, AuthPreset> = {
       'SuperOffice system-user ticket (manifest `auth: oauth2`, `auth_variant: superoffice-ticket`). Requests ' +
       'carry `Authorization: SOTicket $SECRET(so_ticket)` and `SO-Apptoken: $SECRET(oauth_client_secret)`.',
   },
+  none: {
+    defaultUrlPattern: '{{@ base_url @}}/%s',
+    usesOAuth2Urls: false,
+    envVars: [],
+    secrets: [],
+    readme:
+      'None from the pack: the manifest declares no auth and the system template adds no login. The API is ' +
+      'open, or the system logs in through what `restSystem.properties` (e.g. basic authentication) or ' +
+      '`restSystem.headers` set.',
+  },
 };
 
 /** What the README says about the environment variables a connector may use. */

@@ -1,27 +1,41 @@
 import { RAW_DIR } from '../../../lib/layout';
-import { JsonObject, parseJson, toJsonText, type JsonValue, type JsonWritable } from '../../../lib/json';
+import {
+  isJsonObject,
+  JsonObject,
+  parseJson,
+  toJsonText,
+  type JsonValue,
+  type JsonWritable,
+} from '../../../lib/json';
+import { templateVariables } from '../../../lib/render';
 import type { DatatypePlan } from '../../../lib/adopt';
+import { labelByName } from '../../../lib/config/manifest-file';
 import type { PatchOperation } from '../../../lib/patch';
 import { labelFor } from '../../shared/names';
 import type { SourceConnector } from './read-source';
 import type { SystemParts } from './system-candidates';
 import { DEFAULT_DATATYPE_PATTERN, datatypePatterns } from '@sesam-connectors/template-pack';
-import { hoistDatatypeDefaults } from './datatype-defaults';
+import { entrySize, hoistDatatypeDefaults } from './datatype-defaults';
 
 /** Where an imported manifest that the engine cannot generate is kept (the `manifestFile`). */
 export const RAW_MANIFEST_FILE = `${RAW_DIR}/manifest.json`;
-const SCHEMA_PATH = '../../core/src/lib/config/connector.schema.json';
+const SCHEMA_PATH = '../../core/schemas/connector.schema.json';
 
 /** Top-level manifest fields the build generates from connector.json (never passed through). */
 const GENERATED_MANIFEST_FIELDS = ['auth', 'oauth2', 'datatypes', 'system-template'];
 /** Auth types whose manifest `auth_variant` the build writes. */
 const AUTH_VARIANT_TYPES = new Set(['tripletex', 'superoffice-ticket']);
 
-const generatedManifestFields = (auth: JsonObject): ReadonlySet<string> =>
-  new Set([
-    ...GENERATED_MANIFEST_FIELDS,
-    ...(AUTH_VARIANT_TYPES.has(String(auth.get('type'))) ? ['auth_variant'] : []),
+const generatedManifestFields = (auth: JsonObject | undefined): ReadonlySet<string> => {
+  const type = auth?.get('type') ?? 'none'; // a copied system has no auth: the manifest gets none
+  return new Set([
+    ...GENERATED_MANIFEST_FIELDS.filter(
+      // auth none writes neither: the source's are passed through `manifest`.
+      (field) => type !== 'none' || (field !== 'auth' && field !== 'oauth2'),
+    ),
+    ...(AUTH_VARIANT_TYPES.has(String(type)) ? ['auth_variant'] : []),
   ]);
+};
 /** Datatype fields connector.json holds itself (the rest goes to the datatype's `manifest`). */
 const OWN_DATATYPE_FIELDS = new Set(['template', 'label']);
 
@@ -30,11 +44,10 @@ export type ManifestMode = 'generated' | 'file';
 
 /**
  * How the package reproduces the source: the system template rendered from connector.json's `auth`
- * and `restSystem`, with the manifest generated or copied; or both copied verbatim (`systemFile`
- * replaces auth, which a generated manifest needs).
+ * and `restSystem`, or copied verbatim (`systemFile`); the manifest generated or copied. Beside a
+ * copied system a generated manifest has no auth of its own: the source's passes through `manifest`.
  */
-export type PackageShape =
-  { system: SystemParts; manifest: ManifestMode } | { system: 'file'; manifest: 'file' };
+export type PackageShape = { system: SystemParts | 'file'; manifest: ManifestMode };
 
 /** A candidate package: connector.json's value and the verbatim files it needs (package-relative path → text). */
 export interface ComposedPackage {
@@ -74,6 +87,48 @@ export interface Adoption {
   system?: readonly PatchOperation[];
   manifest?: readonly PatchOperation[];
 }
+
+/**
+ * Whether `datatypeLabels: "name"` says the source's datatype labels in fewer bytes: it drops every
+ * label that is the datatype's name with the first letter upper-cased, and costs itself plus a
+ * `"label": null` for each datatype the source gives no label.
+ */
+const labelsByName = (datatypes: SourceConnector['datatypes']): boolean => {
+  let saved = -entrySize('datatypeLabels', 'name');
+  for (const { name, entry } of datatypes) {
+    const label = entry.get('label');
+    if (label === undefined) saved -= entrySize('label', null);
+    else if (label === labelByName(name)) saved += entrySize('label', label);
+  }
+  return saved > 0;
+};
+
+/** A datatype's connector.json `label`: the source's, left out when `datatypeLabels` gives it, null when the source has none. */
+const labelOf = (name: string, entry: JsonObject, byName: boolean): JsonValue | undefined => {
+  const label = entry.get('label');
+  if (!byName) return label;
+  if (label === undefined) return null;
+  return label === labelByName(name) ? undefined : label;
+};
+
+/**
+ * The source manifest's top-level fields connector.json passes through: all but those the build
+ * generates, and `additional_parameters` when the build would declare the same (each variable the
+ * templates read, with no settings).
+ */
+const passedThrough = (source: SourceConnector, auth: JsonObject | undefined): JsonObject | undefined => {
+  const fields = without(source.manifest, generatedManifestFields(auth));
+  const declared = fields?.get('additional_parameters');
+  if (!isJsonObject(declared) || declared.size === 0) return fields;
+  if ([...declared.values()].some((value) => !isJsonObject(value) || value.size > 0)) return fields;
+  const parameters = source.datatypes.flatMap(({ entry }) => {
+    const given = entry.get('parameters');
+    return isJsonObject(given) ? [...given.keys()] : [];
+  });
+  const used = templateVariables(source.files, parameters);
+  const same = used.length === declared.size && used.every((name) => declared.has(name));
+  return same ? without(fields!, new Set(['additional_parameters'])) : fields;
+};
 
 /** Patch operations as a parsed connector.json value (objects in the order written). */
 const asJson = (operations: readonly PatchOperation[]): JsonValue =>
@@ -123,9 +178,10 @@ export const composePackage = (
   { shareDefaults = true }: { readonly shareDefaults?: boolean } = {},
 ): ComposedPackage => {
   const parts = shape.system === 'file' ? undefined : shape.system;
-  const generated = shape.manifest === 'generated' && parts !== undefined;
+  const generated = shape.manifest === 'generated';
   const rawFiles = new Map<string, string>();
   const plans = new Map((adoption?.datatypes ?? []).map((plan) => [plan.name, plan]));
+  const byName = generated && labelsByName(source.datatypes);
   const patterns = new Map(
     [...plans.values()].flatMap((plan) =>
       plan.kind === 'pattern' ? [[plan.name, plan.pattern] as const] : [],
@@ -141,7 +197,7 @@ export const composePackage = (
         name,
         objectOf([
           pattern!,
-          ['label', generated ? entry.get('label') : undefined],
+          ['label', generated ? labelOf(name, entry, byName) : undefined],
           ...rest,
           ...(parts?.datatypes?.get(name) ?? []),
           ['manifest', generated ? without(entry, OWN_DATATYPE_FIELDS) : undefined],
@@ -165,9 +221,9 @@ export const composePackage = (
     ['$schema', SCHEMA_PATH],
     ['system', system],
     ['label', stringOr(source.manifest.get('system')) || labelFor(system)],
-    ['description', `Imported from ${source.shownDir}.`],
+    ['datatypeLabels', byName ? 'name' : undefined],
     ['auth', parts?.auth],
-    ['manifest', generated ? without(source.manifest, generatedManifestFields(parts.auth)) : undefined],
+    ['manifest', generated ? passedThrough(source, parts?.auth) : undefined],
     ['restSystem', parts?.restSystem],
     ['datatypeDefaults', defaults],
     ['datatypes', datatypes],

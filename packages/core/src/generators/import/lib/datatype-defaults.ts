@@ -11,7 +11,7 @@ import {
 import { optionValidator } from '../../../lib/config';
 
 /** The bytes `"key":value,` takes in minified connector.json. */
-const entrySize = (key: string, value: JsonValue): number =>
+export const entrySize = (key: string, value: JsonValue): number =>
   JSON.stringify(key).length + toJsonText(value, { compact: true }).length + 2;
 
 /** A datatype of connector.json that renders its own pipes on `pattern` (not raw, not a reuse). */

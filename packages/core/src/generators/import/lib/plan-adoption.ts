@@ -255,6 +255,24 @@ function keepingSourceOperations(
   return { auth: parts.auth, restSystem, ...(packed === undefined ? {} : { datatypes: packed.datatypes }) };
 }
 
+/**
+ * The system copied (`systemFile`) with the manifest generated and the smallest `patches.manifest`,
+ * for a system the pattern cannot render; undefined when the build refuses it.
+ */
+function copiedSystem(
+  source: SourceConnector,
+  system: string,
+  pack: LoadedTemplatePack,
+  datatypes: readonly DatatypePlan[],
+): { shape: PackageShape; adoption: Adoption; size: number } | undefined {
+  const shape: PackageShape = { system: 'file', manifest: 'generated' };
+  const outcome = renderCandidate(composePackage(source, system, shape, { datatypes }), system, pack);
+  if (!outcome.ok) return undefined;
+  const manifest = residual(outcome.files.get(MANIFEST_FILE), source.manifestText);
+  if (manifest === undefined) return undefined;
+  return { shape, adoption: { datatypes, manifest }, size: patchSize(manifest) };
+}
+
 /** The best package shape for these datatype plans, rendered and expanded; undefined when none renders. */
 function proveBest(
   source: SourceConnector,
@@ -299,6 +317,7 @@ function proveBest(
     }
     if (size === 0) break;
   }
+  best ??= copiedSystem(source, system, pack, datatypes);
   const shapes = best === undefined ? [] : [best];
   shapes.push({ shape: VERBATIM, adoption: { datatypes }, size: Infinity });
   let last: Proven | undefined;

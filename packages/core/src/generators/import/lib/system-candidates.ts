@@ -81,7 +81,7 @@ const declaredAuthType = (manifest: JsonObject): string | undefined => {
   const variant = manifest.get('auth_variant');
   if (auth === 'oauth2') return variant === 'superoffice-ticket' ? 'superoffice-ticket' : 'oauth2';
   if (auth === 'api_key') return variant === 'tripletex' ? 'tripletex' : 'api_key';
-  return undefined;
+  return auth === undefined ? 'none' : undefined;
 };
 
 /**
