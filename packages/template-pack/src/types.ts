@@ -47,10 +47,22 @@ export interface OptionProblem {
   readonly message: string;
 }
 
+/**
+ * A named set of option values a connector's datatypes of one pattern can start from
+ * (`datatypeDefaults.<pattern>.preset`) instead of the pattern's defaults: a way many real
+ * connectors write that pattern, said in one word.
+ */
+export interface PatternPreset {
+  readonly description: string;
+  readonly options: PatternOptions;
+}
+
 export interface DatatypePattern {
   readonly name: DatatypePatternName;
   readonly description: string;
   readonly options: { readonly [option: string]: PatternOption };
+  /** Presets by name (see `PatternPreset`). */
+  readonly presets?: { readonly [preset: string]: PatternPreset };
   /** The pipes of `templates/<datatype>.json`, in file order (empty for `raw`). */
   readonly pipes: readonly PatternPipe[];
   /** Roles whose `<datatype>-<role>` operation the system template must define. */

@@ -466,6 +466,19 @@ export const collectPattern: DatatypePattern = {
     },
     sharePipe,
   ],
+  presets: {
+    plain: {
+      description:
+        'The collect most connectors written before these patterns have (29 of the 50 repositories of the corpus, e.g. acme, asana, auth0, bamboohr, zendesk, shopify@main): `-collect` is the REST source itself, with no `-all`, no template transform, no `["copy", "*"]` DTL, no pump setting and no `exclude_completeness`.',
+      options: {
+        collectSource: 'api',
+        collectTemplate: 'none',
+        excludeCompleteness: false,
+        collectPump: false,
+        copyAll: false,
+      },
+    },
+  },
   operationRoles: collectRoles,
   derive: deriveCollect,
   check: (options) => [...parentNamed(options), ...shareFormProblems(options)],

@@ -639,6 +639,42 @@ describe('datatypeDefaults', () => {
     expect(config).not.toHaveProperty('datatypeDefaults');
   });
 
+  it("starts a pattern's datatypes from a preset: its values, datatypeDefaults' options over them, the datatype's own over both", () => {
+    const connector = minimalConnector();
+    connector['datatypeDefaults'] = { collect: { preset: 'plain', options: { copyAll: true } } };
+    connector['datatypes'] = {
+      customer: { pattern: 'collect' },
+      invoice: { options: { collectPump: true, excludeCompleteness: null } },
+      order: { pattern: 'webhook' },
+      webhook: { pattern: 'webhook-registry' },
+    };
+    const config = check(connector);
+    expect(config.datatypes['customer']!.options).toEqual({
+      collectSource: 'api',
+      collectTemplate: 'none',
+      excludeCompleteness: false,
+      collectPump: false,
+      copyAll: true,
+    });
+    // null unsets the preset's value too: the pattern's own default applies
+    expect(config.datatypes['invoice']!.options).toEqual({
+      collectSource: 'api',
+      collectTemplate: 'none',
+      collectPump: true,
+      copyAll: true,
+    });
+    expect(config.datatypes['order']!.options).toEqual({});
+  });
+
+  it('names the presets a pattern has when datatypeDefaults asks for another', () => {
+    const connector = minimalConnector();
+    connector['datatypeDefaults'] = { collect: { preset: 'simple' }, webhook: { preset: 'plain' } };
+    expect(problemsOf(connector)).toEqual([
+      `${FILE}: datatypeDefaults.collect.preset: must be one of plain`,
+      `${FILE}: datatypeDefaults.webhook.preset: unknown field; allowed: options`,
+    ]);
+  });
+
   it('merges an object-valued option member by member: null removes a member, arrays replace', () => {
     const connector = minimalConnector();
     connector['datatypeDefaults'] = {

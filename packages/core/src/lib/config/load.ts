@@ -125,7 +125,7 @@ export function checkConnectorConfig(
   }
   const value = toConfigValue(parsed);
   if (!isConfigObject(value)) throw new Error('unreachable: the schema requires an object');
-  const config = normalizeConfig(value);
+  const config = normalizeConfig(value, patterns);
   const { errors, warnings, operations } = configProblems(config, { ...context, patterns });
   if (errors.length > 0) throw new ConnectorConfigError(context.file, errors);
   const rawFiles = readVerbatimFiles(config, context);

@@ -1,4 +1,10 @@
-import { DEFAULT_DATATYPE_PATTERN } from '@sesam-connectors/template-pack';
+import {
+  DEFAULT_DATATYPE_PATTERN,
+  datatypePatterns,
+  type DatatypePattern,
+} from '@sesam-connectors/template-pack';
+import { parseJson } from '../json';
+import { toConfigValue } from './config-value';
 import { mergeConfig } from './merge';
 import type { ConfigObject, ConnectorConfig, DatatypeConfig, RestSystemConfig } from './types';
 
@@ -16,13 +22,22 @@ const datatypePattern = (datatype: ConfigObject): string =>
  * default applies, not the one of datatypeDefaults). A datatype that reuses another's template
  * renders nothing itself, so it takes no defaults.
  */
-const datatypeOptions = (value: ConfigObject, datatype: ConfigObject): ConfigObject => {
+const datatypeOptions = (
+  value: ConfigObject,
+  datatype: ConfigObject,
+  patterns: readonly DatatypePattern[],
+): ConfigObject => {
   const own = objectOr(datatype['options']);
   if (datatype['reuse'] !== undefined) return mergeConfig({}, own);
-  const defaults = objectOr(
-    objectOr(objectOr(value['datatypeDefaults'])[datatypePattern(datatype)])['options'],
-  );
-  return mergeConfig(defaults, own);
+  const pattern = datatypePattern(datatype);
+  const byPattern = objectOr(objectOr(value['datatypeDefaults'])[pattern]);
+  const preset = byPattern['preset'] as string | undefined;
+  const presetOptions = patterns.find((p) => p.name === pattern)?.presets?.[preset ?? '']?.options;
+  const start =
+    presetOptions === undefined
+      ? {}
+      : (toConfigValue(parseJson(JSON.stringify(presetOptions))) as ConfigObject);
+  return mergeConfig(mergeConfig(start, objectOr(byPattern['options'])), own);
 };
 
 const normalizeRestSystem = (rest: ConfigObject): RestSystemConfig => ({
@@ -39,7 +54,10 @@ const normalizeRestSystem = (rest: ConfigObject): RestSystemConfig => ({
  * operations/manifest/options/patches; each datatype's options over its pattern's `datatypeDefaults`; no restSystem when there is none, as with systemFile). Only for
  * values that passed the schema.
  */
-export function normalizeConfig(value: ConfigObject): ConnectorConfig {
+export function normalizeConfig(
+  value: ConfigObject,
+  patterns: readonly DatatypePattern[] = datatypePatterns,
+): ConnectorConfig {
   const rest = value['restSystem'] as ConfigObject | undefined;
   const datatypes: { [name: string]: DatatypeConfig } = {};
   for (const [name, raw] of Object.entries(value['datatypes'] as ConfigObject)) {
@@ -49,7 +67,7 @@ export function normalizeConfig(value: ConfigObject): ConnectorConfig {
         ...(datatype as unknown as DatatypeConfig),
         pattern: datatypePattern(datatype) as DatatypeConfig['pattern'],
         manifest: objectOr(datatype['manifest']),
-        options: datatypeOptions(value, datatype),
+        options: datatypeOptions(value, datatype, patterns),
         operations: objectOr(datatype['operations']),
         patches: objectOr(datatype['patches']) as unknown as DatatypeConfig['patches'],
       },

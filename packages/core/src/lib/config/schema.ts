@@ -310,8 +310,24 @@ function datatypeDefaultsSchema(patterns: readonly DatatypePattern[]): JsonSchem
   const properties: { [name: string]: JsonSchema } = {};
   for (const pattern of patterns) {
     if (Object.keys(pattern.options).length === 0) continue;
+    const presets = Object.entries(pattern.presets ?? {});
     properties[pattern.name] = object(`What every ${pattern.name} datatype starts from.`, {
-      properties: { options: optionsSchema(pattern) },
+      properties: {
+        ...(presets.length === 0
+          ? {}
+          : {
+              preset: {
+                enum: presets.map(([name]) => name),
+                description: [
+                  `Option values every ${pattern.name} datatype starts from instead of the pattern's defaults; options (here and the datatype's own) are merged over them.`,
+                  ...presets.map(
+                    ([name, preset]) => `${name}: ${preset.description} (${JSON.stringify(preset.options)})`,
+                  ),
+                ].join('\n'),
+              },
+            }),
+        options: optionsSchema(pattern),
+      },
       additionalProperties: false,
     });
   }

@@ -16,6 +16,7 @@ import type { SourceConnector } from './read-source';
 import type { SystemParts } from './system-candidates';
 import { DEFAULT_DATATYPE_PATTERN, datatypePatterns } from '@sesam-connectors/template-pack';
 import { entrySize, hoistDatatypeDefaults } from './datatype-defaults';
+import { hoistWithPresets } from './pattern-presets';
 
 /** Where an imported manifest that the engine cannot generate is kept (the `manifestFile`). */
 export const RAW_MANIFEST_FILE = `${RAW_DIR}/manifest.json`;
@@ -206,7 +207,7 @@ export const composePackage = (
     }),
   );
   const hoisted = shareDefaults
-    ? hoistDatatypeDefaults(planned, datatypePatterns)
+    ? hoistWithPresets(planned, datatypePatterns, hoistDatatypeDefaults)
     : { datatypes: planned, defaults: undefined };
   const { defaults } = hoisted;
   const datatypes = withoutDefaultPattern(hoisted.datatypes);
