@@ -341,6 +341,12 @@ describe('import generator', () => {
       );
     });
 
+    it("leaves out the connector's label when it is the default (the system name, first letter upper-cased)", async () => {
+      await run({ verbatim: false });
+      expect(keysOf(config())).not.toContain('label');
+      expect(renderTreeConnector(tree, 'shop').size).toBeGreaterThan(0);
+    });
+
     it('runs formatFiles without failing when skipFormat is false', async () => {
       jest.spyOn(console, 'warn').mockImplementation(() => undefined);
       await run({ skipFormat: false });

@@ -47,6 +47,19 @@ describe('checkConnectorConfig', () => {
     expect(config.datatypes['order']!.options).toEqual({});
   });
 
+  it('labels the connector by its system name, first letter upper-cased, unless it has a label', () => {
+    const check = (value: unknown) =>
+      checkConnectorConfig(parseJson(JSON.stringify(value)), {
+        file: FILE,
+        folder: 'acme',
+        fileExists: () => false,
+      }).config;
+    const connector = minimalConnector();
+    delete connector['label'];
+    expect(check(connector).label).toBe('Acme');
+    expect(check({ ...connector, label: 'ACME Corp' }).label).toBe('ACME Corp');
+  });
+
   it('keeps numbers lossless (a big integer keeps every digit)', () => {
     const text = JSON.stringify(minimalConnector()).replace(
       '"restSystem":{',
@@ -64,9 +77,9 @@ describe('checkConnectorConfig', () => {
   it('reports a missing required field with its path and what it is for', () => {
     const connector = minimalConnector();
     delete connector['restSystem']['urlPattern'];
-    delete connector['label'];
+    delete connector['system'];
     expect(problemsOf(connector)).toEqual([
-      `${FILE}: label: required field is missing (Human name (README title).)`,
+      `${FILE}: system: required field is missing (The system name; equals the folder name. Lower-case letters and digits, starting with a letter.)`,
       `${FILE}: restSystem.urlPattern: required field is missing (Base URL with %s where each operation url goes, e.g. https://{{@ account_id @}}.example.com/api/v1/%s.)`,
     ]);
   });

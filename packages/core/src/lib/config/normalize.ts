@@ -5,6 +5,7 @@ import {
 } from '@sesam-connectors/template-pack';
 import { parseJson } from '../json';
 import { toConfigValue } from './config-value';
+import { labelByName } from './manifest-file';
 import { mergeConfig } from './merge';
 import type { ConfigObject, ConnectorConfig, DatatypeConfig, RestSystemConfig } from './types';
 
@@ -78,6 +79,7 @@ export function normalizeConfig(
   }
   const config: ConnectorConfig = {
     ...(value as unknown as ConnectorConfig),
+    label: (value['label'] as string | undefined) ?? labelByName(value['system'] as string),
     manifest: objectOr(value['manifest']),
     datatypes,
     patches: objectOr(value['patches']) as ConnectorConfig['patches'],

@@ -408,7 +408,9 @@ export function composeConnectorSchema(patterns: readonly DatatypePattern[] = da
           pattern: NAME_REGEX,
         },
       ),
-      label: text('Human name (README title).', { minLength: 1 }),
+      label: text('Human name (README title). Default: the system name, first letter upper-cased.', {
+        minLength: 1,
+      }),
       description: text('README text.'),
       datatypeLabels: {
         enum: ['name'],
@@ -434,7 +436,7 @@ export function composeConnectorSchema(patterns: readonly DatatypePattern[] = da
       ),
       patches: { $ref: '#/definitions/connectorPatches' },
     },
-    required: ['system', 'label', 'datatypes'],
+    required: ['system', 'datatypes'],
     additionalProperties: false,
     allOf: [
       {

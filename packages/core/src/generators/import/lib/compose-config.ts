@@ -79,6 +79,12 @@ const withoutDefaultPattern = (datatypes: JsonObject): JsonObject =>
     ]),
   );
 
+/** The connector's label: the manifest's system name, else the system's; left out when it is the default. */
+const connectorLabel = (source: SourceConnector, system: string): string | undefined => {
+  const label = stringOr(source.manifest.get('system')) || labelFor(system);
+  return label === labelByName(system) ? undefined : label;
+};
+
 /** Where the package keeps a source's system template it copies verbatim: raw/<its path>. */
 export const rawSystemFile = (source: SourceConnector): string => `${RAW_DIR}/${source.systemTemplate}`;
 
@@ -221,7 +227,7 @@ export const composePackage = (
   const config = objectOf([
     ['$schema', SCHEMA_PATH],
     ['system', system],
-    ['label', stringOr(source.manifest.get('system')) || labelFor(system)],
+    ['label', connectorLabel(source, system)],
     ['datatypeLabels', byName ? 'name' : undefined],
     ['auth', parts?.auth],
     ['manifest', generated ? passedThrough(source, parts?.auth) : undefined],
