@@ -214,6 +214,17 @@ describe('checkConnectorConfig', () => {
     ]);
   });
 
+  it("gives a datatype that reuses another's template and names no pattern that datatype's pattern", () => {
+    const connector = withDatatype('refund', { reuse: 'order' });
+    const { config } = checkConnectorConfig(parseJson(JSON.stringify(connector)), {
+      file: FILE,
+      folder: 'acme',
+      fileExists: () => false,
+    });
+    expect(config.datatypes['order']!.pattern).toBe('webhook');
+    expect(config.datatypes['refund']!.pattern).toBe('webhook');
+  });
+
   it('checks the system operations the datatypes need, before anything is rendered', () => {
     const noUrl = minimalConnector();
     noUrl['datatypes']['order']['operations'] = { list: { url: null } };

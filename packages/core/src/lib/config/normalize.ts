@@ -11,9 +11,18 @@ import type { ConfigObject, ConnectorConfig, DatatypeConfig, RestSystemConfig } 
 
 const objectOr = (value: unknown): ConfigObject => (value ?? {}) as ConfigObject;
 
-/** The datatype's pattern, the pack's default when it names none (the schema allows that only then). */
-const datatypePattern = (datatype: ConfigObject): string =>
-  (datatype['pattern'] as string | undefined) ?? DEFAULT_DATATYPE_PATTERN;
+/**
+ * The datatype's pattern: its own; for one that reuses another's template and names none, that
+ * datatype's (they must agree); else the pack's default (the schema allows leaving it out only then).
+ */
+const datatypePattern = (datatype: ConfigObject, datatypes: ConfigObject): string => {
+  const own = datatype['pattern'] as string | undefined;
+  if (own !== undefined) return own;
+  const reused = typeof datatype['reuse'] === 'string' ? datatypes[datatype['reuse']] : undefined;
+  const target =
+    reused !== null && typeof reused === 'object' ? (reused as ConfigObject)['pattern'] : undefined;
+  return typeof target === 'string' ? target : DEFAULT_DATATYPE_PATTERN;
+};
 
 /**
  * A datatype's options: `datatypeDefaults.<pattern>.options` with its own `options` merged over them
@@ -30,7 +39,7 @@ const datatypeOptions = (
 ): ConfigObject => {
   const own = objectOr(datatype['options']);
   if (datatype['reuse'] !== undefined) return mergeConfig({}, own);
-  const pattern = datatypePattern(datatype);
+  const pattern = datatypePattern(datatype, value['datatypes'] as ConfigObject);
   const byPattern = objectOr(objectOr(value['datatypeDefaults'])[pattern]);
   const preset = byPattern['preset'] as string | undefined;
   const presetOptions = patterns.find((p) => p.name === pattern)?.presets?.[preset ?? '']?.options;
@@ -66,7 +75,7 @@ export function normalizeConfig(
     Object.defineProperty(datatypes, name, {
       value: {
         ...(datatype as unknown as DatatypeConfig),
-        pattern: datatypePattern(datatype) as DatatypeConfig['pattern'],
+        pattern: datatypePattern(datatype, value['datatypes'] as ConfigObject) as DatatypeConfig['pattern'],
         manifest: objectOr(datatype['manifest']),
         options: datatypeOptions(value, datatype, patterns),
         operations: objectOr(datatype['operations']),

@@ -54,7 +54,7 @@ describe('connector.schema.json', () => {
       'raw',
     ]);
     const branches = datatype.allOf.map((branch: any) => [
-      branch.if.properties.pattern.const,
+      (branch.if.properties ?? branch.if.anyOf[0].properties).pattern.const,
       Object.keys(branch.then.properties.options.properties).sort(),
     ]);
     expect(branches).toEqual(

@@ -379,10 +379,16 @@ function datatypeSchema(patterns: readonly DatatypePattern[]): JsonSchema {
     ...(defaulted ? {} : { required: ['pattern'] }),
     additionalProperties: false,
     allOf: patterns.map((pattern) => ({
-      // A datatype without a pattern takes the default one's options schema.
+      // A datatype without a pattern takes the default one's options schema, unless it reuses
+      // another's template (it then has that datatype's pattern).
       if:
         defaulted && pattern.name === DEFAULT_DATATYPE_PATTERN
-          ? { properties: { pattern: { const: pattern.name } } }
+          ? {
+              anyOf: [
+                { properties: { pattern: { const: pattern.name } }, required: ['pattern'] },
+                { not: { anyOf: [{ required: ['pattern'] }, { required: ['reuse'] }] } },
+              ],
+            }
           : { properties: { pattern: { const: pattern.name } }, required: ['pattern'] },
       then: { properties: { options: optionsSchema(pattern, true) } },
     })),

@@ -142,10 +142,7 @@ const asJson = (operations: readonly PatchOperation[]): JsonValue =>
   parseJson(toJsonText(operations as unknown as JsonWritable, { compact: true }));
 
 /** The connector.json fields of one planned datatype (the manifest fields come after). */
-const plannedFields = (
-  plan: DatatypePlan,
-  patterns: ReadonlyMap<string, string>,
-): [string, JsonValue | undefined][] => {
+const plannedFields = (plan: DatatypePlan): [string, JsonValue | undefined][] => {
   switch (plan.kind) {
     case 'pattern':
       return [
@@ -159,8 +156,9 @@ const plannedFields = (
         ],
       ];
     case 'reuse':
+      // its pattern is the reused datatype's
       return [
-        ['pattern', patterns.get(plan.reuse)],
+        ['pattern', undefined],
         ['reuse', plan.reuse],
       ];
     case 'raw':
@@ -189,17 +187,12 @@ export const composePackage = (
   const rawFiles = new Map<string, string>();
   const plans = new Map((adoption?.datatypes ?? []).map((plan) => [plan.name, plan]));
   const byName = generated && labelsByName(source.datatypes);
-  const patterns = new Map(
-    [...plans.values()].flatMap((plan) =>
-      plan.kind === 'pattern' ? [[plan.name, plan.pattern] as const] : [],
-    ),
-  );
   const planned = objectOf(
     source.datatypes.map(({ name, template, entry }) => {
       const plan = plans.get(name) ?? { name, template, kind: 'raw', reason: '' };
       const text = source.files.get(template);
       if (plan.kind === 'raw' && text !== undefined) rawFiles.set(`${RAW_DIR}/${template}`, text);
-      const [pattern, ...rest] = plannedFields(plan, patterns);
+      const [pattern, ...rest] = plannedFields(plan);
       return [
         name,
         objectOf([
