@@ -121,9 +121,9 @@ describe('import generator', () => {
       expect(config()['auth']).toEqual({ type: 'api_key' });
       // The build declares {{@ subdomain @}} (the one variable the templates read) itself.
       expect(keysOf(config())).not.toContain('manifest');
+      // verify_ssl true is restSystem's default: not written
       expect(config()['restSystem']).toEqual({
         urlPattern: 'https://{{@ subdomain @}}.example.com/api/%s',
-        verifySsl: true,
         headers: { Authorization: 'Bearer $SECRET(api_key)' },
         properties: { rate_limiting_retries: 3 },
         operations: { 'order-list': { method: 'GET', url: 'orders' } },

@@ -67,7 +67,8 @@ const restSystemOf = (system: JsonObject): JsonObject => {
   const properties = new JsonObject([...system].filter(([key]) => !OWN_SYSTEM_KEYS.has(key)));
   const entries: [string, JsonValue | undefined][] = [
     ['urlPattern', system.get('url_pattern')],
-    ['verifySsl', system.get('verify_ssl')],
+    // true is restSystem's default
+    ['verifySsl', system.get('verify_ssl') === true ? undefined : system.get('verify_ssl')],
     ['headers', system.get('headers')],
     ['properties', properties.size > 0 ? properties : undefined],
     ['operations', system.get('operations')],
