@@ -4,7 +4,8 @@ import type { JsonValue } from '../json';
 import { toSchemaInput } from './config-value';
 import { AJV_OPTIONS } from './schema-validator';
 
-const compiled = new WeakMap<DatatypePattern, Map<string, ValidateFunction>>();
+/** Compiled per option schema object (a pattern seen under a preset shares its options' schemas). */
+const compiled = new WeakMap<object, ValidateFunction>();
 
 /**
  * Whether a value is one connector.json's schema takes for a pattern's option (the option's own
@@ -15,14 +16,12 @@ export function optionValidator(pattern: DatatypePattern, option: string): (valu
   const schema = pattern.options[option]?.schema;
   if (schema === undefined) return () => false;
   return (value) => {
-    let byOption = compiled.get(pattern);
-    if (byOption === undefined) compiled.set(pattern, (byOption = new Map()));
-    let validate = byOption.get(option);
+    let validate = compiled.get(schema);
     if (validate === undefined) {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { Ajv } = require('ajv') as typeof import('ajv');
       validate = new Ajv({ ...AJV_OPTIONS, allErrors: false }).compile(schema);
-      byOption.set(option, validate);
+      compiled.set(schema, validate);
     }
     return validate(toSchemaInput(value)) === true;
   };
