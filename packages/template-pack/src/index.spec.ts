@@ -163,6 +163,21 @@ describe('the webhook pattern’s calls into the webhook datatype', () => {
     expect(webhook.requiredOperations!(withDefaults(webhook))).toEqual(['webhook-lookup', 'webhook-insert']);
   });
 
+  it('needs none without -registerwebhook (registerPipe false)', () => {
+    expect(webhook.requiredOperations!(withDefaults(webhook, { registerPipe: false }))).toEqual([]);
+  });
+
+  it('needs the insert operation webhookInsertOperation names, unchecked when it holds a placeholder', () => {
+    expect(
+      webhook.requiredOperations!(withDefaults(webhook, { webhookInsertOperation: 'subscription-create' })),
+    ).toEqual(['webhook-lookup', 'subscription-create']);
+    expect(
+      webhook.requiredOperations!(
+        withDefaults(webhook, { webhookInsertOperation: '{{@ datatype @}}-webhook-insert' }),
+      ),
+    ).toEqual(['webhook-lookup']);
+  });
+
   it('needs only webhook-insert for an insert-only registration (registerLookup false)', () => {
     expect(webhook.requiredOperations!(withDefaults(webhook, { registerLookup: false }))).toEqual([
       'webhook-insert',

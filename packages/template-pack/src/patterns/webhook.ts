@@ -53,6 +53,45 @@ export const eventIdExpression = (primaryKey: unknown): unknown =>
     ? ['join', '-', ['list', ...primaryKey.map((key) => ['string', `_S.${String(key)}`])]]
     : ['string', `_S.${String(primaryKey)}`];
 
+/** Whether the datatype has its own `-event2` (option `event2Pipe`). */
+const makesEvent2 = (options: PatternOptions): boolean => options['event2Pipe'] !== false;
+
+/** Whether the datatype registers its webhooks (option `registerPipe`). */
+const registers = (options: PatternOptions): boolean => options['registerPipe'] !== false;
+
+/** The operation `-registerwebhook` inserts a registration with (option `webhookInsertOperation`). */
+const insertOperationOf = (options: PatternOptions): string =>
+  (options['webhookInsertOperation'] ?? 'webhook-insert') as string;
+
+/**
+ * The operations `-registerwebhook` calls by name: none when it is not made, the lookup unless it only
+ * inserts, and the insert operation unless its name holds a placeholder (`{{@ datatype @}}-webhook-insert`
+ * names a different operation per datatype, which only the rendered system can tell).
+ */
+const registrationOperations = (options: PatternOptions): readonly string[] => {
+  if (!registers(options)) return [];
+  const insert = insertOperationOf(options);
+  return [
+    ...(options['registerLookup'] === false ? [] : ['webhook-lookup']),
+    ...(insert.includes('{{@') ? [] : [insert]),
+  ];
+};
+
+/** `-collect` merging `-event2` when the datatype makes none (`event2Pipe: false`) reads a dataset nobody writes. */
+const collectsMissingEvent2 = (options: PatternOptions): OptionProblem[] => {
+  const source = options['collectSource'];
+  const index = Array.isArray(source) ? source.indexOf('event2') : -1;
+  return makesEvent2(options) || index < 0
+    ? []
+    : [
+        {
+          path: ['collectSource', index],
+          message:
+            '-collect merges -event2, which event2Pipe false does not make: name the role that holds the events (e.g. "event"), or drop event2Pipe',
+        },
+      ];
+};
+
 const topicsOf = (options: PatternOptions): readonly WebhookTopic[] =>
   (options['topics'] ?? []) as WebhookTopic[];
 
@@ -86,6 +125,24 @@ export const webhookPattern: DatatypePattern = {
         'The datasets `-collect` merges (`merge_datasets`), as roles in order; default `-all` then `-event2`.',
       schema: { type: 'array', minItems: 2, items: { type: 'string', pattern: '^[a-z0-9][a-z0-9-]*$' } },
       default: ['all', 'event2'],
+    },
+    event2Pipe: {
+      description:
+        'Make `-event2` (dataset `-event` → the event\'s DTL); off: none, and `collectSource` names the role that holds the events — `-event` itself (superoffice), or a role the pack does not make, added by a patch (training\'s `-event-processed`).',
+      schema: { type: 'boolean' },
+      default: true,
+    },
+    registerPipe: {
+      description:
+        'Make `-registerwebhook`, which registers the topics; off: none, and no webhook operations are needed — the webhooks are registered elsewhere (hubspot: one app subscription feeds a shared dataset) or by a pipe of another role added by a patch (training\'s `-register-webhook`).',
+      schema: { type: 'boolean' },
+      default: true,
+    },
+    webhookInsertOperation: {
+      description:
+        'The operation `-registerwebhook` inserts registrations with; `{{@ datatype @}}-webhook-insert` gives each datatype its own request body (superoffice, training). A name with a placeholder is not checked against the system\'s operations.',
+      schema: { type: 'string', minLength: 1 },
+      default: 'webhook-insert',
     },
     topics: {
       description:
@@ -156,6 +213,12 @@ export const webhookPattern: DatatypePattern = {
       schema: { type: 'boolean' },
       default: true,
     },
+    registerCopyProperties: {
+      description:
+        "`-registerwebhook`'s lookup DTL starts with `[\"copy\", \"properties\"]`; off: it only adds the id hop and `$operation` (tripletex, training, superoffice).",
+      schema: { type: 'boolean' },
+      default: true,
+    },
     registerSink: {
       description:
         "`-registerwebhook`'s sink has `deletion_tracking: false` and `set_initial_offset: onload`; off: no sink (training, training-tripletex-based-exercises).",
@@ -185,6 +248,11 @@ export const webhookPattern: DatatypePattern = {
       schema: { anyOf: [{ type: 'string', minLength: 1 }, { const: false }] },
       default:
         "{% if request_headers['X-Sesam-Authorization'] == secret('webhook_secret') %}{% else %}FAIL!{% endif %}",
+    },
+    eventIdProperty: {
+      description:
+        "The property (or properties, joined by `-`) of a received event that gives its `_id`, where the event names the object otherwise than `primaryKey` (superoffice's `PrimaryKey`, training-tripletex's `id`). Default: `primaryKey`.",
+      schema: collectOptions['primaryKey']!.schema,
     },
     eventKeepVersions: {
       description:
@@ -260,23 +328,28 @@ export const webhookPattern: DatatypePattern = {
     {
       role: 'event2',
       template: 'webhook/event2.json.ejs',
-      description: 'dataset `-event` → copy (event-fed: no deletion tracking)',
+      description: 'dataset `-event` → copy (event-fed: no deletion tracking); not with `event2Pipe: false`',
+      when: makesEvent2,
     },
     {
       role: 'registerwebhook',
       template: 'webhook/registerwebhook.json.ejs',
-      description: 'embedded topics → lookup-then-insert through `webhook-lookup`/`webhook-insert`',
+      description:
+        'embedded topics → lookup-then-insert through `webhook-lookup`/`webhook-insert`; not with `registerPipe: false`',
+      when: registers,
     },
     sharePipe,
   ],
   operationRoles: collectRoles,
-  // An insert-only registration (registerLookup false) never looks a registration up.
-  requiredOperations: (options) =>
-    options['registerLookup'] === false ? ['webhook-insert'] : WEBHOOK_OPERATIONS,
+  requiredOperations: registrationOperations,
   derive: (options) => ({
     ...deriveCollect(options),
     registrations: webhookRegistrations(topicsOf(options), separatorOf(options)),
-    eventId: eventIdExpression(options['primaryKey']),
+    eventId: eventIdExpression(options['eventIdProperty'] ?? options['primaryKey']),
   }),
-  check: (options) => [...duplicateRegistrations(options), ...shareFormProblems(options)],
+  check: (options) => [
+    ...duplicateRegistrations(options),
+    ...collectsMissingEvent2(options),
+    ...shareFormProblems(options),
+  ],
 };

@@ -249,8 +249,11 @@ export function inferOptions(pattern: string, pipes: Pipes): JsonObject {
   switch (pattern) {
     case 'collect':
       return objectOf(collectFamilyOptions(pipes, 'collect'));
-    case 'webhook':
-      return objectOf([...collectFamilyOptions(pipes, 'webhook'), ...webhookOptions(pipes)]);
+    case 'webhook': {
+      const collect = collectFamilyOptions(pipes, 'webhook');
+      const primaryKey = collect.find(([key]) => key === 'primaryKey')?.[1];
+      return objectOf([...collect, ...webhookOptions(pipes, primaryKey)]);
+    }
     case 'share':
       return objectOf(shareOnlyOptions(pipes.get('share')));
     case 'webhook-registry':

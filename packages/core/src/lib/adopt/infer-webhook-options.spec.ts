@@ -258,6 +258,86 @@ describe('webhook option inference from hand-made pipes', () => {
   });
 });
 
+/**
+ * A registration whose entities carry no body (each datatype's own insert operation builds the request),
+ * whose lookup DTL adds the id hop without copying properties, and a receiver whose events name the
+ * object by a property of their own.
+ */
+const bareRegistration = () => {
+  const register = registration(['{{@ datatype @}}.create']);
+  register.source.entities = [{ _id: '{{@ datatype @}}', _updated: 0 }] as never;
+  register.transform[0]!.rules!.default = register.transform[0]!.rules!.default.slice(1);
+  register.transform[3]!.operation = '{{@ datatype @}}-webhook-insert';
+  return register;
+};
+const keyedReceiver = (id: unknown) => ({
+  ...openReceiver,
+  transform: [{ type: 'dtl', rules: { default: [['copy', '*'], ['add', '_id', id]] } }],
+});
+
+describe('webhook datatypes with fewer pipes, per-datatype registrations and their own event ids', () => {
+  it('leaves -event2 and -registerwebhook out where the source has none, and renders no more', () => {
+    const pipes = byRole(openReceiver);
+    const options = inferOptions('webhook', pipes);
+    expect(toPlainJs(options)).toMatchObject({ event2Pipe: false, registerPipe: false });
+    expect(Object.keys(rendered('webhook', options)).sort()).toEqual(['all', 'collect', 'event']);
+    expect(rendered('webhook', options)['event']).toEqual(canonical(openReceiver));
+  });
+
+  it('reads a body-less registration through a per-datatype insert operation, without copying properties', () => {
+    const register = bareRegistration();
+    const options = inferOptions('webhook', byRole(JSON.parse(JSON.stringify(register))));
+    expect(toPlainJs(options)).toMatchObject({
+      webhookInsertOperation: '{{@ datatype @}}-webhook-insert',
+      registerCopyProperties: false,
+      webhookPayloadKey: false,
+    });
+    const made = rendered('webhook', options)['registerwebhook'] as { source: { entities: unknown } };
+    // Only the entities stay a patch: the pack cannot say "no body" (superoffice alone writes it so).
+    expect({ ...made, source: { ...made.source, entities: [] } }).toEqual(
+      canonical({ ...register, source: { ...register.source, entities: [] } }),
+    );
+  });
+
+  it('keeps the default lookup DTL and insert operation out of the options', () => {
+    const options = inferred('webhook', byRole(registration(['{{@ datatype @}}.create'])));
+    for (const key of ['webhookInsertOperation', 'registerCopyProperties', 'registerPipe'])
+      expect(options).not.toHaveProperty(key);
+  });
+
+  it.each([
+    ['one property', ['string', '_S.PrimaryKey'], 'PrimaryKey'],
+    [
+      'several joined by "-"',
+      ['join', '-', ['list', ['string', '_S.a'], ['string', '_S.b']]],
+      ['a', 'b'],
+    ],
+  ])('reads the event _id from %s where it is not the primary key, and renders it back', (_, id, property) => {
+    const options = inferOptions('webhook', byRole(keyedReceiver(id)));
+    expect(toPlainJs(options)).toMatchObject({ eventIdProperty: property });
+    expect(rendered('webhook', options)['event']).toEqual(canonical(keyedReceiver(id)));
+  });
+
+  it('leaves eventIdProperty out where the event _id follows the primary key, inferred or the default', () => {
+    expect(inferred('webhook', byRole(openReceiver))).not.toHaveProperty('eventIdProperty');
+    const collect = {
+      _id: ID('collect'),
+      type: 'pipe',
+      source: { type: 'merge_datasets', datasets: [ID('all'), ID('event2')] },
+      transform: [
+        {
+          type: 'template',
+          template: 'transform-collect-rest',
+          properties: { primary_key: 'PrimaryKey', share_dataset: ID('share') },
+        },
+      ],
+    };
+    const options = inferred('webhook', byRole(collect, keyedReceiver(['string', '_S.PrimaryKey'])));
+    expect(options).toMatchObject({ primaryKey: 'PrimaryKey' });
+    expect(options).not.toHaveProperty('eventIdProperty');
+  });
+});
+
 describe('webhook-registry option inference', () => {
   const wipe = {
     _id: ID('wipe'),

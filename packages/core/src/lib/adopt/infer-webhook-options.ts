@@ -1,4 +1,4 @@
-import { registrationId } from '@sesam-connectors/template-pack';
+import { eventIdExpression, registrationId } from '@sesam-connectors/template-pack';
 import { isJsonObject, JsonNumber, toCanonicalJson, type JsonObject, type JsonValue } from '../json';
 import type { Pipes } from './infer-options';
 import { at, member, objectOf, positiveInteger, transformsOf, without } from './json-access';
@@ -14,6 +14,7 @@ type Entries = [string, JsonValue | undefined][];
 
 const PIPE = (role: string) => `${SYSTEM_PLACEHOLDER}-${DATATYPE_PLACEHOLDER}-${role}`;
 const DEFAULT_ADDRESS = `{{@ service_url @}}/receivers/${PIPE('event')}/entities`;
+const DEFAULT_INSERT = 'webhook-insert';
 const DEFAULT_ID_PATH = 'sink.insert_response.value.id';
 const DEFAULT_VALIDATION =
   "{% if request_headers['X-Sesam-Authorization'] == secret('webhook_secret') %}{% else %}FAIL!{% endif %}";
@@ -41,6 +42,10 @@ const hopPathOf = (rules: readonly JsonValue[]): string | undefined => {
   }
   return undefined;
 };
+
+/** Whether a DTL rules list has `["copy", "properties"]`. */
+const copiesProperties = (rules: readonly JsonValue[] | undefined): boolean =>
+  (rules ?? []).some((rule) => same(rule, ['copy', 'properties']));
 
 /** How the registrations are written: the wrapping key (or false), the topic and address keys, the rest. */
 interface RegistrationShape {
@@ -125,16 +130,29 @@ function registrationOptions(register: JsonObject | undefined): Entries {
   const insertOnly =
     transforms.length === 1 &&
     member(transforms[0], 'type') === 'rest' &&
-    member(transforms[0], 'operation') === 'webhook-insert';
+    member(transforms[0], 'operation') !== 'webhook-lookup';
+  const insert = transforms.find(
+    (t) => member(t, 'type') === 'rest' && member(t, 'operation') !== 'webhook-lookup',
+  );
+  const insertOperation = member(insert, 'operation');
   const common: Entries = [
+    [
+      'webhookInsertOperation',
+      typeof insertOperation === 'string' && insertOperation !== DEFAULT_INSERT ? insertOperation : undefined,
+    ],
     ['registerLookup', insertOnly ? false : undefined],
     ['registerSink', register.has('sink') ? undefined : false],
+    ['registerCopyProperties', lookup === undefined || copiesProperties(rules[0]) ? undefined : false],
     ['webhookIdPath', hop !== undefined && hop !== DEFAULT_ID_PATH ? hop : undefined],
     ['registerPump', at(register, 'pump', 'run_at_startup_if_not_populated') === true ? undefined : false],
     ['registerTrace', lookup === undefined || member(lookup, 'trace') === true ? undefined : false],
     ['registerComment', rules.length > 1 ? (comment?.[1] as string | undefined) : undefined],
   ];
-  if (shape === undefined) return common;
+  if (shape === undefined) {
+    // Registrations without properties (the insert operation builds the request): no `payload` rule.
+    const bare = registrations.length > 0 && registrations.every((entity) => !entity.has('properties'));
+    return bare ? [...common, ['webhookPayloadKey', false]] : common;
+  }
   const texts = registrations.map((_, index) => shape.bodies[index]!.get(shape.topicKey) as string);
   const ids = registrations.map((entity) => entity.get('_id'));
   const separator = TOPIC_SEPARATORS.reduce((best, candidate) =>
@@ -171,12 +189,38 @@ const eventValidation = (event: JsonObject): JsonValue | undefined => {
 const count = (value: JsonValue | undefined): JsonValue | undefined =>
   value instanceof JsonNumber && /^(0|[1-9][0-9]*)$/.test(value.toString()) ? value : undefined;
 
-/** Options of the `-event` receiver. */
-function eventOptions(event: JsonObject | undefined): Entries {
+/** `["string", "_S.<p>"]` → `p`; the joined form of several keys → their list (see `eventIdExpression`). */
+const idPropertyOf = (expression: JsonValue | undefined): JsonValue | undefined => {
+  const property = (value: JsonValue | undefined): string | undefined =>
+    Array.isArray(value) && value.length === 2 && value[0] === 'string' && typeof value[1] === 'string'
+      ? value[1].startsWith('_S.') && value[1].length > 3
+        ? value[1].slice(3)
+        : undefined
+      : undefined;
+  const single = property(expression);
+  if (single !== undefined) return single;
+  if (!Array.isArray(expression) || expression[0] !== 'join' || expression[1] !== '-') return undefined;
+  const list = expression[2];
+  if (!Array.isArray(list) || list[0] !== 'list' || list.length < 2 || expression.length !== 3) return undefined;
+  const keys = list.slice(1).map(property);
+  return keys.every((key) => key !== undefined) ? (keys as string[]) : undefined;
+};
+
+/** The event's `_id` property, where it is not what the primary key gives. */
+const eventIdPropertyOf = (event: JsonObject, primaryKey: JsonValue): JsonValue | undefined => {
+  const rule = dtlRules(event)[0]?.find((r) => Array.isArray(r) && r[0] === 'add' && r[1] === '_id');
+  const expression = Array.isArray(rule) ? rule[2] : undefined;
+  if (same(expression, eventIdExpression(primaryKey) as JsonValue)) return undefined;
+  return idPropertyOf(expression);
+};
+
+/** Options of the `-event` receiver (`primaryKey`: the datatype's, inferred or the default). */
+function eventOptions(event: JsonObject | undefined, primaryKey: JsonValue): Entries {
   if (event === undefined) return [];
   const keep = count(at(event, 'compaction', 'keep_versions'));
   return [
     ['validationExpression', eventValidation(event)],
+    ['eventIdProperty', eventIdPropertyOf(event, primaryKey)],
     ['eventKeepVersions', keep instanceof JsonNumber && keep.toString() !== '1' ? keep : undefined],
     ['eventTimeThresholdHours', positiveInteger(at(event, 'compaction', 'time_threshold_hours'))],
     ['eventInitialOffset', at(event, 'sink', 'set_initial_offset') === 'onload' ? undefined : false],
@@ -230,11 +274,16 @@ function event2Options(event2: JsonObject | undefined): Entries {
   ];
 }
 
-/** Options of the `webhook` pattern's `-event`, `-event2` and `-registerwebhook` pipes. */
-export function webhookOptions(pipes: Pipes): Entries {
+/**
+ * Options of the `webhook` pattern's `-event`, `-event2` and `-registerwebhook` pipes; `primaryKey` is
+ * the one inferred from the collect pipes (default `id`), which the event's `_id` follows unless told.
+ */
+export function webhookOptions(pipes: Pipes, primaryKey: JsonValue = 'id'): Entries {
   return [
+    ['event2Pipe', pipes.has('event2') ? undefined : false],
+    ['registerPipe', pipes.has('registerwebhook') ? undefined : false],
     ...registrationOptions(pipes.get('registerwebhook')),
-    ...eventOptions(pipes.get('event')),
+    ...eventOptions(pipes.get('event'), primaryKey),
     ...event2Options(pipes.get('event2')),
   ];
 }

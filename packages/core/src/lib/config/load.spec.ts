@@ -157,6 +157,29 @@ describe('checkConnectorConfig', () => {
     ]);
   });
 
+  it('reports a -collect that merges the -event2 that event2Pipe false leaves out, at the list entry', () => {
+    const connector = minimalConnector();
+    connector['datatypes']['order']['options'] = { event2Pipe: false, collectSource: ['all', 'event2'] };
+    expect(problemsOf(connector)).toEqual([
+      `${FILE}: datatypes.order.options.collectSource[1]: -collect merges -event2, which event2Pipe false does not make: name the role that holds the events (e.g. "event"), or drop event2Pipe`,
+    ]);
+  });
+
+  it('needs no webhook datatype for a webhook datatype that registers nothing (registerPipe false)', () => {
+    const connector = minimalConnector();
+    delete connector['datatypes']['webhook'];
+    expect(problemsOf(connector)).toEqual([
+      `${FILE}: datatypes.order.pattern: the webhook pattern calls the system operations webhook-lookup and webhook-insert, which nothing defines: add a datatype "webhook" with pattern webhook-registry, or define them in restSystem.operations`,
+    ]);
+    connector['datatypes']['order']['options'] = { registerPipe: false };
+    const config = checkConnectorConfig(parseJson(JSON.stringify(connector)), {
+      file: FILE,
+      folder: 'acme',
+      fileExists: () => false,
+    }).config;
+    expect(config.datatypes['order']!.options).toEqual({ registerPipe: false });
+  });
+
   it.each([
     [
       'order-line',
