@@ -237,6 +237,11 @@ export const webhookPattern: DatatypePattern = {
       schema: { type: 'boolean' },
       default: true,
     },
+    registerPipeComment: {
+      description:
+        "`-registerwebhook`'s pipe `comment`, e.g. why a datatype registers other topics than the one it was copied from (tripletex, training).",
+      schema: { type: 'string', minLength: 1 },
+    },
     registerComment: {
       description:
         'A `["comment", …]` rule in `-registerwebhook`\'s last DTL, before the discard (tripletex, training, superoffice carry one).',

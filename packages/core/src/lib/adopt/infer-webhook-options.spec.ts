@@ -299,6 +299,13 @@ describe('webhook datatypes with fewer pipes, per-datatype registrations and the
     );
   });
 
+  it('reads the pipe comment of -registerwebhook and renders it back', () => {
+    const register = { ...registration(['{{@ datatype @}}.create']), comment: 'other topics than customer' };
+    const options = inferOptions('webhook', byRole(JSON.parse(JSON.stringify(register))));
+    expect(toPlainJs(options)).toMatchObject({ registerPipeComment: 'other topics than customer' });
+    expect(rendered('webhook', options)['registerwebhook']).toEqual(canonical(register));
+  });
+
   it('keeps the default lookup DTL and insert operation out of the options', () => {
     const options = inferred('webhook', byRole(registration(['{{@ datatype @}}.create'])));
     for (const key of ['webhookInsertOperation', 'registerCopyProperties', 'registerPipe'])

@@ -43,6 +43,9 @@ const hopPathOf = (rules: readonly JsonValue[]): string | undefined => {
   return undefined;
 };
 
+const nonEmptyString = (value: JsonValue | undefined): string | undefined =>
+  typeof value === 'string' && value !== '' ? value : undefined;
+
 /** Whether a DTL rules list has `["copy", "properties"]`. */
 const copiesProperties = (rules: readonly JsonValue[] | undefined): boolean =>
   (rules ?? []).some((rule) => same(rule, ['copy', 'properties']));
@@ -147,6 +150,7 @@ function registrationOptions(register: JsonObject | undefined): Entries {
     ['registerPump', at(register, 'pump', 'run_at_startup_if_not_populated') === true ? undefined : false],
     ['registerTrace', lookup === undefined || member(lookup, 'trace') === true ? undefined : false],
     ['registerComment', rules.length > 1 ? (comment?.[1] as string | undefined) : undefined],
+    ['registerPipeComment', nonEmptyString(register.get('comment'))],
   ];
   if (shape === undefined) {
     // Registrations without properties (the insert operation builds the request): no `payload` rule.
@@ -332,7 +336,7 @@ export function registryOptions(pipes: Pipes): Entries {
     typeof pattern === 'string' &&
     typeof property === 'string' &&
     property.startsWith('_S.');
-  const comment = wipe?.get('comment');
+
   return [
     ['wipeMatch', fits && pattern !== 'https://*.sesam.cloud/*' ? pattern : undefined],
     ['addressProperty', fits && property !== '_S.address' ? property.slice(3) : undefined],
@@ -343,7 +347,7 @@ export function registryOptions(pipes: Pipes): Entries {
       'wipeRunAtStartup',
       wipe !== undefined && at(wipe, 'pump', 'run_at_startup_if_not_populated') !== true ? false : undefined,
     ],
-    ['wipeComment', typeof comment === 'string' && comment !== '' ? comment : undefined],
+    ['wipeComment', nonEmptyString(wipe?.get('comment'))],
     ['wipeRuleComment', commentOf(wipeRules)],
   ];
 }
