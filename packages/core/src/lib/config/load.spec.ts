@@ -28,6 +28,14 @@ function problemsOf(value: unknown, files: readonly string[] = []): string[] {
   throw new Error('connector.json was accepted');
 }
 
+/** The checked config and resolved connector of a connector.json value (throws when it is refused). */
+const checkedOf = (value: unknown) =>
+  checkConnectorConfig(parseJson(JSON.stringify(value)), {
+    file: FILE,
+    folder: 'acme',
+    fileExists: () => false,
+  });
+
 const withDatatype = (name: string, datatype: unknown = { pattern: 'collect' }) => {
   const connector = minimalConnector();
   connector['datatypes'][name] = datatype;
@@ -48,12 +56,7 @@ describe('checkConnectorConfig', () => {
   });
 
   it('labels the connector by its system name, first letter upper-cased, unless it has a label', () => {
-    const check = (value: unknown) =>
-      checkConnectorConfig(parseJson(JSON.stringify(value)), {
-        file: FILE,
-        folder: 'acme',
-        fileExists: () => false,
-      }).config;
+    const check = (value: unknown) => checkedOf(value).config;
     const connector = minimalConnector();
     delete connector['label'];
     expect(check(connector).label).toBe('Acme');
@@ -103,11 +106,7 @@ describe('checkConnectorConfig', () => {
   it('takes a datatype without a pattern for a collect one: its pattern, options and datatypeDefaults', () => {
     const connector = withDatatype('customer', { options: { supportsSince: true } });
     connector['datatypeDefaults'] = { collect: { options: { scheduleInterval: 600 } } };
-    const { config, connector: resolved } = checkConnectorConfig(parseJson(JSON.stringify(connector)), {
-      file: FILE,
-      folder: 'acme',
-      fileExists: () => false,
-    });
+    const { config, connector: resolved } = checkedOf(connector);
     expect(config.datatypes['customer']!.pattern).toBe('collect');
     expect(String(config.datatypes['customer']!.options['scheduleInterval'])).toBe('600');
     expect(config.datatypes['customer']!.options['supportsSince']).toBe(true);
@@ -172,11 +171,7 @@ describe('checkConnectorConfig', () => {
       `${FILE}: datatypes.order.pattern: the webhook pattern calls the system operations webhook-lookup and webhook-insert, which nothing defines: add a datatype "webhook" with pattern webhook-registry, or define them in restSystem.operations`,
     ]);
     connector['datatypes']['order']['options'] = { registerPipe: false };
-    const config = checkConnectorConfig(parseJson(JSON.stringify(connector)), {
-      file: FILE,
-      folder: 'acme',
-      fileExists: () => false,
-    }).config;
+    const config = checkedOf(connector).config;
     expect(config.datatypes['order']!.options).toEqual({ registerPipe: false });
   });
 
@@ -239,11 +234,7 @@ describe('checkConnectorConfig', () => {
 
   it("gives a datatype that reuses another's template and names no pattern that datatype's pattern", () => {
     const connector = withDatatype('refund', { reuse: 'order' });
-    const { config } = checkConnectorConfig(parseJson(JSON.stringify(connector)), {
-      file: FILE,
-      folder: 'acme',
-      fileExists: () => false,
-    });
+    const { config } = checkedOf(connector);
     expect(config.datatypes['order']!.pattern).toBe('webhook');
     expect(config.datatypes['refund']!.pattern).toBe('webhook');
   });
@@ -658,12 +649,7 @@ describe('loadConnectorConfig', () => {
 });
 
 describe('datatypeDefaults', () => {
-  const check = (value: unknown) =>
-    checkConnectorConfig(parseJson(JSON.stringify(value)), {
-      file: FILE,
-      folder: 'acme',
-      fileExists: () => false,
-    }).config;
+  const check = (value: unknown) => checkedOf(value).config;
 
   it("merges a datatype's own options over its pattern's defaults, option by option", () => {
     const connector = minimalConnector();
